@@ -1,0 +1,123 @@
+package io.dragoman.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dragoman.core.article.ArticleJson;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.input.InputReader;
+import io.dragoman.core.pipeline.ArticleFormat;
+import io.dragoman.core.pipeline.AtomicFiles;
+import io.dragoman.core.pipeline.CleanBatch;
+import io.dragoman.core.pipeline.CleanOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman clean}: strips page chrome and prints or writes the articles with their metadata. */
+@Command(
+        name = "clean",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Strip navigation, footers and other page chrome from scraped articles (plain text or HTML) and keep",
+            "title, body paragraphs and metadata. Needs no model.",
+        },
+        footer = {
+            "",
+            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error.",
+        })
+final class CleanCommand implements Callable<Integer> {
+    @ParentCommand
+    DragomanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description = "text, json, jsonl or md (default: ${DEFAULT-VALUE}).",
+            converter = FormatConverter.class)
+    ArticleFormat format = ArticleFormat.TEXT;
+
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            description =
+                    "Write one file per article (<id>.<format>; jsonl: articles.jsonl) into DIR instead of printing.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        ObjectMapper mapper = ArticleJson.mapper();
+        CleanBatch batch =
+                new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes));
+        List<String> jsonl = new ArrayList<>();
+        List<CleanedArticle> articles = new ArrayList<>();
+        int[] printed = {0};
+        CleanBatch.Totals totals = batch.run(input.inputs, outcome -> {
+            if (outcome instanceof CleanOutcome.Failed failed) {
+                stderr.println("dragoman: " + failed.location() + ": " + failed.reason());
+                stderr.flush();
+                return;
+            }
+            CleanedArticle article = ((CleanOutcome.Cleaned) outcome).article();
+            String rendered = format.render(article, mapper);
+            if (out == null) {
+                if (format == ArticleFormat.JSON) {
+                    articles.add(article);
+                } else {
+                    if (printed[0]++ > 0 && format != ArticleFormat.JSONL) {
+                        stdout.println(format == ArticleFormat.MD ? "\n---\n" : "");
+                    }
+                    stdout.print(rendered);
+                    stdout.flush();
+                }
+            } else if (format == ArticleFormat.JSONL) {
+                jsonl.add(rendered);
+            } else {
+                write(out.resolve(article.id().value() + "." + format.extension()), rendered);
+            }
+        });
+        if (out == null && format == ArticleFormat.JSON) {
+            stdout.print(
+                    articles.size() == 1
+                            ? format.render(articles.get(0), mapper)
+                            : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(articles) + "\n");
+        }
+        if (out != null && format == ArticleFormat.JSONL) {
+            write(out.resolve("articles.jsonl"), String.join("", jsonl));
+        }
+        stdout.flush();
+        if (totals.failed() > 0) {
+            stderr.printf("dragoman: %d of %d inputs failed%n", totals.failed(), totals.cleaned() + totals.failed());
+            stderr.flush();
+            return ExitCodes.SOME_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.dragoman.cli;
+
+import io.dragoman.core.clean.BoilerplateProfiles;
+import io.dragoman.core.clean.Cleaner;
+import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.lang.OpenNlpLanguageDetector;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code dragoman} command; its subcommands do the work. */
+@Command(
+        name = "dragoman",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Clean, translate and summarise foreign-language news articles.",
+        subcommands = {
+            CleanCommand.class,
+            RunCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class
+        },
+        usageHelpAutoWidth = true)
+public final class DragomanCommand implements Runnable {
+    private final Supplier<InputStream> stdin;
+    private final LongFunction<Cleaner> cleaners;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The command as run from a terminal: standard input, the standard cleaner. */
+    public DragomanCommand() {
+        this(
+                () -> System.in,
+                maxBytes ->
+                        new DetectingCleaner(BoilerplateProfiles.builtIn(), new OpenNlpLanguageDetector(), maxBytes));
+    }
+
+    /**
+     * A command with its collaborators given, for tests and embedding.
+     *
+     * @param stdin what {@code -} reads
+     * @param cleaners makes the cleaner for a run from the input size limit (called once per command)
+     */
+    public DragomanCommand(Supplier<InputStream> stdin, LongFunction<Cleaner> cleaners) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
+    }
+
+    Supplier<InputStream> stdin() {
+        return stdin;
+    }
+
+    Cleaner newCleaner(long maxBytes) {
+        return cleaners.apply(maxBytes);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the picocli command line with Dragoman's exit codes and error handling. */
+    public static CommandLine commandLine(DragomanCommand command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOME_FAILED);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("dragoman: " + e.getMessage());
+            if (parseResult.hasMatchedOption("--verbose")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.SOME_FAILED;
+        });
+        return cli;
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine(new DragomanCommand()).execute(args));
+    }
+}

@@ -1,0 +1,19 @@
+package io.dragoman.cli;
+
+/** The exit codes of every {@code dragoman} command. */
+final class ExitCodes {
+    /** Every article was done. */
+    static final int OK = 0;
+    /** Some articles failed; they are listed. */
+    static final int SOME_FAILED = 1;
+    /** The command line was wrong. */
+    static final int USAGE = 2;
+    /** Configuration is missing or wrong (no provider, rejected key). */
+    static final int CONFIG = 3;
+    /** The cost budget was reached. */
+    static final int BUDGET = 4;
+    /** The run was interrupted and can be resumed. */
+    static final int INTERRUPTED = 130;
+
+    private ExitCodes() {}
+}

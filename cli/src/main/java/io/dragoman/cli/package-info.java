@@ -1,0 +1,2 @@
+/** The {@code dragoman} command: parses arguments, wires the core library, prints results. */
+package io.dragoman.cli;

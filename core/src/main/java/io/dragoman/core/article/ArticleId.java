@@ -1,0 +1,43 @@
+package io.dragoman.core.article;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies one article within a batch. Ids are used as file names for per-article outputs, so they are
+ * restricted to letters, digits, {@code .}, {@code _} and {@code -} and never start with a dot.
+ *
+ * @param value the id; never null, blank, or containing path separators
+ */
+public record ArticleId(@JsonValue String value) {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
+    private static final Pattern UNSAFE_RUN = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    /** Rejects ids that could not be used safely as a file name. */
+    public ArticleId {
+        Objects.requireNonNull(value, "article id");
+        if (!SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException("article id '" + value
+                    + "' is not safe as a file name: use letters, digits, '.', '_' and '-' (at most 200)");
+        }
+    }
+
+    /**
+     * Derives an id from any text, such as a file name or a URL: unsafe characters become {@code _} and a
+     * leading dot is dropped. Returns {@code article} for text with nothing usable in it.
+     */
+    public static ArticleId derive(String text) {
+        String cleaned = UNSAFE_RUN.matcher(text == null ? "" : text).replaceAll("_");
+        cleaned = cleaned.replaceAll("^[._]+", "");
+        if (cleaned.length() > 200) {
+            cleaned = cleaned.substring(0, 200);
+        }
+        return new ArticleId(cleaned.isEmpty() ? "article" : cleaned);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

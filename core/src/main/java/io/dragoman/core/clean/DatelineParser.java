@@ -1,0 +1,46 @@
+package io.dragoman.core.clean;
+
+import java.time.MonthDay;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dateline that opens an agency report: {@code MINSK, 26. November (BelTA) – }, {@code МИНСК, 26 ноября
+ * (БЕЛТА) – }, {@code WASHINGTON (Reuters) - }.
+ */
+final class DatelineParser {
+
+    /** A dateline found at the start of a paragraph; {@code length} is how many characters it takes. */
+    record Found(String place, MonthDay monthDay, String agency, String text, int length) {}
+
+    private static final String DASH = "\\s*[–—-]{1,2}\\s*";
+    private static final String AGENCY = "\\((?<agency>[^()\\d]{2,40})\\)";
+    private static final Pattern WITH_DATE =
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{L}'’.\\-]*(?:[ \\-]\\p{L}[\\p{L}'’.\\-]*){0,3})"
+                    + "\\s*,\\s*(?<date>\\d{1,2}\\.?\\s+\\p{L}+\\.?|\\p{L}+\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\s*"
+                    + AGENCY + DASH);
+    private static final Pattern WITHOUT_DATE = Pattern.compile(
+            "^(?<place>\\p{Lu}[\\p{Lu}'’.\\-]+(?:[ \\-]\\p{Lu}[\\p{Lu}'’.\\-]*){0,3})\\s*" + AGENCY + DASH);
+
+    private DatelineParser() {}
+
+    static Optional<Found> find(String paragraph) {
+        Matcher m = WITH_DATE.matcher(paragraph);
+        if (m.find()) {
+            Optional<MonthDay> day = DateParser.parseDayMonth(m.group("date"));
+            if (day.isPresent()) {
+                return Optional.of(found(m, day.get()));
+            }
+        }
+        m = WITHOUT_DATE.matcher(paragraph);
+        if (m.find()) {
+            return Optional.of(found(m, null));
+        }
+        return Optional.empty();
+    }
+
+    private static Found found(Matcher m, MonthDay day) {
+        return new Found(m.group("place").strip(), day, m.group("agency").strip(), m.group(), m.end());
+    }
+}

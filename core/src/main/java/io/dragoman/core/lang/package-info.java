@@ -1,0 +1,2 @@
+/** Language identification of article text. */
+package io.dragoman.core.lang;

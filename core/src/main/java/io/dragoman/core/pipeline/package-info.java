@@ -1,0 +1,2 @@
+/** Running many articles through the cleaner and writing the results safely. */
+package io.dragoman.core.pipeline;
