@@ -5,12 +5,10 @@ import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.pipeline.ArticleFormat;
-import io.dragoman.core.pipeline.AtomicFiles;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,8 @@ import picocli.CommandLine.Spec;
         name = "clean",
         mixinStandardHelpOptions = true,
         description = {
-            "Strip navigation, footers and other page chrome from scraped articles (plain text or HTML) and keep",
-            "title, body paragraphs and metadata. Needs no model.",
+            "Strip navigation, footers and other page chrome from scraped articles (plain text or HTML).",
+            "Keeps the title, body paragraphs and metadata. Needs no model.",
         },
         footer = {
             "",
@@ -63,7 +61,7 @@ final class CleanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (out != null) {
-            Files.createDirectories(out);
+            OutputFiles.directory(out);
         }
         ObjectMapper mapper = ArticleJson.mapper();
         CleanBatch batch =
@@ -92,7 +90,7 @@ final class CleanCommand implements Callable<Integer> {
             } else if (format == ArticleFormat.JSONL) {
                 jsonl.add(rendered);
             } else {
-                write(out.resolve(article.id().value() + "." + format.extension()), rendered);
+                OutputFiles.write(out.resolve(article.id().value() + "." + format.extension()), rendered);
             }
         });
         if (out == null && format == ArticleFormat.JSON) {
@@ -102,7 +100,7 @@ final class CleanCommand implements Callable<Integer> {
                             : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(articles) + "\n");
         }
         if (out != null && format == ArticleFormat.JSONL) {
-            write(out.resolve("articles.jsonl"), String.join("", jsonl));
+            OutputFiles.write(out.resolve("articles.jsonl"), String.join("", jsonl));
         }
         stdout.flush();
         if (totals.failed() > 0) {
@@ -111,13 +109,5 @@ final class CleanCommand implements Callable<Integer> {
             return ExitCodes.SOME_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicFiles.write(file, text);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

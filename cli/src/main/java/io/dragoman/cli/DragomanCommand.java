@@ -5,6 +5,9 @@ import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -71,8 +74,9 @@ public final class DragomanCommand implements Runnable {
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOME_FAILED);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("dragoman: " + e.getMessage());
-            if (parseResult.hasMatchedOption("--verbose")) {
+            commandLine.getErr().println("dragoman: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            // --verbose belongs to the subcommand: ask its parse result, not the top-level one.
+            if (commandLine.getParseResult().hasMatchedOption("--verbose")) {
                 e.printStackTrace(commandLine.getErr());
             }
             return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.SOME_FAILED;
@@ -80,8 +84,13 @@ public final class DragomanCommand implements Runnable {
         return cli;
     }
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command and exits with its code. Standard output is always UTF-8: it carries article text and JSON,
+     * which the platform charset of a {@code C} or {@code POSIX} locale would turn into question marks.
+     */
     public static void main(String[] args) {
-        System.exit(commandLine(new DragomanCommand()).execute(args));
+        CommandLine cli = commandLine(new DragomanCommand());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(cli.execute(args));
     }
 }

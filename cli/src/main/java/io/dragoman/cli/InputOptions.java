@@ -17,7 +17,8 @@ final class InputOptions {
     @Option(
             names = "--max-bytes",
             paramLabel = "N",
-            description = "Skip inputs larger than N bytes, with an error (default: ${DEFAULT-VALUE}).")
+            description = "Skip inputs larger than N bytes, with an error (default: ${DEFAULT-VALUE}).",
+            converter = ByteLimitConverter.class)
     long maxBytes = DetectingCleaner.DEFAULT_MAX_BYTES;
 
     @Option(

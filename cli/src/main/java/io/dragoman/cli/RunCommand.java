@@ -6,13 +6,10 @@ import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.pipeline.ArticleFormat;
-import io.dragoman.core.pipeline.AtomicFiles;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Files.createDirectories(out.resolve("md"));
+        OutputFiles.directory(out);
+        OutputFiles.directory(out.resolve("md"));
         ObjectMapper mapper = ArticleJson.mapper();
         StringBuilder articles = new StringBuilder();
         StringBuilder failures = new StringBuilder();
@@ -86,10 +84,11 @@ final class RunCommand implements Callable<Integer> {
             ObjectNode record = mapper.valueToTree(article);
             record.put("status", "cleaned");
             articles.append(record).append('\n');
-            write(out.resolve("md").resolve(article.id().value() + ".md"), ArticleFormat.MD.render(article, mapper));
+            OutputFiles.write(
+                    out.resolve("md").resolve(article.id().value() + ".md"), ArticleFormat.MD.render(article, mapper));
         });
-        write(out.resolve("articles.jsonl"), articles.toString());
-        write(out.resolve("failures.jsonl"), failures.toString());
+        OutputFiles.write(out.resolve("articles.jsonl"), articles.toString());
+        OutputFiles.write(out.resolve("failures.jsonl"), failures.toString());
         if (!quiet) {
             stdout.printf(
                     "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
@@ -102,13 +101,5 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
         stderr.flush();
         return totals.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicFiles.write(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

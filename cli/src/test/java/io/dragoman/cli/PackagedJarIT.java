@@ -1,0 +1,129 @@
+package io.dragoman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged {@code dragoman.jar} and the {@code dragoman} launcher script as separate processes, the way a user
+ * does. Run by failsafe after {@code package}; the build passes the jar's path as {@code dragoman.jar}.
+ */
+class PackagedJarIT {
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private static Path jar;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void findTheJar() {
+        String property = System.getProperty("dragoman.jar");
+        assertThat(property)
+                .as("system property dragoman.jar (set by failsafe)")
+                .isNotBlank();
+        jar = Path.of(property).toAbsolutePath();
+        assertThat(jar).as("the packaged jar; run mvn verify, not the IT alone").isRegularFile();
+    }
+
+    /** What a finished process printed and returned. */
+    record Exit(int code, String out, String err) {}
+
+    private Exit start(List<String> command) throws IOException, InterruptedException {
+        return start(command, Map.of());
+    }
+
+    private Exit start(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path out = tmp.resolve("stdout");
+        Path err = tmp.resolve("stderr");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        String javaHome = System.getProperty("java.home");
+        builder.environment().put("JAVA_HOME", javaHome);
+        builder.environment().remove("DRAGOMAN_JAVA_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        return new Exit(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Exit dragomanJar(String... args) throws IOException, InterruptedException {
+        return dragomanJar(Map.of(), args);
+    }
+
+    private Exit dragomanJar(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return start(command, env);
+    }
+
+    @Test
+    void cleansTheSeedsAsJsonFromThePackagedJar() throws Exception {
+        Exit exit = dragomanJar("clean", Cli.SEEDS.toString(), "--format", "json");
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        assertThat(exit.err()).isEmpty();
+        assertThat(exit.out())
+                .contains("\"published\" : \"" + Cli.FIRST_PUBLISHED + "\"")
+                .contains("\"published\" : \"" + Cli.SECOND_PUBLISHED + "\"")
+                .contains("\"place\" : \"MINSK\"")
+                .contains("\"language\" : \"de\"");
+    }
+
+    @Test
+    void printsArticleTextAsUtf8EvenInThePosixLocale() throws Exception {
+        Exit exit = dragomanJar(
+                Map.of("LC_ALL", "C", "LANG", "C"),
+                "clean",
+                Cli.SEEDS.resolve(Cli.FIRST_SEED + ".txt").toString());
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        assertThat(exit.out()).contains("Außenministerien", "für Auswärtige Angelegenheiten");
+    }
+
+    @Test
+    void printsTheVersionThroughTheLauncherScript() throws Exception {
+        Path launcher = jar.resolveSibling("dragoman");
+        assertThat(launcher).isRegularFile().isExecutable();
+
+        Exit exit = start(List.of(launcher.toString(), "--version"));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        assertThat(exit.out()).startsWith("dragoman ").doesNotContain("unknown").doesNotContain("${");
+    }
+
+    @Test
+    void exitsWithOneAndNamesTheBadInputOnStandardError() throws Exception {
+        Path empty = Files.write(tmp.resolve("empty.txt"), new byte[0]);
+
+        Exit exit = dragomanJar("clean", empty.toString(), Cli.SEEDS.toString());
+
+        assertThat(exit.code()).isEqualTo(1);
+        assertThat(exit.err().lines().toList())
+                .containsExactly("dragoman: " + empty + ": empty file", "dragoman: 1 of 3 inputs failed");
+        assertThat(exit.out()).contains("Belarus und Russland haben", "Alejnik und Lawrow");
+    }
+}

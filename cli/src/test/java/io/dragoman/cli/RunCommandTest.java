@@ -1,0 +1,134 @@
+package io.dragoman.cli;
+
+import static io.dragoman.cli.Cli.FIRST_PUBLISHED;
+import static io.dragoman.cli.Cli.FIRST_SEED;
+import static io.dragoman.cli.Cli.SECOND_PUBLISHED;
+import static io.dragoman.cli.Cli.SECOND_SEED;
+import static io.dragoman.cli.Cli.SEEDS;
+import static io.dragoman.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dragoman run}: cleans a batch into an output directory and lists what failed. */
+class RunCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesArticlesMarkdownAndAnEmptyFailureListForTheSeeds() throws IOException {
+        Path out = tmp.resolve("run");
+
+        Cli.Result r = run("run", SEEDS.toString(), "--out", out.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "Cleaned 2 of 2 articles into " + out + " (articles.jsonl, md/).", RunCommand.MODEL_NOTE);
+        assertThat(RunCommand.MODEL_NOTE).contains("model provider");
+
+        List<JsonNode> records = readJsonl(out.resolve("articles.jsonl"));
+        assertThat(records).hasSize(2);
+        assertThat(records)
+                .allSatisfy(rec -> assertThat(rec.get("status").asText()).isEqualTo("cleaned"));
+        assertThat(records.get(0).get("id").asText()).isEqualTo(FIRST_SEED);
+        assertThat(records.get(0).at("/metadata/published").asText()).isEqualTo(FIRST_PUBLISHED);
+        assertThat(records.get(1).get("id").asText()).isEqualTo(SECOND_SEED);
+        assertThat(records.get(1).at("/metadata/published").asText()).isEqualTo(SECOND_PUBLISHED);
+
+        assertThat(Files.readString(out.resolve("md").resolve(FIRST_SEED + ".md")))
+                .startsWith("# Belarus und Russland vereinbarten")
+                .contains("| Published | " + FIRST_PUBLISHED + " |");
+        assertThat(Files.readString(out.resolve("md").resolve(SECOND_SEED + ".md")))
+                .contains("| Published | " + SECOND_PUBLISHED + " |");
+        assertThat(out.resolve("failures.jsonl")).exists().isEmptyFile();
+        assertThat(leftovers(out)).as("no temporary files are left behind").isEmpty();
+    }
+
+    @Test
+    void listsABadInputInTheFailureFileWithItsReasonAndExitsWithOne() throws IOException {
+        Path empty = Files.write(tmp.resolve("empty.txt"), new byte[0]);
+        Path out = tmp.resolve("run");
+
+        Cli.Result r = run("run", SEEDS.toString(), empty.toString(), "--out", out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("dragoman: " + empty + ": empty file");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "Cleaned 2 of 3 articles into " + out
+                                + " (articles.jsonl, md/); 1 failed, listed in failures.jsonl",
+                        RunCommand.MODEL_NOTE);
+        assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2);
+        List<JsonNode> failures = readJsonl(out.resolve("failures.jsonl"));
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).get("location").asText()).isEqualTo(empty.toString());
+        assertThat(failures.get(0).get("stage").asText()).isEqualTo("clean");
+        assertThat(failures.get(0).get("reason").asText()).isEqualTo("empty file");
+    }
+
+    @Test
+    void printsOnlyErrorsWhenQuiet() throws IOException {
+        Path missing = tmp.resolve("missing.txt");
+        Path out = tmp.resolve("run");
+
+        Cli.Result r = run("run", missing.toString(), "-q", "--out", out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("dragoman: " + missing + ": no such file or directory");
+        assertThat(Files.readString(out.resolve("articles.jsonl"))).isEmpty();
+        assertThat(readJsonl(out.resolve("failures.jsonl"))).hasSize(1);
+    }
+
+    @Test
+    void replacesTheOutputsOfAnEarlierRunInTheSameDirectory() throws IOException {
+        Path out = tmp.resolve("run");
+        run("run", SEEDS.toString(), "--out", out.toString());
+
+        Cli.Result r = run("run", SEEDS.resolve(SECOND_SEED + ".txt").toString(), "--out", out.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .singleElement()
+                .satisfies(rec -> assertThat(rec.get("id").asText()).isEqualTo(SECOND_SEED));
+    }
+
+    @Test
+    void namesAnOutputPathThatIsAFile() throws IOException {
+        Path notADir = Files.writeString(tmp.resolve("out.txt"), "x");
+
+        Cli.Result r = run("run", SEEDS.toString(), "--out", notADir.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines())
+                .containsExactly("dragoman: cannot write into " + notADir
+                        + ": it exists and is not a directory; choose another --out");
+    }
+
+    private static List<JsonNode> readJsonl(Path file) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            records.add(JSON.readTree(line));
+        }
+        return records;
+    }
+
+    private static List<Path> leftovers(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
+        }
+    }
+}
