@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         },
         usageHelpAutoWidth = true)
-public final class DragomanCommand implements Runnable {
+public final class DragomanCommand implements java.util.concurrent.Callable<Integer> {
     private final Supplier<InputStream> stdin;
     private final LongFunction<Cleaner> cleaners;
 
@@ -63,8 +63,11 @@ public final class DragomanCommand implements Runnable {
     }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        // No subcommand is a usage error: show what there is to choose from.
+        spec.commandLine().getErr().println("dragoman: name a command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** Builds the picocli command line with Dragoman's exit codes and error handling. */

@@ -72,6 +72,15 @@ class DragomanCommandTest {
     }
 
     @Test
+    void exitsWithTwoAndListsTheCommandsWhenNoneIsNamed() {
+        Cli.Result r = run();
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("name a command").contains("clean").contains("run");
+    }
+
+    @Test
     void printsHelpListingEverySubcommandWithAOneSentenceSummary() {
         Cli.Result r = run("--help");
 
