@@ -25,7 +25,7 @@ public record ArticleId(@JsonValue String value) {
 
     /**
      * Derives an id from any text, such as a file name or a URL: unsafe characters become {@code _} and a
-     * leading dot is dropped. Returns {@code article} for text with nothing usable in it.
+     * leading dot is dropped. Returns {@code article} for null, empty, or text with nothing usable in it.
      */
     public static ArticleId derive(String text) {
         String cleaned = UNSAFE_RUN.matcher(text == null ? "" : text).replaceAll("_");

@@ -22,7 +22,7 @@ public final class ArticleJson {
 
     private ArticleJson() {}
 
-    /** Formats a time as Dragoman writes it everywhere: {@code 2020-11-26T17:25:00+03:00}. */
+    /** Formats a time as Dragoman writes it everywhere: {@code 2020-11-26T17:25:00+03:00}; null is not allowed. */
     public static String format(OffsetDateTime time) {
         return OFFSET_TIME.format(time);
     }

@@ -14,6 +14,7 @@ public interface Cleaner {
      *
      * @throws CleaningException when the input cannot yield an article: it is empty, binary, undecodable, too
      *     large, or holds no body. The exception's message names what is wrong.
+     * @throws NullPointerException when {@code raw} is null
      */
     CleanedArticle clean(RawArticle raw);
 

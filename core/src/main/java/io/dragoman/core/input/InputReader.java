@@ -47,7 +47,10 @@ public final class InputReader {
         this.stdin = stdin;
     }
 
-    /** The inputs named by {@code args}, in order; each yields exactly one {@link Input} per file found. */
+    /**
+     * The inputs named by {@code args}, in order: one {@link Input} per file found, or one {@link Input.Unreadable} for
+     * an argument that names nothing readable. An empty list gives an empty stream; null is not allowed.
+     */
     public Stream<Input> read(List<String> args) {
         Set<String> ids = new HashSet<>();
         Iterator<Input> it = new Iterator<>() {

@@ -30,7 +30,7 @@ public enum ArticleFormat {
         return extension;
     }
 
-    /** Renders one article; the result ends with a newline. */
+    /** Renders one article (not null); the result ends with a newline. */
     public String render(CleanedArticle article, ObjectMapper mapper) {
         return switch (this) {
             case TEXT -> (article.title().isEmpty() ? "" : article.title() + "\n\n") + article.bodyText() + "\n";

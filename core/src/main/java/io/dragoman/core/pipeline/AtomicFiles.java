@@ -11,7 +11,10 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
-    /** Replaces {@code target} with {@code text} in UTF-8, creating parent directories as needed. */
+    /**
+     * Replaces {@code target} with {@code text} in UTF-8, creating parent directories as needed. An empty text writes
+     * an empty file; a failure leaves the previous file, if any, untouched.
+     */
     public static void write(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

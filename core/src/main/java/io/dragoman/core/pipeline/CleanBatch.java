@@ -24,7 +24,8 @@ public final class CleanBatch {
 
     /**
      * Cleans every input named by {@code args} and hands each outcome to {@code sink} as soon as it is known.
-     * Standard input ({@code -}) is read once and not used for learning.
+     * Standard input ({@code -}) is read once and not used for learning. An empty {@code args} list cleans nothing and
+     * returns zero counts.
      *
      * @return counts of cleaned and failed inputs
      */
