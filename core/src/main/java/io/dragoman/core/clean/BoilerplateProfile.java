@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a cleaner knows about one source, as data: its name and agency, its time zone, the section names and chrome
- * lines its pages show, and the footer phrases after which nothing belongs to the article. The generic profile
+ * lines its pages show, the footer phrases after which nothing belongs to the article, and the phrases that open a
+ * "read also" box, which may stand inside the article. The generic profile
  * (name {@code generic}) holds phrases common to many sites and has no time zone. Profiles ship as JSON resources
  * under {@code io/dragoman/core/clean/profiles/}.
  *
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * @param sections section names shown above the article
  * @param chromeLines whole lines that are page chrome
  * @param footerPrefixes short lines starting with one of these end the article
+ * @param boxPrefixes short lines starting with one of these open a box of links ({@code Lesen Sie auch}): the box is
+ *     chrome, and when paragraphs of text follow its link titles, the article goes on after it; otherwise the line
+ *     ends the article like a footer
  */
 public record BoilerplateProfile(
         String name,
@@ -34,7 +38,8 @@ public record BoilerplateProfile(
         List<String> signatures,
         List<String> sections,
         List<String> chromeLines,
-        List<String> footerPrefixes) {
+        List<String> footerPrefixes,
+        List<String> boxPrefixes) {
 
     /** Validates the name and copies every list (null lists become empty). */
     public BoilerplateProfile {
@@ -45,6 +50,7 @@ public record BoilerplateProfile(
         sections = copy(sections);
         chromeLines = copy(chromeLines);
         footerPrefixes = copy(footerPrefixes);
+        boxPrefixes = copy(boxPrefixes);
     }
 
     @JsonCreator
@@ -57,7 +63,8 @@ public record BoilerplateProfile(
             @JsonProperty("signatures") List<String> signatures,
             @JsonProperty("sections") List<String> sections,
             @JsonProperty("chromeLines") List<String> chromeLines,
-            @JsonProperty("footerPrefixes") List<String> footerPrefixes) {
+            @JsonProperty("footerPrefixes") List<String> footerPrefixes,
+            @JsonProperty("boxPrefixes") List<String> boxPrefixes) {
         return new BoilerplateProfile(
                 name,
                 agency,
@@ -67,7 +74,8 @@ public record BoilerplateProfile(
                 signatures,
                 sections,
                 chromeLines,
-                footerPrefixes);
+                footerPrefixes,
+                boxPrefixes);
     }
 
     /** True when the dateline agency text names this profile's agency. */
@@ -83,8 +91,15 @@ public record BoilerplateProfile(
     /** Lower case, single spaces, no trailing colon or ellipsis: how lines are compared with profile phrases. */
     static String normalize(String line) {
         String s = line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return s.replaceAll("[\\s:»>…|·]+$", "").replaceAll("^[\\s«<|·]+", "");
+        // Trailing marks are cut by a loop: the regex "[…]+$" takes quadratic time on a long run of them.
+        int end = s.length();
+        while (end > 0 && TRAILING_MARKS.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end).replaceAll("^[\\s«<|·]+", "");
     }
+
+    private static final String TRAILING_MARKS = " \t\n\u000B\f\r:»>…|·";
 
     private static List<String> copy(List<String> list) {
         return list == null ? List.of() : List.copyOf(list);

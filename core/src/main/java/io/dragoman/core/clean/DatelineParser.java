@@ -16,12 +16,14 @@ final class DatelineParser {
 
     private static final String DASH = "\\s*[–—-]{1,2}\\s*";
     private static final String AGENCY = "\\((?<agency>[^()\\d]{2,40})\\)";
+    // A place is up to four words joined by spaces or hyphens. Word characters exclude the separators and the
+    // quantifiers are possessive, so a long hyphenated paragraph cannot make the match backtrack polynomially.
     private static final Pattern WITH_DATE =
-            Pattern.compile("^(?<place>\\p{Lu}[\\p{L}'’.\\-]*(?:[ \\-]\\p{L}[\\p{L}'’.\\-]*){0,3})"
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{L}'’.]*+(?:[ \\-]\\p{L}[\\p{L}'’.]*+){0,3})"
                     + "\\s*,\\s*(?<date>\\d{1,2}\\.?\\s+\\p{L}+\\.?|\\p{L}+\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\s*"
                     + AGENCY + DASH);
-    private static final Pattern WITHOUT_DATE = Pattern.compile(
-            "^(?<place>\\p{Lu}[\\p{Lu}'’.\\-]+(?:[ \\-]\\p{Lu}[\\p{Lu}'’.\\-]*){0,3})\\s*" + AGENCY + DASH);
+    private static final Pattern WITHOUT_DATE =
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}'’.]++(?:[ \\-]\\p{Lu}[\\p{Lu}'’.]*+){0,3})\\s*" + AGENCY + DASH);
 
     private DatelineParser() {}
 

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns raw bytes into text without mojibake: byte-order mark, then a declared charset (content type or
- * {@code <meta charset>}), then strict UTF-8, then Windows-1251 or Windows-1252 for single-byte text. Rejects
- * binary and undecodable input with a clear reason.
+ * {@code <meta charset>}; a single-byte one gives way to valid non-ASCII UTF-8), then strict UTF-8, then
+ * Windows-1251 or Windows-1252 for single-byte text. Rejects binary and undecodable input with a clear reason.
  */
 final class Decoding {
 
@@ -65,7 +65,9 @@ final class Decoding {
         if (declared.isPresent()) {
             Charset cs = declared.get();
             Optional<String> text = strict(b, cs);
-            if (text.isPresent()) {
+            // A single-byte charset decodes any bytes; valid UTF-8 with non-ASCII characters means the declaration
+            // is wrong (a server default, a copied template), and following it would give mojibake.
+            if (text.isPresent() && !(isSingleByte(cs) && isNonAsciiUtf8(b))) {
                 return checked(new Decoded(text.get(), cs, warnings));
             }
             warnings.add("declared charset " + cs.name() + " does not fit the bytes; detected instead");
@@ -221,6 +223,19 @@ final class Decoding {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isSingleByte(Charset cs) {
+        return cs.canEncode() && cs.newEncoder().maxBytesPerChar() <= 1.0f;
+    }
+
+    private static boolean isNonAsciiUtf8(byte[] b) {
+        for (byte value : b) {
+            if (value < 0) {
+                return strict(b, StandardCharsets.UTF_8).isPresent();
+            }
+        }
+        return false;
     }
 
     private static int firstUndefinedIn1252(byte[] b) {

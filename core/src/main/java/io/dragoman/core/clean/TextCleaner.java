@@ -147,19 +147,24 @@ public final class TextCleaner implements Cleaner {
         FOOTER,
         SECTION,
         DATE,
-        CAPTURE
+        CAPTURE,
+        /** A "read also" box inside the body: neither body text nor the end of the article. */
+        BOX
     }
 
     private List<Kind> classify(List<String> lines, Optional<BoilerplateProfile> profile, String group) {
         BoilerplateProfile generic = profiles.generic();
         Set<String> chrome = new HashSet<>(generic.normalizedSet(generic.chromeLines()));
         List<String> footers = new ArrayList<>(generic.normalizedSet(generic.footerPrefixes()));
+        List<String> boxes = new ArrayList<>(generic.normalizedSet(generic.boxPrefixes()));
         Set<String> sections = new HashSet<>();
         profile.ifPresent(p -> {
             chrome.addAll(p.normalizedSet(p.chromeLines()));
             footers.addAll(p.normalizedSet(p.footerPrefixes()));
+            boxes.addAll(p.normalizedSet(p.boxPrefixes()));
             sections.addAll(p.normalizedSet(p.sections()));
         });
+        footers.addAll(boxes);
         Map<String, Integer> counts = new HashMap<>();
         for (String line : lines) {
             counts.merge(BoilerplateProfile.normalize(line), 1, Integer::sum);
@@ -185,7 +190,36 @@ public final class TextCleaner implements Cleaner {
             }
             kinds.add(kind);
         }
+        for (int i = 0; i < lines.size(); i++) {
+            String key = BoilerplateProfile.normalize(lines.get(i));
+            if (kinds.get(i) == Kind.FOOTER && boxes.stream().anyMatch(key::startsWith)) {
+                markBoxInsideBody(lines, kinds, i);
+            }
+        }
         return kinds;
+    }
+
+    /**
+     * Turns a box opened at {@code first} ({@code Lesen Sie auch} and up to two link titles) from footer into {@link
+     * Kind#BOX} when two paragraphs of text follow it, so the article goes on after the box.
+     */
+    private static void markBoxInsideBody(List<String> lines, List<Kind> kinds, int first) {
+        int after = first + 1;
+        while (after < lines.size() && after <= first + 2 && !isParagraph(lines, kinds, after)) {
+            if (kinds.get(after) != Kind.TEXT) {
+                return;
+            }
+            after++;
+        }
+        if (isParagraph(lines, kinds, after) && isParagraph(lines, kinds, after + 1)) {
+            for (int i = first; i < after; i++) {
+                kinds.set(i, Kind.BOX);
+            }
+        }
+    }
+
+    private static boolean isParagraph(List<String> lines, List<Kind> kinds, int i) {
+        return i < lines.size() && kinds.get(i) == Kind.TEXT && weight(lines.get(i), Kind.TEXT) > 0;
     }
 
     static int words(String line) {
@@ -205,6 +239,9 @@ public final class TextCleaner implements Cleaner {
     static double weight(String line, Kind kind) {
         if (kind == Kind.FOOTER) {
             return Double.NEGATIVE_INFINITY;
+        }
+        if (kind == Kind.BOX) {
+            return 0;
         }
         if (kind != Kind.TEXT) {
             return -50;

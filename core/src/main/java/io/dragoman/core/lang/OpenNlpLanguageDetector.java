@@ -20,6 +20,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     private static final String MODEL_RESOURCE = "/langdetect-183.bin";
     private static final int MIN_LETTERS = 20;
     private static final int MAX_CHARS = 4000;
+    /** How many times likelier than the runner-up the best language must be when its confidence is low. */
+    private static final double MIN_LEAD = 2.0;
 
     private final LanguageDetectorModel model;
     private final Map<String, String> iso3ToIso1;
@@ -33,7 +35,9 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     /**
      * Loads the model from the class path.
      *
-     * @param minConfidence results below this confidence (0–1) are reported as unknown
+     * @param minConfidence results below this confidence (0–1) are reported as unknown, unless the best language is
+     *     at least twice as likely as the next: the model spreads its confidence over 103 languages, so a clear
+     *     paragraph of a few sentences often scores well below 0.5
      */
     public OpenNlpLanguageDetector(double minConfidence) {
         try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
@@ -59,8 +63,17 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             return Optional.empty();
         }
         // LanguageDetectorME keeps no state between calls but is not documented as thread-safe: one per call is cheap.
-        Language best = new LanguageDetectorME(model).predictLanguage(sample);
-        if (best == null || best.getConfidence() < minConfidence) {
+        Language best = null;
+        double runnerUp = 0;
+        for (Language candidate : new LanguageDetectorME(model).predictLanguages(sample)) {
+            if (best == null || candidate.getConfidence() > best.getConfidence()) {
+                runnerUp = best == null ? 0 : best.getConfidence();
+                best = candidate;
+            } else {
+                runnerUp = Math.max(runnerUp, candidate.getConfidence());
+            }
+        }
+        if (best == null || (best.getConfidence() < minConfidence && best.getConfidence() < MIN_LEAD * runnerUp)) {
             return Optional.empty();
         }
         String code = best.getLang();

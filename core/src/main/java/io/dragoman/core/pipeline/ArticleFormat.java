@@ -7,6 +7,8 @@ import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The ways a cleaned article can be written: plain text, JSON, one JSON line, or Markdown. */
 public enum ArticleFormat {
@@ -75,7 +77,7 @@ public enum ArticleFormat {
         row(md, "Input", m.location());
         md.append('\n');
         for (String p : article.paragraphs()) {
-            md.append(escape(p)).append("\n\n");
+            md.append(escapeParagraph(p)).append("\n\n");
         }
         if (!article.warnings().isEmpty()) {
             md.append("> Warnings:\n");
@@ -88,13 +90,24 @@ public enum ArticleFormat {
 
     private static void row(StringBuilder md, String name, String value) {
         if (value != null && !value.isBlank()) {
-            md.append("| ")
-                    .append(name)
-                    .append(" | ")
-                    .append(escape(value).replace("|", "\\|"))
-                    .append(" |\n");
+            md.append("| ").append(name).append(" | ").append(escape(value)).append(" |\n");
         }
     }
+
+    /** Escapes a paragraph: its inline syntax, and a list, rule or fence marker at its start. */
+    static String escapeParagraph(String text) {
+        String escaped = escape(text);
+        Matcher ordered = ORDERED_LIST_MARKER.matcher(escaped);
+        if (ordered.lookingAt()) {
+            return ordered.group(1) + "\\" + escaped.substring(ordered.end(1));
+        }
+        if (!escaped.isEmpty() && "-+~".indexOf(escaped.charAt(0)) >= 0) {
+            return "\\" + escaped;
+        }
+        return escaped;
+    }
+
+    private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("(\\d{1,9})[.)](?=\\s|$)");
 
     /** Escapes Markdown and HTML syntax so page text shows as text. */
     static String escape(String text) {

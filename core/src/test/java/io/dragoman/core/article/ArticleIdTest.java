@@ -1,0 +1,75 @@
+package io.dragoman.core.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArticleIdTest {
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                ".",
+                "..",
+                "../etc/passwd",
+                "a/b",
+                "a\\b",
+                ".hidden",
+                "-rf",
+                "a b",
+                "Über",
+                "id\n",
+                "C:",
+                "nul\u0000",
+            })
+    void rejectsIdsThatAreNotSafeAsFileNames(String value) {
+        assertThatThrownBy(() -> new ArticleId(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not safe as a file name");
+    }
+
+    @Test
+    void rejectsNullAndOverlongIds() {
+        assertThatThrownBy(() -> new ArticleId(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ArticleId("x".repeat(201))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "000_9d6d41b7495442df", "belta-de.2020_1", "_draft", "9"})
+    void acceptsLettersDigitsDotsUnderscoresAndHyphens(String value) {
+        assertThat(new ArticleId(value).value()).isEqualTo(value);
+        assertThat(new ArticleId(value)).hasToString(value);
+    }
+
+    @Test
+    void acceptsIdsOfTwoHundredCharacters() {
+        assertThat(new ArticleId("x".repeat(200)).value()).hasSize(200);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource({
+        "'../../etc/passwd', etc_passwd",
+        "'Nachricht über Minsk', Nachricht_ber_Minsk",
+        "'https://eng.belta.by/politics/view/123/', https_eng.belta.by_politics_view_123_",
+        "'.hidden', hidden",
+        "'___x', x",
+        "'/', article",
+        "'', article",
+        "'Лавров', article",
+    })
+    void derivesASafeIdFromAnyText(String text, String id) {
+        assertThat(ArticleId.derive(text).value()).isEqualTo(id);
+    }
+
+    @Test
+    void derivesAnIdFromNullAndCutsLongText() {
+        assertThat(ArticleId.derive(null).value()).isEqualTo("article");
+        assertThat(ArticleId.derive("y".repeat(500)).value()).hasSize(200);
+    }
+}

@@ -1,0 +1,206 @@
+package io.dragoman.core.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dragoman.core.article.RawArticle;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputReaderTest {
+    @TempDir
+    Path dir;
+
+    private final InputReader reader = new InputReader(1_000, () -> new ByteArrayInputStream(new byte[0]));
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static List<Input> all(Stream<Input> inputs) {
+        try (inputs) {
+            return inputs.toList();
+        }
+    }
+
+    private static List<String> ids(List<Input> inputs) {
+        return inputs.stream().map(i -> ((Input.Read) i).article().id().value()).toList();
+    }
+
+    @Test
+    void readsDirectoriesRecursivelyInNameOrder() throws IOException {
+        write(dir.resolve("b.txt"), "b");
+        write(dir.resolve("a/z.txt"), "az");
+        write(dir.resolve("a/c.txt"), "ac");
+        write(dir.resolve("c/deep/d.html"), "d");
+
+        List<Input> inputs = all(reader.read(List.of(dir.toString())));
+
+        assertThat(inputs).allMatch(i -> i instanceof Input.Read);
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(
+                        dir.resolve("a/c.txt").toString(),
+                        dir.resolve("a/z.txt").toString(),
+                        dir.resolve("b.txt").toString(),
+                        dir.resolve("c/deep/d.html").toString());
+        assertThat(((Input.Read) inputs.get(0)).article().content()).isEqualTo("ac".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void skipsHiddenFilesAndDirectories() throws IOException {
+        write(dir.resolve("article.txt"), "text");
+        write(dir.resolve(".hidden.txt"), "hidden");
+        write(dir.resolve(".git/config"), "hidden too");
+
+        List<Input> inputs = all(reader.read(List.of(dir.toString())));
+
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(dir.resolve("article.txt").toString());
+    }
+
+    @Test
+    void reportsAMissingPathAsUnreadable() {
+        String missing = dir.resolve("missing.txt").toString();
+
+        List<Input> inputs = all(reader.read(List.of(missing)));
+
+        assertThat(inputs).containsExactly(new Input.Unreadable(missing, "no such file or directory"));
+    }
+
+    @Test
+    void givesFilesWithEqualNamesUniqueIds() throws IOException {
+        write(dir.resolve("a/news.txt"), "1");
+        write(dir.resolve("b/news.txt"), "2");
+        write(dir.resolve("c/news.html"), "3");
+
+        List<Input> inputs = all(reader.read(List.of(dir.toString())));
+
+        assertThat(ids(inputs)).containsExactly("news", "news-2", "news-3");
+    }
+
+    @Test
+    void derivesSafeIdsFromFileNames() throws IOException {
+        write(dir.resolve("Nachricht über Minsk.txt"), "1");
+
+        List<Input> inputs = all(reader.read(List.of(dir.toString())));
+
+        assertThat(ids(inputs)).containsExactly("Nachricht_ber_Minsk");
+    }
+
+    @Test
+    void keepsIdsUniqueAcrossArguments() throws IOException {
+        Path first = write(dir.resolve("one/item.txt"), "1");
+        Path second = write(dir.resolve("two/item.txt"), "2");
+
+        List<Input> inputs = all(reader.read(List.of(first.toString(), second.toString())));
+
+        assertThat(ids(inputs)).containsExactly("item", "item-2");
+    }
+
+    @Test
+    void reportsATooLargeFileWithItsSizeWithoutReadingIt() throws IOException {
+        Path big = write(dir.resolve("big.txt"), "x".repeat(5_000));
+
+        List<Input> inputs = all(reader.read(List.of(big.toString())));
+
+        // the size in the message comes from the file system: the reader never held the 5,000 bytes
+        assertThat(inputs)
+                .containsExactly(
+                        new Input.Unreadable(big.toString(), "too large: 5,000 bytes, over the limit of 1,000 bytes"));
+    }
+
+    @Test
+    void readsAFileExactlyAtTheLimit() throws IOException {
+        Path file = write(dir.resolve("limit.txt"), "x".repeat(1_000));
+
+        List<Input> inputs = all(reader.read(List.of(file.toString())));
+
+        assertThat(inputs).singleElement().isInstanceOf(Input.Read.class);
+    }
+
+    @Test
+    void reportsASymbolicLinkLoop() throws IOException {
+        write(dir.resolve("tree/article.txt"), "text");
+        try {
+            Files.createSymbolicLink(dir.resolve("tree/loop"), dir.resolve("tree"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("symbolic links are not supported here: " + e);
+        }
+
+        List<Input> inputs = all(reader.read(List.of(dir.resolve("tree").toString())));
+
+        assertThat(inputs)
+                .containsExactlyInAnyOrder(
+                        new Input.Read(RawArticle.of(
+                                new io.dragoman.core.article.ArticleId("article"),
+                                dir.resolve("tree/article.txt").toString(),
+                                "text".getBytes(StandardCharsets.UTF_8))),
+                        new Input.Unreadable(dir.resolve("tree/loop").toString(), "symbolic link loop"));
+    }
+
+    @Test
+    void reportsABrokenSymbolicLink() throws IOException {
+        Path link = dir.resolve("dangling.txt");
+        try {
+            Files.createSymbolicLink(link, dir.resolve("nowhere.txt"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("symbolic links are not supported here: " + e);
+        }
+
+        List<Input> inputs = all(reader.read(List.of(link.toString())));
+
+        assertThat(inputs).containsExactly(new Input.Unreadable(link.toString(), "broken symbolic link"));
+    }
+
+    @Test
+    void readsStandardInputForADash() {
+        InputReader stdin = new InputReader(
+                1_000, () -> new ByteArrayInputStream("Titel\n\nText.".getBytes(StandardCharsets.UTF_8)));
+
+        List<Input> inputs = all(stdin.read(List.of("-")));
+
+        assertThat(inputs).singleElement().isInstanceOfSatisfying(Input.Read.class, read -> {
+            assertThat(read.article().id().value()).isEqualTo("stdin");
+            assertThat(read.article().location()).isEqualTo("-");
+            assertThat(read.article().content()).isEqualTo("Titel\n\nText.".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void stopsReadingStandardInputOverTheLimit() {
+        InputReader stdin = new InputReader(10, () -> new ByteArrayInputStream(new byte[1_000_000]));
+
+        List<Input> inputs = all(stdin.read(List.of("-")));
+
+        assertThat(inputs).containsExactly(new Input.Unreadable("-", "too large: more than the limit of 10 bytes"));
+    }
+
+    @Test
+    void readsFilesOnlyAsTheStreamIsConsumed() throws IOException {
+        write(dir.resolve("a.txt"), "a");
+        write(dir.resolve("b.txt"), "b");
+        AtomicInteger opened = new AtomicInteger();
+        InputReader counting = new InputReader(1_000, () -> {
+            opened.incrementAndGet();
+            return InputStream.nullInputStream();
+        });
+
+        try (Stream<Input> inputs = counting.read(List.of(dir.toString(), "-"))) {
+            assertThat(inputs.limit(1).count()).isEqualTo(1);
+        }
+
+        assertThat(opened).hasValue(0);
+    }
+}
