@@ -21,8 +21,8 @@ public final class AebCorpus {
     /** Where the benchmark lives, relative to the repository root. */
     public static final String DEFAULT_DIR = "../shared/benchmarks/aeb";
 
-    /** One page of the benchmark, with its HTML flattened to plain text. */
-    public record Page(String id, String url, String truth, String flatText) {}
+    /** One page of the benchmark: the page as served and its HTML flattened to plain text. */
+    public record Page(String id, String url, String truth, String flatText, String html) {}
 
     private AebCorpus() {}
 
@@ -55,7 +55,8 @@ public final class AebCorpus {
                     id,
                     entry.path("url").asText(""),
                     entry.path("articleBody").asText(""),
-                    PlainTextFlattener.flatten(html)));
+                    PlainTextFlattener.flatten(html),
+                    html));
         }
         return pages;
     }
