@@ -31,6 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * language detection) on the two BelTA seeds and on {@value #AEB_SAMPLE} pages of the article-extraction benchmark
  * flattened to plain text (every ninth page in id order). The paths are relative to the repository root.
  *
+ * <p>Two baselines run on the same inputs in the same run, so results can be read as ratios: splitting the text into
+ * lines (the least any line-based cleaner does) and OpenNLP language detection of the whole text (a fixed cost the
+ * cleaner pays once per article).
+ *
  * <p>Run from the repository root:
  *
  * <pre>{@code
@@ -55,6 +59,7 @@ public class TextCleanerBenchmark {
     public String aebDir;
 
     private TextCleaner cleaner;
+    private OpenNlpLanguageDetector languages;
     private final List<Input> seeds = new ArrayList<>();
     private final List<Input> aeb = new ArrayList<>();
 
@@ -63,8 +68,8 @@ public class TextCleanerBenchmark {
     /** Loads the inputs and the language model once per run. */
     @Setup
     public void setUp() throws IOException {
-        cleaner = new TextCleaner(
-                BoilerplateProfiles.builtIn(), new OpenNlpLanguageDetector(), DetectingCleaner.DEFAULT_MAX_BYTES);
+        languages = new OpenNlpLanguageDetector();
+        cleaner = new TextCleaner(BoilerplateProfiles.builtIn(), languages, DetectingCleaner.DEFAULT_MAX_BYTES);
         try (Stream<Path> files = Files.list(Path.of(seedsDir))) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
@@ -96,6 +101,33 @@ public class TextCleanerBenchmark {
     @OperationsPerInvocation(AEB_SAMPLE)
     public void flattenedPages(Blackhole blackhole) {
         cleanAll(aeb, blackhole);
+    }
+
+    /** Baseline: split the seeds into non-blank lines only. */
+    @Benchmark
+    @OperationsPerInvocation(SEEDS)
+    public void seedsSplitLinesOnly(Blackhole blackhole) {
+        for (Input input : seeds) {
+            blackhole.consume(input.text().lines().filter(l -> !l.isBlank()).count());
+        }
+    }
+
+    /** Baseline: detect the language of each seed's whole text only. */
+    @Benchmark
+    @OperationsPerInvocation(SEEDS)
+    public void seedsLanguageOnly(Blackhole blackhole) {
+        for (Input input : seeds) {
+            blackhole.consume(languages.detect(input.text()));
+        }
+    }
+
+    /** Baseline: detect the language of each flattened page's whole text only. */
+    @Benchmark
+    @OperationsPerInvocation(AEB_SAMPLE)
+    public void flattenedPagesLanguageOnly(Blackhole blackhole) {
+        for (Input input : aeb) {
+            blackhole.consume(languages.detect(input.text()));
+        }
     }
 
     private void cleanAll(List<Input> inputs, Blackhole blackhole) {
