@@ -1,0 +1,81 @@
+package io.dragoman.core.llm;
+
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.mistralai.MistralAiChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+/**
+ * Builds the LangChain4j chat model for a {@link ProviderConfig}: the configured base URL, no retries inside
+ * LangChain4j (Dragoman retries, honouring {@code Retry-After}), no request logging (it would show keys), and an HTTP
+ * client that keeps error headers.
+ */
+final class ChatModels {
+
+    private ChatModels() {}
+
+    static ChatModel build(ProviderConfig config) {
+        HttpClientBuilder http = new HeaderKeepingHttpClient.Builder(config.connectTimeout(), config.readTimeout());
+        String key = config.apiKey().orElse(null);
+        return switch (config.kind()) {
+            case OPENAI, OPENAI_COMPATIBLE ->
+                OpenAiChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(config.baseUrl())
+                        // servers that need no key still get a well-formed Authorization header
+                        .apiKey(key == null ? "no-key" : key)
+                        .modelName(config.model())
+                        .timeout(config.readTimeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case ANTHROPIC ->
+                AnthropicChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(config.baseUrl())
+                        .apiKey(key)
+                        .modelName(config.model())
+                        .timeout(config.readTimeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case GEMINI ->
+                GoogleAiGeminiChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(config.baseUrl())
+                        .apiKey(key)
+                        .modelName(config.model())
+                        .timeout(config.readTimeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case MISTRAL ->
+                MistralAiChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(config.baseUrl())
+                        .apiKey(key)
+                        .modelName(config.model())
+                        .timeout(config.readTimeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case OLLAMA ->
+                OllamaChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(config.baseUrl())
+                        .modelName(config.model())
+                        .timeout(config.readTimeout())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+        };
+    }
+}

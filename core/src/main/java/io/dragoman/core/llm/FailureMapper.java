@@ -1,0 +1,169 @@
+package io.dragoman.core.llm;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns whatever a LangChain4j model threw into a {@link RetriableFailure} or {@link PermanentFailure} whose message
+ * says what to do. The only place that knows LangChain4j's exceptions. Messages never contain the key: the configured
+ * key is masked, and so is anything in a provider's error text that looks like one.
+ */
+final class FailureMapper {
+
+    private static final int EXCERPT = 300;
+    private static final Pattern KEY_LIKE =
+            Pattern.compile("(sk-[A-Za-z0-9_\\-*]{8,}|AIza[0-9A-Za-z_\\-]{20,}|Bearer\\s+\\S+)");
+
+    private final ProviderConfig config;
+
+    FailureMapper(ProviderConfig config) {
+        this.config = config;
+    }
+
+    ModelFailure map(Throwable thrown, Instant now) {
+        HeaderKeepingHttpClient.ErrorResponse error = find(thrown, HeaderKeepingHttpClient.ErrorResponse.class);
+        if (error != null) {
+            return fromStatus(error.statusCode(), error.body(), error.headers(), now);
+        }
+        HttpException http = find(thrown, HttpException.class);
+        if (http != null) {
+            return fromStatus(http.statusCode(), http.getMessage(), Map.of(), now);
+        }
+        if (find(thrown, dev.langchain4j.exception.TimeoutException.class) != null
+                || find(thrown, HttpTimeoutException.class) != null
+                || find(thrown, SocketTimeoutException.class) != null
+                || find(thrown, java.util.concurrent.TimeoutException.class) != null) {
+            return new RetriableFailure(
+                    where() + " did not answer within " + human(config.readTimeout()) + ".", 0, Optional.empty(), null);
+        }
+        if (find(thrown, UnresolvedModelServerException.class) != null
+                || find(thrown, UnresolvedAddressException.class) != null
+                || find(thrown, UnknownHostException.class) != null) {
+            return new PermanentFailure(
+                    "The host in the base URL " + config.baseUrl() + " of "
+                            + config.kind().id() + " could not be resolved: check --base-url.",
+                    0,
+                    null);
+        }
+        if (find(thrown, ConnectException.class) != null) {
+            return new RetriableFailure(
+                    "Could not connect to " + where() + ": is the server running and the base URL right?",
+                    0,
+                    Optional.empty(),
+                    null);
+        }
+        return new RetriableFailure(where() + " failed: " + describe(thrown) + ".", 0, Optional.empty(), null);
+    }
+
+    private ModelFailure fromStatus(int status, String body, Map<String, List<String>> headers, Instant now) {
+        String detail = excerpt(body);
+        String says = detail.isEmpty() ? "" : " It said: " + detail;
+        if (status == 429 || status == 408 || status == 409 || status == 529 || (status >= 500 && status <= 599)) {
+            Optional<Duration> wait = RetryAfter.from(headers, body, now);
+            String what =
+                    switch (status) {
+                        case 429 -> "is rate limiting us";
+                        case 408 -> "timed out the request";
+                        case 529 -> "is overloaded";
+                        default -> "had a server error";
+                    };
+            return new RetriableFailure(
+                    where() + " " + what + " (HTTP " + status + ")"
+                            + wait.map(w -> "; it asked us to wait " + human(w)).orElse("") + "." + says,
+                    status,
+                    wait,
+                    null);
+        }
+        if (status == 401 || looksLikeRejectedKey(body)) {
+            return new PermanentFailure(
+                    "Authentication failed at " + config.kind().id() + " (HTTP " + status + "): " + keyDescription()
+                            + " was rejected; check that it is current and belongs to this provider." + says,
+                    status,
+                    null);
+        }
+        if (status == 403) {
+            return new PermanentFailure(
+                    "Access denied at " + config.kind().id() + " (HTTP 403): " + keyDescription()
+                            + " is not allowed to use model " + config.model() + " at " + config.baseUrl()
+                            + "; check the key's permissions or choose another model with --model." + says,
+                    status,
+                    null);
+        }
+        if (status == 404) {
+            return new PermanentFailure(
+                    "Model " + config.model() + " or the API at " + config.baseUrl() + " was not found (HTTP 404):"
+                            + " check --model and --base-url." + says,
+                    status,
+                    null);
+        }
+        return new PermanentFailure(
+                where() + " rejected the request (HTTP " + status + "); it will not succeed if repeated." + says,
+                status,
+                null);
+    }
+
+    private static boolean looksLikeRejectedKey(String body) {
+        return body != null && (body.contains("API_KEY_INVALID") || body.contains("API key not valid"));
+    }
+
+    private String keyDescription() {
+        if (config.apiKey().isEmpty()) {
+            return "the request without an API key";
+        }
+        return "the key in " + config.keySource();
+    }
+
+    private String where() {
+        return config.kind().id() + " (" + config.model() + " at " + config.baseUrl() + ")";
+    }
+
+    private String describe(Throwable thrown) {
+        String message = thrown.getMessage();
+        String text = thrown.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return excerpt(text);
+    }
+
+    /** The text with the key and anything key-like masked, on one line, shortened. */
+    String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String masked = text;
+        if (config.apiKey().isPresent()) {
+            masked = masked.replace(config.apiKey().get(), "***");
+        }
+        masked = KEY_LIKE.matcher(masked).replaceAll("***");
+        masked = masked.replaceAll("\\s+", " ").strip();
+        return masked.length() <= EXCERPT ? masked : masked.substring(0, EXCERPT) + "…";
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
+        long s = d.toSeconds();
+        return s < 120 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            t = t.getCause();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+package io.dragoman.core.llm;
+
+/**
+ * A model call that will fail again until the user changes something: a rejected key, an unknown model, a bad request
+ * or a wrong URL. Never retried.
+ */
+public final class PermanentFailure extends ModelFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what happened and what to fix, without any key
+     * @param httpStatus the HTTP status, or 0 for none
+     * @param cause the underlying exception
+     */
+    public PermanentFailure(String message, int httpStatus, Throwable cause) {
+        super(message, httpStatus, cause);
+    }
+}

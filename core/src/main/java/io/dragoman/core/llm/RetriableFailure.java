@@ -1,0 +1,29 @@
+package io.dragoman.core.llm;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A model call that may succeed if tried again later: rate limited, overloaded, a server error or a timeout. */
+public final class RetriableFailure extends ModelFailure {
+
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // Duration is serializable; Optional is not, but these are never serialized
+    private final Optional<Duration> retryAfter;
+
+    /**
+     * @param message what happened, without any key
+     * @param httpStatus the HTTP status, or 0 for none
+     * @param retryAfter how long the server asked us to wait, when it said
+     * @param cause the underlying exception, already checked not to carry a key in its message
+     */
+    public RetriableFailure(String message, int httpStatus, Optional<Duration> retryAfter, Throwable cause) {
+        super(message, httpStatus, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the server asked us to wait before trying again, when it said so. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,132 @@
+package io.dragoman.core.llm;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads how long a provider asked us to wait from an error response's headers and body. */
+final class RetryAfter {
+
+    private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
+    private static final Pattern GO_DURATION = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+");
+    private static final Pattern GEMINI_RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"");
+
+    private RetryAfter() {}
+
+    /**
+     * The wait the provider asked for: {@code retry-after-ms}, {@code Retry-After} (seconds or an HTTP date), the
+     * {@code x-ratelimit-reset-*} of an exhausted limit (OpenAI style, {@code 6m0s}), or a Gemini {@code RetryInfo}
+     * {@code retryDelay} in the body; empty when none of them is there or readable. Never negative.
+     */
+    static Optional<Duration> from(Map<String, List<String>> headers, String body, Instant now) {
+        Optional<Duration> millis = header(headers, "retry-after-ms").flatMap(RetryAfter::decimalMillis);
+        if (millis.isPresent()) {
+            return millis;
+        }
+        Optional<Duration> retryAfter = header(headers, "retry-after").flatMap(value -> retryAfterValue(value, now));
+        if (retryAfter.isPresent()) {
+            return retryAfter;
+        }
+        Optional<Duration> reset = exhaustedLimitReset(headers);
+        if (reset.isPresent()) {
+            return reset;
+        }
+        return geminiRetryDelay(body);
+    }
+
+    /** A {@code Retry-After} value: delta-seconds or an HTTP date (RFC 9110), as a non-negative wait. */
+    static Optional<Duration> retryAfterValue(String value, Instant now) {
+        String v = value.strip();
+        if (v.matches("\\d+(\\.\\d+)?")) {
+            return Optional.of(seconds(v));
+        }
+        try {
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(now, at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A Go-style duration as in OpenAI's {@code x-ratelimit-reset-*}: {@code 20ms}, {@code 1s}, {@code 6m0s}. */
+    static Optional<Duration> goDuration(String value) {
+        String v = value.strip();
+        if (!GO_DURATION.matcher(v).matches()) {
+            return Optional.empty();
+        }
+        Duration total = Duration.ZERO;
+        Matcher m = GO_DURATION_PART.matcher(v);
+        while (m.find()) {
+            BigDecimal amount = new BigDecimal(m.group(1));
+            long unitMillis =
+                    switch (m.group(2)) {
+                        case "ms" -> 1;
+                        case "s" -> 1_000;
+                        case "m" -> 60_000;
+                        default -> 3_600_000;
+                    };
+            total = total.plusMillis(
+                    amount.multiply(BigDecimal.valueOf(unitMillis)).longValue());
+        }
+        return Optional.of(total);
+    }
+
+    private static Optional<Duration> exhaustedLimitReset(Map<String, List<String>> headers) {
+        Duration longest = null;
+        for (String limit : List.of("requests", "tokens")) {
+            boolean exhausted = header(headers, "x-ratelimit-remaining-" + limit)
+                    .map(v -> v.strip().equals("0"))
+                    .orElse(false);
+            if (exhausted) {
+                Optional<Duration> reset =
+                        header(headers, "x-ratelimit-reset-" + limit).flatMap(RetryAfter::goDuration);
+                if (reset.isPresent() && (longest == null || reset.get().compareTo(longest) > 0)) {
+                    longest = reset.get();
+                }
+            }
+        }
+        return Optional.ofNullable(longest);
+    }
+
+    private static Optional<Duration> geminiRetryDelay(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Matcher m = GEMINI_RETRY_DELAY.matcher(body);
+        return m.find() ? Optional.of(seconds(m.group(1))) : Optional.empty();
+    }
+
+    private static Optional<Duration> decimalMillis(String value) {
+        String v = value.strip();
+        if (!v.matches("\\d+(\\.\\d+)?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(new BigDecimal(v).longValue()));
+    }
+
+    private static Duration seconds(String decimal) {
+        return Duration.ofMillis(new BigDecimal(decimal).movePointRight(3).longValue());
+    }
+
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null
+                    && e.getKey().toLowerCase(Locale.ROOT).equals(name)
+                    && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,287 @@
+package io.dragoman.core.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour every provider must show, against a WireMock server answering in the provider's own wire format
+ * (stub bodies under {@code src/test/resources/wiremock/<provider>/}). Extended once per provider.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProviderContractTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    static final String REPLY_START = "MINSK, 26 November (BelTA) – The foreign ministers";
+
+    private WireMockServer server;
+    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+    /** The provider under test. */
+    abstract ProviderKind kind();
+
+    /** The model name to configure. */
+    abstract String model();
+
+    /** A distinctive fake key in this provider's format, or empty for providers without keys. */
+    abstract Optional<String> fakeKey();
+
+    /** The path of the base URL on the server, e.g. {@code /v1}. */
+    abstract String basePath();
+
+    /** The path the chat call goes to, e.g. {@code /v1/chat/completions}. */
+    abstract String chatPath();
+
+    /** The folder under {@code wiremock/} holding this provider's stub bodies. */
+    abstract String fixtures();
+
+    /** The header that carries the key, and its value for {@link #fakeKey()}. */
+    abstract MappingBuilder withKeyHeader(MappingBuilder request);
+
+    /** The JSON path of the output token budget in this provider's request body, e.g. {@code $.max_tokens}. */
+    abstract String maxTokensJsonPath();
+
+    @BeforeAll
+    void startServer() {
+        server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
+        server.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void resetServer() {
+        server.resetAll();
+        sleeps.clear();
+    }
+
+    ProviderConfig config() {
+        return new ProviderConfig(
+                kind(),
+                model(),
+                "http://127.0.0.1:" + server.port() + basePath(),
+                fakeKey(),
+                kind().keyVariable().orElse(""),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+    }
+
+    ModelProvider single() {
+        return LangChain4jProvider.create(config(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    ModelProvider retrying() {
+        return new RetryingModelProvider(
+                single(),
+                new RetryingModelProvider.Settings(
+                        3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                sleeps::add);
+    }
+
+    static ModelRequest request() {
+        return ModelRequest.of(
+                "Translate the article into English.",
+                "MINSK, 26. November (BelTA) – Die Außenminister von Belarus und Russland, Wladimir Makej und Sergej"
+                        + " Lawrow, führten Gespräche in Minsk.",
+                900,
+                0.2);
+    }
+
+    ResponseDefinitionBuilder json(int status, String file) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(resource(fixtures() + "/" + file));
+    }
+
+    private void stubOnce(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .inScenario("retry")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(first)
+                .willSetStateTo("answered once"));
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .inScenario("retry")
+                .whenScenarioStateIs("answered once")
+                .willReturn(then));
+    }
+
+    private int chatCalls() {
+        return server.findAll(postRequestedFor(urlPathEqualTo(chatPath()))).size();
+    }
+
+    @Test
+    void returnsTheReplyWithUsageAndSendsTheKeyAndTheOutputBudget() {
+        server.stubFor(withKeyHeader(post(urlPathEqualTo(chatPath())))
+                .withRequestBody(matchingJsonPath(maxTokensJsonPath(), equalTo("900")))
+                .willReturn(json(200, "reply.json")));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(reply.text()).startsWith(REPLY_START);
+        assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(reply.truncated()).isFalse();
+        assertThat(reply.usage()).contains(new Usage(412, 318));
+        assertThat(reply.provider()).isEqualTo(kind());
+        assertThat(reply.model()).isNotBlank();
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void reportsAReplyCutOffByTheTokenLimitAsTruncated() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "truncated.json")));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(reply.finishReason()).isEqualTo(FinishReason.LENGTH);
+        assertThat(reply.truncated()).isTrue();
+        assertThat(reply.usage()).contains(new Usage(412, 16));
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterSecondsSaysAfterA429ThenSucceeds() {
+        stubOnce(json(429, "error-429.json").withHeader("Retry-After", "7"), json(200, "reply.json"));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(reply.text()).startsWith(REPLY_START);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+        assertThat(chatCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void waitsUntilTheHttpDateInRetryAfterThenSucceeds() {
+        String in30Seconds =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(30).atOffset(ZoneOffset.UTC));
+        stubOnce(json(429, "error-429.json").withHeader("Retry-After", in30Seconds), json(200, "reply.json"));
+
+        retrying().chat(request());
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void backsOffAndRetriesAfterAServerError() {
+        stubOnce(json(500, "error-500.json"), json(200, "reply.json"));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(reply.text()).startsWith(REPLY_START);
+        assertThat(sleeps).hasSize(1);
+        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1250));
+    }
+
+    @Test
+    void retriesWhenTheProviderIsOverloadedWith529() {
+        stubOnce(json(529, "error-529.json"), json(200, "reply.json"));
+
+        assertThat(retrying().chat(request()).text()).startsWith(REPLY_START);
+        assertThat(chatCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpWithARetriableFailureAfterTheLastAttempt() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(500, "error-500.json")));
+
+        RetriableFailure failure =
+                catchThrowableOfType(RetriableFailure.class, () -> retrying().chat(request()));
+
+        assertThat(failure.httpStatus()).isEqualTo(500);
+        assertThat(failure).hasMessageContaining("gave up after 3 attempts");
+        assertThat(chatCalls()).isEqualTo(3);
+        assertThat(sleeps).hasSize(2);
+    }
+
+    @Test
+    void reportsATimeoutAsRetriable() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(json(200, "reply.json").withFixedDelay(1500)));
+        ModelProvider impatient = LangChain4jProvider.create(
+                config().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> impatient.chat(request()))
+                .isInstanceOf(RetriableFailure.class)
+                .hasMessageContaining("did not answer within 300 ms");
+    }
+
+    @Test
+    void reportsARejectedKeyAsPermanentNamingWhereTheKeyCameFromWithoutRetrying() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(401, "error-401.json")));
+
+        PermanentFailure failure =
+                catchThrowableOfType(PermanentFailure.class, () -> retrying().chat(request()));
+
+        assertThat(failure.httpStatus()).isEqualTo(401);
+        assertThat(failure)
+                .hasMessageContaining("the key in " + kind().keyVariable().orElseThrow() + " was rejected");
+        assertThat(chatCalls()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void neverShowsTheApiKeyInFailuresStackTracesOrToString() {
+        String key = fakeKey().orElseThrow();
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(401, "error-401.json")));
+        assertThat(resource(fixtures() + "/error-401.json"))
+                .as("the stub echoes the key")
+                .contains(key);
+        ModelProvider provider = retrying();
+
+        PermanentFailure failure = catchThrowableOfType(PermanentFailure.class, () -> provider.chat(request()));
+
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(failure.getMessage()).doesNotContain(key);
+        assertThat(failure.toString()).doesNotContain(key);
+        assertThat(trace.toString()).doesNotContain(key);
+        assertThat(config().toString()).doesNotContain(key).contains("apiKey=***");
+        assertThat(single().toString()).doesNotContain(key);
+        assertThat(provider.info().toString()).doesNotContain(key);
+    }
+
+    static String resource(String path) {
+        try (InputStream in = ProviderContractTest.class.getResourceAsStream("/wiremock/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test resource wiremock/" + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
