@@ -9,41 +9,30 @@ import io.dragoman.core.lang.LanguageDetector;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 
 /**
- * Cleans HTML pages with Jsoup: drops scripts, navigation and elements whose class or id marks them as chrome, picks
- * the container with the most paragraph text (preferring schema.org {@code articleBody}, {@code <article>} and
- * {@code <main>}), and returns its paragraphs, headings and list items in order. Metadata comes from
+ * Cleans HTML pages with Jsoup: {@link ContentExtractor} scores the page's blocks by text, commas and link density,
+ * weighs class and id hints in several languages, picks the best container with the siblings that belong to it, and
+ * returns its paragraphs, headings and list items in order without captions, share bars and read-also boxes. When the
+ * page's JSON-LD {@code articleBody} holds much more text than the DOM body, it is used instead. Metadata comes from
  * {@code <meta>}, Open Graph, JSON-LD and {@code <time>}.
  */
 public final class HtmlCleaner implements Cleaner {
-    private static final Pattern NEGATIVE_HINT = Pattern.compile(
-            "(?i)(^|[\\s_-])(comment|comments|share|sharing|social|related|promo|advert|ads?|banner|cookie|consent|"
-                    + "newsletter|subscribe|sidebar|breadcrumbs?|menu|nav|navbar|footer|header|masthead|popup|modal|"
-                    + "teaser|recommend\\w*|widget|caption|credit|byline|tags?|pagination|outbrain|taboola|"
-                    + "kommentar\\w*|teilen|werbung|anzeige|weitere)([\\s_-]|$)");
-    private static final String DROP = "script, style, noscript, template, svg, canvas, iframe, form, button, input, "
-            + "select, textarea, nav, footer, aside, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
-            + "[role=complementary], [role=contentinfo], [role=banner]";
-    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td";
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·:-]\\s+");
+    /** The JSON-LD articleBody replaces the DOM body when the DOM body has less than this share of its length. */
+    private static final double LD_PREFERRED_SHARE = 0.5;
 
     private final ArticleAssembly assembly;
+    private final ContentExtractor extractor;
     private final ObjectMapper json = new ObjectMapper();
     private final long maxBytes;
 
@@ -57,6 +46,7 @@ public final class HtmlCleaner implements Cleaner {
     public HtmlCleaner(BoilerplateProfiles profiles, LanguageDetector languages, long maxBytes) {
         this.assembly = new ArticleAssembly(
                 Objects.requireNonNull(profiles, "profiles"), Objects.requireNonNull(languages, "languages"));
+        this.extractor = new ContentExtractor(new BoilerplatePhrases(profiles.generic()));
         this.maxBytes = maxBytes;
     }
 
@@ -81,135 +71,30 @@ public final class HtmlCleaner implements Cleaner {
         String title = title(doc, article, siteName);
         PageFacts facts = facts(doc, article, siteName);
 
-        List<String> paragraphs = body(doc, title);
-        if (paragraphs.isEmpty()) {
-            String fromLd = article.map(a -> a.path("articleBody").asText("")).orElse("");
-            paragraphs = TextCleaner.nonBlankLines(fromLd);
-        }
+        List<String> paragraphs = body(doc, title, article);
         if (paragraphs.isEmpty()) {
             throw new CleaningException(CleaningException.Reason.NO_BODY, "no article body found in the HTML page");
         }
         return assembly.assemble(id, location, title, paragraphs, facts, Optional.empty(), paragraphs, warnings);
     }
 
-    private List<String> body(Document doc, String title) {
-        Element root = doc.body();
-        Element schemaBody = root.selectFirst("[itemprop=articleBody]");
-        root.select(DROP).remove();
-        for (Element e : new ArrayList<>(root.getAllElements())) {
-            if (e != root && e.parent() != null && isNegative(e) && !e.is("article, main, body, html")) {
-                e.remove();
-            }
-        }
-        Element container = schemaBody != null
-                        && schemaBody.parent() != null
-                        && schemaBody.text().length() >= 200
-                ? schemaBody
-                : bestContainer(root);
-        if (container == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        collect(container, out, seen);
+    private List<String> body(Document doc, String title, Optional<JsonNode> article) {
+        List<String> out = new ArrayList<>(extractor.extract(doc.body()));
         if (!out.isEmpty() && !title.isEmpty() && out.get(0).equals(title)) {
             out.remove(0);
         }
+        String fromLd = article.map(a -> a.path("articleBody").asText("")).orElse("");
+        if (!fromLd.isBlank()) {
+            int domChars = 0;
+            for (String p : out) {
+                domChars += p.length();
+            }
+            // the DOM body is poor when structured data holds much more text than it: take the structured text
+            if (domChars < fromLd.strip().length() * LD_PREFERRED_SHARE) {
+                return TextCleaner.nonBlankLines(Parser.unescapeEntities(fromLd, false));
+            }
+        }
         return out;
-    }
-
-    private static boolean isNegative(Element e) {
-        String hints = e.className() + " " + e.id();
-        return !hints.isBlank() && NEGATIVE_HINT.matcher(hints).find();
-    }
-
-    /** The element that holds the most paragraph text, counting each paragraph for its parent and grandparent. */
-    private static Element bestContainer(Element root) {
-        Map<Element, Double> scores = new HashMap<>();
-        for (Element p : root.select("p, pre, blockquote, div:not(:has(div, p, section, article))")) {
-            String text = p.text();
-            if (text.length() < 25) {
-                continue;
-            }
-            double score = 1 + Math.min(text.length() / 100.0, 3) + commas(text);
-            score *= 1 - linkDensity(p);
-            Element parent = p.parent();
-            if (parent != null) {
-                scores.merge(parent, score, Double::sum);
-                Element grand = parent.parent();
-                if (grand != null) {
-                    scores.merge(grand, score / 2, Double::sum);
-                }
-            }
-        }
-        Element best = null;
-        double bestScore = 0;
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            double bonus = e.getKey().is("article, main, [role=main]") ? 1.25 : 1.0;
-            double s = e.getValue() * bonus;
-            if (s > bestScore) {
-                bestScore = s;
-                best = e.getKey();
-            }
-        }
-        return best == null ? (root.text().isBlank() ? null : root) : best;
-    }
-
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == ',') {
-                n++;
-            }
-        }
-        return Math.min(n, 5);
-    }
-
-    private static double linkDensity(Element e) {
-        int total = e.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
-        }
-        return Math.min(1.0, (double) links / total);
-    }
-
-    /** Appends block texts in document order; text directly inside a non-block container counts as a block too. */
-    private static void collect(Element element, List<String> out, Set<String> seen) {
-        if (element.is(BLOCKS) && !element.is("li:has(p), td:has(p), blockquote:has(p)")) {
-            String text = element.text().strip();
-            if (!text.isEmpty() && linkDensity(element) < 0.6 && seen.add(text)) {
-                out.add(text);
-            }
-            return;
-        }
-        StringBuilder loose = new StringBuilder();
-        for (Node child : element.childNodes()) {
-            if (child instanceof TextNode t) {
-                loose.append(t.text());
-            } else if (child instanceof Element e) {
-                if (e.isBlock() || e.is(BLOCKS) || e.is("br")) {
-                    flush(loose, out, seen);
-                    if (!e.is("br")) {
-                        collect(e, out, seen);
-                    }
-                } else {
-                    loose.append(e.text());
-                }
-            }
-        }
-        flush(loose, out, seen);
-    }
-
-    private static void flush(StringBuilder loose, List<String> out, Set<String> seen) {
-        String text = loose.toString().strip().replaceAll("\\s+", " ");
-        loose.setLength(0);
-        if (text.length() >= 2 && seen.add(text)) {
-            out.add(text);
-        }
     }
 
     private String title(Document doc, Optional<JsonNode> article, String siteName) {

@@ -1,0 +1,55 @@
+package io.dragoman.core.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Short blocks of an HTML page that are chrome by their words alone, whatever the site: the generic profile's chrome
+ * lines ("Teilen", "Advertisement"), lines opening with its footer and box phrases ("Lesen Sie auch", "Read more:"),
+ * copyright notices, comment counts and image credits ("Foto: dpa", "Photo by …", "Getty Images").
+ */
+final class BoilerplatePhrases {
+    /** Longer blocks are text that happens to open with a phrase. */
+    private static final int MAX_PHRASE_WORDS = 12;
+
+    private static final Pattern CREDIT = Pattern.compile(
+            "^[(\\[]?(photo|photos|foto|fotos|фото|bild|bilder|image|images|picture|credit|credits|quelle|source"
+                    + "|источник|illustration|grafik|video|crédit|crédito|imagen)(\\s++(by|von|credit))?\\s*+[:/©]"
+                    + "|^[(\\[]?(photo|foto|image|picture)\\s++(by|von|courtesy)\\b"
+                    + "|getty images|\\bap photo\\b|\\breuters\\s*+/|\\bdpa\\s*+[/-]|\\bshutterstock\\b|\\bimago\\b"
+                    + "|^©|^\\(c\\)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final Set<String> chrome;
+    private final List<String> prefixes;
+
+    BoilerplatePhrases(BoilerplateProfile generic) {
+        chrome = new HashSet<>(generic.normalizedSet(generic.chromeLines()));
+        prefixes = new ArrayList<>(generic.normalizedSet(generic.footerPrefixes()));
+        prefixes.addAll(generic.normalizedSet(generic.boxPrefixes()));
+    }
+
+    /** True when a block of text is chrome by its words. */
+    boolean isBoilerplate(String block) {
+        int words = LineSignals.words(block);
+        if (words > MAX_PHRASE_WORDS) {
+            return words <= LineSignals.MAX_MARKER_WORDS && LineSignals.isCopyright(block);
+        }
+        String key = BoilerplateProfile.normalize(block);
+        if (chrome.contains(key)) {
+            return true;
+        }
+        for (String prefix : prefixes) {
+            if (key.startsWith(prefix)
+                    && (key.length() == prefix.length() || !Character.isLetterOrDigit(key.charAt(prefix.length())))) {
+                return true;
+            }
+        }
+        return LineSignals.isCopyright(block)
+                || LineSignals.isCommentCount(block)
+                || CREDIT.matcher(block).find();
+    }
+}
