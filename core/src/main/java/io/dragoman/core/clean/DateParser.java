@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,8 +24,11 @@ import java.util.regex.Pattern;
  */
 final class DateParser {
 
-    /** A date found in a line, with the time of day when the line shows one. */
-    record LineDate(LocalDate date, LocalTime time, boolean hasWeekday, String lead) {
+    /**
+     * A date found in a line, with the time of day when the line shows one, and the zone when the line names one by
+     * an unambiguous abbreviation ({@code ET}, {@code MSK}, {@code UTC}); otherwise {@code zone} is null.
+     */
+    record LineDate(LocalDate date, LocalTime time, boolean hasWeekday, String lead, ZoneId zone) {
         /** The local date-time, or null without a time of day. */
         LocalDateTime dateTime() {
             return time == null ? null : LocalDateTime.of(date, time);
@@ -92,8 +96,30 @@ final class DateParser {
                 "воскресенье");
     }
 
-    private static final String TIME = "(?:\\s*[,|/·–-]?\\s*(?:um\\s+|at\\s+|в\\s+)?(?<h>\\d{1,2})[:.](?<min>\\d{2})"
-            + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?(?:\\s*(?:uhr|h))?)?";
+    /** Zone abbreviations that name one zone only; CST, IST and the like mean different zones and are not read. */
+    private static final Map<String, ZoneId> ZONES = Map.ofEntries(
+            Map.entry("utc", ZoneOffset.UTC),
+            Map.entry("gmt", ZoneOffset.UTC),
+            Map.entry("msk", ZoneId.of("Europe/Moscow")),
+            Map.entry("cet", ZoneOffset.ofHours(1)),
+            Map.entry("mez", ZoneOffset.ofHours(1)),
+            Map.entry("cest", ZoneOffset.ofHours(2)),
+            Map.entry("mesz", ZoneOffset.ofHours(2)),
+            Map.entry("eet", ZoneOffset.ofHours(2)),
+            Map.entry("eest", ZoneOffset.ofHours(3)),
+            Map.entry("et", ZoneId.of("America/New_York")),
+            Map.entry("est", ZoneOffset.ofHours(-5)),
+            Map.entry("edt", ZoneOffset.ofHours(-4)),
+            Map.entry("pt", ZoneId.of("America/Los_Angeles")),
+            Map.entry("pst", ZoneOffset.ofHours(-8)),
+            Map.entry("pdt", ZoneOffset.ofHours(-7)));
+
+    private static final String TIME = "(?:\\s*[,|/·•–—-]?\\s*(?:um\\s+|at\\s+|в\\s+)?(?<h>\\d{1,2})[:.](?<min>\\d{2})"
+            + "(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?(?:\\s*(?:uhr|h))?"
+            + "(?:\\s+(?<tz>" + String.join("|", ZONES.keySet()) + "))?)?";
+    /** Separators that scrapes leave around a date line: table bars, bullets, dashes. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s|•·–—-]+|[\\s|•·–—-]+$");
+
     private static final String LEAD = "^(?:(?<lead>[\\p{L}]{1,12})\\s+)??(?:(?<wd>" + WEEKDAYS + ")\\.?\\s*,?\\s+)?";
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             LEAD + "(?<d>\\d{1,2})\\.?\\s+(?<m>\\p{L}+)\\.?,?\\s+(?<y>\\d{4})(?:\\s*(?:г\\.|года))?" + TIME + "\\s*$",
@@ -119,7 +145,7 @@ final class DateParser {
      * word such as an image's alt text ({@code flag Donnerstag, 2 Mai 2024}).
      */
     static Optional<LineDate> parseLine(String line) {
-        String text = line.strip();
+        String text = EDGE_PUNCTUATION.matcher(line).replaceAll("");
         if (text.length() > 80 || text.isEmpty() || !containsDigit(text)) {
             return Optional.empty();
         }
@@ -168,7 +194,9 @@ final class DateParser {
                 }
                 time = LocalTime.of(hour, Integer.parseInt(m.group("min")));
             }
-            return Optional.of(new LineDate(date, time, m.group("wd") != null, lead));
+            String tz = m.group("tz");
+            ZoneId zone = tz == null ? null : ZONES.get(tz.toLowerCase(Locale.ROOT));
+            return Optional.of(new LineDate(date, time, m.group("wd") != null, lead, zone));
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }

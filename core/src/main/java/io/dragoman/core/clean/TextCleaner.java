@@ -7,6 +7,7 @@ import io.dragoman.core.lang.LanguageDetector;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cleans plain-text scrapes: one block of the page per line, navigation above the body and share, subscribe and
@@ -28,6 +30,15 @@ import java.util.Set;
  */
 public final class TextCleaner implements Cleaner {
     /** Lines longer than this are not paragraphs of a scrape. */
+    /** Date lines are short; a longer line with a year and a time is a sentence, not a date line. */
+    private static final int MAX_DATE_WORDS = 8;
+
+    /** A year with a time of day in either order, or a day, a word and a year: what a date line looks like. */
+    private static final Pattern DATE_LIKE =
+            Pattern.compile("(?<!\\d)(?:1[89]|20)\\d{2}(?!\\d).*\\b\\d{1,2}[:.]\\d{2}\\b"
+                    + "|\\b\\d{1,2}[:.]\\d{2}\\b.*(?<!\\d)(?:1[89]|20)\\d{2}(?!\\d)"
+                    + "|\\b\\d{1,2}\\.?\\s+\\p{L}{3,}\\.?,?\\s+(?:1[89]|20)\\d{2}(?!\\d)");
+
     static final int MAX_LINE_CHARS = 200_000;
 
     /** Footer phrases and repeated navigation are short lines: a longer line is text that happens to start alike. */
@@ -180,7 +191,10 @@ public final class TextCleaner implements Cleaner {
                     CleaningException.Reason.NO_BODY,
                     "no article body found: all " + lines.size() + " lines look like page chrome");
         }
-        return assembly.assemble(id, location, page.title(), page.body(), page.facts(), profile, lines, warnings);
+        PageFacts facts = page.facts();
+        List<String> notes = new ArrayList<>(warnings);
+        notes.addAll(page.warnings());
+        return assembly.assemble(id, location, page.title(), page.body(), facts, profile, lines, notes);
     }
 
     private String group(String location, List<String> lines) {
@@ -397,6 +411,7 @@ public final class TextCleaner implements Cleaner {
     private static final class Page {
         final List<String> lines;
         final List<Kind> kinds;
+        private Optional<String> unparsedDate = Optional.empty();
         private final double[] weights;
         /** {@code paragraphs[i]}: how many of the first {@code i} lines have positive weight. */
         private final int[] paragraphs;
@@ -528,9 +543,35 @@ public final class TextCleaner implements Cleaner {
             return i > start && kinds.get(i - 1) == Kind.CHROME && weights[i] < 0;
         }
 
+        /**
+         * A line above the body that looks like a date (a year with a time of day, or day, word and year) but did not
+         * parse, so the user learns why the publication time is missing; empty when there is none.
+         */
+        private Optional<String> firstUnparsedDate(int limit) {
+            for (int i = 0; i < limit; i++) {
+                Kind kind = kinds.get(i);
+                String line = lines.get(i);
+                if ((kind == Kind.TEXT || kind == Kind.CHROME)
+                        && words(line) <= MAX_DATE_WORDS
+                        && DATE_LIKE.matcher(line).find()) {
+                    return Optional.of(line);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Warnings about the page's facts: a date line that could not be parsed. Call after {@link #facts()}. */
+        List<String> warnings() {
+            return unparsedDate
+                    .map(line -> "date line '" + line + "' could not be parsed: publication time left out")
+                    .stream()
+                    .toList();
+        }
+
         PageFacts facts() {
             int limit = start < 0 ? lines.size() : start;
             LocalDateTime published = null;
+            ZoneId publishedZone = null;
             String publishedText = null;
             int publishedIndex = -1;
             LocalDate captured = null;
@@ -543,6 +584,7 @@ public final class TextCleaner implements Cleaner {
                             DateParser.parseLine(lines.get(i)).orElseThrow();
                     if (date.time() != null) {
                         published = date.dateTime();
+                        publishedZone = date.zone();
                         publishedText = lines.get(i);
                         publishedIndex = i;
                     }
@@ -552,12 +594,29 @@ public final class TextCleaner implements Cleaner {
                     section = lines.get(i);
                 }
             }
+            if (published == null) {
+                unparsedDate = firstUnparsedDate(limit);
+            }
             if (section == null && publishedIndex > 0 && publishedIndex <= limit) {
                 String before = lines.get(publishedIndex - 1);
                 Kind kind = kinds.get(publishedIndex - 1);
                 if ((kind == Kind.TEXT || kind == Kind.SECTION) && words(before) <= 3 && !before.matches(".*\\d.*")) {
                     section = before;
                 }
+            }
+            if (publishedZone != null) {
+                // the line names its zone: that beats the source profile's
+                return new PageFacts(
+                        published.atZone(publishedZone).toOffsetDateTime(),
+                        null,
+                        publishedText,
+                        null,
+                        section,
+                        captured,
+                        null,
+                        null,
+                        List.of(),
+                        null);
             }
             return new PageFacts(null, published, publishedText, null, section, captured, null, null, List.of(), null);
         }

@@ -173,4 +173,37 @@ class DateParserTest {
         assertThat(DateParser.parseIso(text, MINSK)).isEmpty();
         assertThat(DateParser.parseIso(null, MINSK)).isEqualTo(Optional.empty());
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "19 November 2019 • 1:16pm; 2019-11-19T13:16",
+                "| November 18, 2019 12:26 PM; 2019-11-18T12:26",
+                "Nov. 18, 2019 7:04 pm; 2019-11-18T19:04",
+                "— 3. März 2024 — 08:15 Uhr; 2024-03-03T08:15"
+            })
+    void readsDateLinesWithBulletsBarsAndTwelveHourTimes(String line, String expected) {
+        assertThat(DateParser.parseLine(line).map(DateParser.LineDate::dateTime).map(Object::toString))
+                .contains(expected);
+    }
+
+    @Test
+    void readsAnUnambiguousZoneAbbreviationAfterTheTime() {
+        DateParser.LineDate date =
+                DateParser.parseLine("Nov. 18, 2019 7:04 pm ET").orElseThrow();
+
+        assertThat(date.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(ArticleJson.format(date.dateTime().atZone(date.zone()).toOffsetDateTime()))
+                .isEqualTo("2019-11-18T19:04:00-05:00");
+        assertThat(DateParser.parseLine("24 июня 2024, 16:28 MSK").orElseThrow().zone())
+                .isEqualTo(ZoneId.of("Europe/Moscow"));
+    }
+
+    @Test
+    void leavesTheZoneUnknownWithoutAnAbbreviationAndRejectsAmbiguousOnes() {
+        assertThat(DateParser.parseLine("26 November 2020, 17:25").orElseThrow().zone())
+                .isNull();
+        assertThat(DateParser.parseLine("Nov. 18, 2019 7:04 pm CST")).isEmpty();
+    }
 }
