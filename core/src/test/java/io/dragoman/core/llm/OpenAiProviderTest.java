@@ -1,9 +1,12 @@
 package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class OpenAiProviderTest extends ProviderContractTest {
 
@@ -47,5 +50,21 @@ class OpenAiProviderTest extends ProviderContractTest {
     @Override
     String maxTokensJsonPath() {
         return "$.max_tokens";
+    }
+
+    @Test
+    void waitsForTheResetOfTheExhaustedRateLimitWhenThereIsNoRetryAfter() {
+        stubOnce(
+                json(429, "error-429.json")
+                        .withHeader("x-ratelimit-limit-requests", "3")
+                        .withHeader("x-ratelimit-remaining-requests", "0")
+                        .withHeader("x-ratelimit-reset-requests", "19.5s")
+                        .withHeader("x-ratelimit-remaining-tokens", "39000")
+                        .withHeader("x-ratelimit-reset-tokens", "1.5s"),
+                json(200, "reply.json"));
+
+        retrying().chat(request());
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(19_500));
     }
 }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -45,8 +46,8 @@ abstract class ProviderContractTest {
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final String REPLY_START = "MINSK, 26 November (BelTA) – The foreign ministers";
 
-    private WireMockServer server;
-    private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    WireMockServer server;
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     /** The provider under test. */
     abstract ProviderKind kind();
@@ -72,6 +73,26 @@ abstract class ProviderContractTest {
     /** The JSON path of the output token budget in this provider's request body, e.g. {@code $.max_tokens}. */
     abstract String maxTokensJsonPath();
 
+    /** Where the configured key is said to come from. */
+    String keySource() {
+        return kind().keyVariable().orElse("");
+    }
+
+    /** The status this provider answers a bad key with. */
+    int rejectedKeyStatus() {
+        return 401;
+    }
+
+    /** The stub body this provider answers a bad key with; it echoes {@link #fakeKey()} (the worst case). */
+    String rejectedKeyFixture() {
+        return "error-401.json";
+    }
+
+    /** The status this provider answers an unknown model with. */
+    int unknownModelStatus() {
+        return 404;
+    }
+
     @BeforeAll
     void startServer() {
         server = new WireMockServer(
@@ -96,7 +117,7 @@ abstract class ProviderContractTest {
                 model(),
                 "http://127.0.0.1:" + server.port() + basePath(),
                 fakeKey(),
-                kind().keyVariable().orElse(""),
+                fakeKey().isPresent() ? keySource() : "",
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
     }
@@ -129,7 +150,7 @@ abstract class ProviderContractTest {
                 .withBody(resource(fixtures() + "/" + file));
     }
 
-    private void stubOnce(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+    void stubOnce(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         server.stubFor(post(urlPathEqualTo(chatPath()))
                 .inScenario("retry")
                 .whenScenarioStateIs(STARTED)
@@ -141,7 +162,7 @@ abstract class ProviderContractTest {
                 .willReturn(then));
     }
 
-    private int chatCalls() {
+    int chatCalls() {
         return server.findAll(postRequestedFor(urlPathEqualTo(chatPath()))).size();
     }
 
@@ -241,23 +262,40 @@ abstract class ProviderContractTest {
 
     @Test
     void reportsARejectedKeyAsPermanentNamingWhereTheKeyCameFromWithoutRetrying() {
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(401, "error-401.json")));
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(rejectedKeyStatus(), rejectedKeyFixture())));
 
         PermanentFailure failure =
                 catchThrowableOfType(PermanentFailure.class, () -> retrying().chat(request()));
 
-        assertThat(failure.httpStatus()).isEqualTo(401);
+        assertThat(failure.httpStatus()).isEqualTo(rejectedKeyStatus());
         assertThat(failure)
-                .hasMessageContaining("the key in " + kind().keyVariable().orElseThrow() + " was rejected");
+                .hasMessageContaining(
+                        fakeKey().isPresent()
+                                ? "the key in " + keySource() + " was rejected"
+                                : "the request without an API key was rejected");
+        assertThat(chatCalls()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnknownModelAsPermanentWithoutRetrying() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(unknownModelStatus(), "error-404.json")));
+
+        PermanentFailure failure =
+                catchThrowableOfType(PermanentFailure.class, () -> retrying().chat(request()));
+
+        assertThat(failure.httpStatus()).isEqualTo(unknownModelStatus());
+        assertThat(failure).hasMessageContaining(model());
         assertThat(chatCalls()).isEqualTo(1);
         assertThat(sleeps).isEmpty();
     }
 
     @Test
     void neverShowsTheApiKeyInFailuresStackTracesOrToString() {
+        assumeTrue(fakeKey().isPresent(), "this provider takes no key");
         String key = fakeKey().orElseThrow();
-        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(401, "error-401.json")));
-        assertThat(resource(fixtures() + "/error-401.json"))
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(rejectedKeyStatus(), rejectedKeyFixture())));
+        assertThat(resource(fixtures() + "/" + rejectedKeyFixture()))
                 .as("the stub echoes the key")
                 .contains(key);
         ModelProvider provider = retrying();
