@@ -1,0 +1,103 @@
+package io.dragoman.core.prompt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds prompt templates: {@code <task>/system.md} and {@code <task>/user.md}, first in an override folder (the CLI's
+ * {@code --prompts DIR}) file by file, then among those built into the jar under {@code io/dragoman/prompts/} (the
+ * build copies the project's {@code prompts/} folder there). A missing {@code system.md} means no system message.
+ * Immutable and thread-safe; files are read on each {@link #template} call.
+ */
+public final class PromptLibrary {
+
+    /** Where the built-in templates live on the class path. */
+    static final String RESOURCE_ROOT = "/io/dragoman/prompts/";
+
+    private static final Pattern TASK = Pattern.compile("[a-z][a-z0-9-]*");
+
+    private final Optional<Path> overrides;
+
+    private PromptLibrary(Optional<Path> overrides) {
+        this.overrides = overrides;
+    }
+
+    /** The templates built into the jar. */
+    public static PromptLibrary builtIn() {
+        return new PromptLibrary(Optional.empty());
+    }
+
+    /**
+     * The built-in templates, with any file present in {@code folder} (as {@code <task>/system.md} or {@code
+     * <task>/user.md}) used instead.
+     *
+     * @throws IllegalArgumentException when the folder does not exist
+     */
+    public static PromptLibrary withOverrides(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("The prompts folder " + folder + " does not exist or is not a folder.");
+        }
+        return new PromptLibrary(Optional.of(folder));
+    }
+
+    /**
+     * The template of a task.
+     *
+     * @param task e.g. {@code translate}: lower-case letters, digits and hyphens
+     * @throws IllegalArgumentException when the task name is malformed or it has no {@code user.md} anywhere
+     * @throws UncheckedIOException when a file exists but cannot be read
+     */
+    public PromptTemplate template(String task) {
+        if (!TASK.matcher(task).matches()) {
+            throw new IllegalArgumentException(
+                    "'" + task + "' is not a prompt task name (like translate or summarize).");
+        }
+        Optional<Source> user = find(task, "user.md");
+        if (user.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "There is no prompt for task '" + task + "': expected " + task + "/user.md"
+                            + overrides.map(dir -> " in " + dir + " or").orElse("") + " among the built-in prompts.");
+        }
+        Optional<Source> system = find(task, "system.md");
+        String origin = user.get().origin()
+                + system.filter(s -> !s.origin().equals(user.get().origin()))
+                        .map(s -> " + " + s.origin())
+                        .orElse("");
+        return new PromptTemplate(
+                task, system.map(Source::text).orElse(""), user.get().text(), origin);
+    }
+
+    private record Source(String text, String origin) {}
+
+    private Optional<Source> find(String task, String file) {
+        if (overrides.isPresent()) {
+            Path path = overrides.get().resolve(task).resolve(file);
+            if (Files.isRegularFile(path)) {
+                try {
+                    return Optional.of(new Source(
+                            Files.readString(path, StandardCharsets.UTF_8),
+                            overrides.get().toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the prompt file " + path + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        String resource = RESOURCE_ROOT + task + "/" + file;
+        try (InputStream in = PromptLibrary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Source(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the built-in prompt " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

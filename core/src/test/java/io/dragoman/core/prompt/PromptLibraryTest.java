@@ -1,0 +1,96 @@
+package io.dragoman.core.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PromptLibraryTest {
+
+    private static final Map<String, String> TRANSLATE_VALUES = Map.of(
+            "sourceLanguage", "German",
+            "title", "Makej und Lawrow erörtern Zusammenarbeit",
+            "paragraphCount", "2",
+            "paragraphs",
+                    "[1] MINSK, 26. November (BelTA) – Die Außenminister trafen sich.\n\n[2] Sie sprachen über die OVKS.",
+            "glossary", "Glossary (use these renderings exactly):\n- Lawrow → Lavrov\n- OVKS → CSTO",
+            "context", "");
+
+    @Test
+    void loadsTheBuiltInTranslatePromptFromTheJar() {
+        PromptTemplate translate = PromptLibrary.builtIn().template("translate");
+
+        assertThat(translate.origin()).isEqualTo("built-in");
+        assertThat(translate.system()).contains("[T]").contains("no preamble");
+        assertThat(translate.variables())
+                .containsExactlyInAnyOrder(
+                        "sourceLanguage", "glossary", "context", "paragraphCount", "title", "paragraphs");
+    }
+
+    @Test
+    void rendersTheTranslatePromptWithTheTitleParagraphsAndGlossary() {
+        RenderedPrompt prompt = PromptLibrary.builtIn().template("translate").render(TRANSLATE_VALUES);
+
+        assertThat(prompt.user())
+                .contains("Translate this German news article into English")
+                .contains("- Lawrow → Lavrov")
+                .contains("a title and 2 body paragraphs")
+                .contains("[T] Makej und Lawrow erörtern Zusammenarbeit")
+                .endsWith("[2] Sie sprachen über die OVKS.")
+                .doesNotContain("{{")
+                .doesNotContain("\n\n\n");
+    }
+
+    @Test
+    void usesAnOverrideFileAndKeepsTheBuiltInOneForTheOther(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("translate"));
+        Files.writeString(dir.resolve("translate/user.md"), "Übersetze: {{paragraphs}}", StandardCharsets.UTF_8);
+        PromptTemplate builtIn = PromptLibrary.builtIn().template("translate");
+
+        PromptTemplate overridden = PromptLibrary.withOverrides(dir).template("translate");
+
+        assertThat(overridden.user()).isEqualTo("Übersetze: {{paragraphs}}");
+        assertThat(overridden.system()).isEqualTo(builtIn.system());
+        assertThat(overridden.origin()).isEqualTo(dir + " + built-in");
+        assertThat(overridden.version()).isNotEqualTo(builtIn.version());
+    }
+
+    @Test
+    void offersATaskThatExistsOnlyInTheOverrideFolder(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("headline"));
+        Files.writeString(dir.resolve("headline/user.md"), "Write a headline for {{text}}", StandardCharsets.UTF_8);
+
+        PromptTemplate headline = PromptLibrary.withOverrides(dir).template("headline");
+
+        assertThat(headline.system()).isEmpty();
+        assertThat(headline.render(Map.of("text", "x")).user()).isEqualTo("Write a headline for x");
+    }
+
+    @Test
+    void saysWhereItLookedForAMissingTask(@TempDir Path dir) {
+        assertThatThrownBy(() -> PromptLibrary.withOverrides(dir).template("nonexistent"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nonexistent/user.md")
+                .hasMessageContaining(dir.toString());
+    }
+
+    @Test
+    void rejectsTaskNamesThatCouldLeaveTheFolder() {
+        assertThatThrownBy(() -> PromptLibrary.builtIn().template("../secrets"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a prompt task name");
+    }
+
+    @Test
+    void rejectsAnOverrideFolderThatDoesNotExist(@TempDir Path dir) {
+        assertThatThrownBy(() -> PromptLibrary.withOverrides(dir.resolve("missing")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist");
+    }
+}
