@@ -47,10 +47,10 @@ final class ClassHints {
             "copy",
             "detail",
             "news");
-    private static final Set<String> NEGATIVE_WORDS = Set.of(
+    /** Words that mark chrome even next to a content word ({@code comment-content}, {@code article-related}). */
+    private static final Set<String> STRONG_WORDS = Set.of(
             "ad",
             "ads",
-            "adv",
             "adslot",
             "advert",
             "advertisement",
@@ -62,14 +62,32 @@ final class ClassHints {
             "pub",
             "publicite",
             "publicidad",
-            "banner",
             "byline",
             "caption",
             "credit",
             "credits",
             "combx",
-            "community",
             "disqus",
+            "outbrain",
+            "taboola",
+            "plista",
+            "ligatus",
+            "gdpr",
+            "poteme",
+            "pohozhie",
+            "chitaite",
+            "chitayte");
+
+    private static final String[] STRONG_STEMS = {
+        "comment", "kommentar", "komment", "comentario", "commentaire", "share", "sharing", "social", "related",
+        "recommend", "empfehl", "sponsor", "newsletter", "subscri", "abonn", "cookie", "consent", "sidebar",
+        "breadcrumb", "promo", "relacionad", "verwandt", "partage", "compartir"
+    };
+    /** Words that mark chrome unless a content word stands next to them. */
+    private static final Set<String> WEAK_WORDS = Set.of(
+            "adv",
+            "banner",
+            "community",
             "footer",
             "foot",
             "header",
@@ -87,10 +105,6 @@ final class ClassHints {
             "tag",
             "taglist",
             "widget",
-            "outbrain",
-            "taboola",
-            "plista",
-            "ligatus",
             "print",
             "toolbar",
             "tools",
@@ -122,19 +136,14 @@ final class ClassHints {
             "follow",
             "donate",
             "cta",
-            "more",
             "trending",
             "popular",
             "mostread",
             "meistgelesen",
             "weitere",
-            "mehr",
             "lesetipp",
             "lesetipps",
-            "partage",
-            "partager",
             "aussi",
-            "compartir",
             "teaser",
             "breaking",
             "ticker",
@@ -147,41 +156,10 @@ final class ClassHints {
             "sticky",
             "shop",
             "comercial",
-            "poteme",
-            "pohozhie",
-            "chitaite",
-            "chitayte",
-            "podpiska");
-    private static final String[] NEGATIVE_STEMS = {
-        "comment",
-        "kommentar",
-        "komment",
-        "comentario",
-        "commentaire",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "empfehl",
-        "advert",
-        "sponsor",
-        "newsletter",
-        "subscri",
-        "abonn",
-        "cookie",
-        "consent",
-        "gdpr",
-        "sidebar",
-        "breadcrumb",
-        "promo",
-        "relacionad",
-        "verwandt",
-        "rubric",
-        "footnote",
-        "copyright",
-        "banner"
-    };
+            "podpiska",
+            "footnote",
+            "copyright",
+            "rubric");
 
     /** Readability's weight for a class or id that reads as content or as chrome. */
     static final int WEIGHT = 25;
@@ -190,52 +168,67 @@ final class ClassHints {
 
     /** +25 per attribute ({@code class}, {@code id}) that reads as content, -25 per attribute that reads as chrome. */
     static int weight(Element e) {
-        return weight(e.className()) + weight(e.id());
+        return weight(kind(e.className())) + weight(kind(e.id()));
     }
 
-    /** True when the element's class or id reads as chrome. */
-    static boolean negative(Element e) {
-        return kind(e.className()) < 0 || kind(e.id()) < 0;
+    /** True when the element's class or id reads as chrome (see {@link #kind}). */
+    static boolean chrome(Element e) {
+        return kind(e.className()) == CHROME || kind(e.id()) == CHROME;
     }
 
-    private static int weight(String name) {
-        int kind = kind(name);
-        if (kind == 0) {
-            return 0;
+    /**
+     * True when the class or id names a comment section: its blocks never make the article, however long they are.
+     * Other chrome words are also used for wrappers of the whole page ({@code theiaStickySidebar}, {@code non-ad-column},
+     * {@code article-promo}), so they are not trusted that far.
+     */
+    static boolean comments(String name) {
+        if (name.isEmpty()) {
+            return false;
         }
-        int w = 0;
-        if ((kind & 1) != 0) {
-            w += WEIGHT;
-        }
-        if (kind < 0) {
-            w -= WEIGHT;
-        }
-        return w;
+        String lower = name.toLowerCase(Locale.ROOT);
+        return (lower.contains("comment") && !lower.contains("commentary")
+                        || lower.contains("kommentar")
+                        || lower.contains("disqus")
+                        || lower.contains("commentaire")
+                        || lower.contains("comentario"))
+                && kind(name) == CHROME;
     }
 
-    /** Bit 0: some word reads as content; negative: some word reads as chrome; 0: neither. */
-    private static int kind(String name) {
+    static final int CONTENT = 1;
+    static final int MIXED = -1;
+    static final int CHROME = -2;
+
+    static int weight(int kind) {
+        return kind == CONTENT ? WEIGHT : kind == CHROME ? -WEIGHT : 0;
+    }
+
+    /**
+     * {@link #CONTENT}: some word reads as content and none as chrome; {@link #CHROME}: some word reads as chrome and
+     * none as content, or a word reads as chrome whatever stands next to it; {@link #MIXED}: words of both kinds; 0:
+     * neither.
+     */
+    static int kind(String name) {
         if (name.isEmpty()) {
             return 0;
         }
         boolean positive = false;
-        boolean negative = false;
+        boolean weak = false;
+        boolean strong = false;
         int n = name.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? name.charAt(i) : ' ';
             boolean letter = Character.isLetterOrDigit(c);
-            boolean hump = letter
-                    && start >= 0
-                    && Character.isUpperCase(c)
-                    && i > 0
-                    && Character.isLowerCase(name.charAt(i - 1));
+            boolean hump =
+                    letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
             if (start >= 0 && (!letter || hump)) {
                 String word = name.substring(start, i).toLowerCase(Locale.ROOT);
                 if (POSITIVE_WORDS.contains(word)) {
                     positive = true;
-                } else if (isNegative(word)) {
-                    negative = true;
+                } else if (isStrong(word)) {
+                    strong = true;
+                } else if (WEAK_WORDS.contains(word)) {
+                    weak = true;
                 }
                 start = -1;
             }
@@ -243,17 +236,20 @@ final class ClassHints {
                 start = i;
             }
         }
-        if (negative) {
-            return positive ? -1 : -2;
+        if (strong || weak && !positive) {
+            return CHROME;
         }
-        return positive ? 1 : 0;
+        if (weak) {
+            return MIXED;
+        }
+        return positive ? CONTENT : 0;
     }
 
-    private static boolean isNegative(String word) {
-        if (NEGATIVE_WORDS.contains(word)) {
+    private static boolean isStrong(String word) {
+        if (STRONG_WORDS.contains(word)) {
             return true;
         }
-        for (String stem : NEGATIVE_STEMS) {
+        for (String stem : STRONG_STEMS) {
             if (word.startsWith(stem)) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.dragoman.core.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.jsoup.nodes.TextNode;
 final class ContentExtractor {
     /** Blocks shorter than this (in non-space characters) add nothing to their containers' scores. */
     private static final int MIN_BLOCK_CHARS = 25;
+
+    /** Containers whose blocks earned fewer points get no bonus for their tag or class. */
+    private static final double MIN_POINTS = 5;
 
     /** A chrome-named subtree holding more than this share of the selection's text is kept anyway. */
     private static final double KEEP_SHARE = 0.5;
@@ -65,6 +69,7 @@ final class ContentExtractor {
             Set.of("p", "pre", "blockquote", "li", "td", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
+    private static final boolean DEBUG = Boolean.getBoolean("dragoman.debug");
     private final BoilerplatePhrases phrases;
 
     ContentExtractor(BoilerplatePhrases phrases) {
@@ -79,25 +84,54 @@ final class ContentExtractor {
         int ownLinkChars;
         int ownCommas;
         double score;
+        double points;
         boolean scored;
+        int kind;
     }
 
     /** The state of one extraction. */
     private final class Run {
         final Map<Element, Info> infos = new IdentityHashMap<>();
         final List<Element> candidates = new ArrayList<>();
+        final Map<String, Integer> kinds = new HashMap<>();
+
+        int kind(String name) {
+            if (name.isEmpty()) {
+                return 0;
+            }
+            Integer k = kinds.get(name);
+            if (k == null) {
+                k = ClassHints.kind(name);
+                kinds.put(name, k);
+            }
+            return k;
+        }
+
+        /** The element's class and id as one {@link ClassHints} kind: chrome if either is, content if either is. */
+        int kind(Element e) {
+            if (e.attributesSize() == 0) {
+                return 0;
+            }
+            int a = kind(e.className());
+            int b = kind(e.id());
+            return a == ClassHints.CHROME || b == ClassHints.CHROME ? ClassHints.CHROME : Math.max(a, b);
+        }
 
         Info info(Element e) {
             return infos.get(e);
         }
 
         /** Measures the subtree of {@code e}; returns null when the element is dropped. */
-        Info measure(Element e, Element block, boolean inLink) {
+        Info measure(Element e, Element block, boolean inLink, boolean inChrome) {
             if (dropped(e)) {
                 return null;
             }
             Info info = new Info();
             infos.put(e, info);
+            info.kind = kind(e);
+            boolean chrome = inChrome
+                    || info.kind == ClassHints.CHROME
+                            && (ClassHints.comments(e.className()) || ClassHints.comments(e.id()));
             String tag = e.normalName();
             boolean isBlock = !INLINE_TAGS.contains(tag);
             Element owner = isBlock ? e : block;
@@ -129,14 +163,14 @@ final class ContentExtractor {
                         }
                     }
                 } else if (child instanceof Element c) {
-                    Info ci = measure(c, owner, link);
+                    Info ci = measure(c, owner, link, chrome);
                     if (ci != null) {
                         info.chars += ci.chars;
                         info.linkChars += ci.linkChars;
                     }
                 }
             }
-            if (isBlock && info.ownChars >= MIN_BLOCK_CHARS) {
+            if (isBlock && !chrome && info.ownChars >= MIN_BLOCK_CHARS) {
                 score(e, info, tag);
             }
             return info;
@@ -159,10 +193,12 @@ final class ContentExtractor {
                 }
                 if (!t.scored) {
                     t.scored = true;
-                    t.score += initialScore(target);
+                    t.score += initialScore(target, t.kind);
                     candidates.add(target);
                 }
-                t.score += level == 0 ? points : level == 1 ? points / 2 : points / (level * 3);
+                double share = level == 0 ? points : level == 1 ? points / 2 : points / (level * 3);
+                t.score += share;
+                t.points += share;
                 target = target.parent();
             }
         }
@@ -172,7 +208,9 @@ final class ContentExtractor {
             if (i == null || !i.scored) {
                 return 0;
             }
-            return i.score * (1 - linkDensity(i));
+            // tag and class hints count only for containers with about a paragraph of text
+            double score = i.points < MIN_POINTS ? i.points : i.score;
+            return score * (1 - linkDensity(i));
         }
     }
 
@@ -180,7 +218,7 @@ final class ContentExtractor {
         return i.chars == 0 ? 0 : Math.min(1.0, (double) i.linkChars / i.chars);
     }
 
-    private static double initialScore(Element e) {
+    private static double initialScore(Element e, int kind) {
         double s =
                 switch (e.normalName()) {
                     case "div", "article", "main", "section" -> 5;
@@ -193,7 +231,7 @@ final class ContentExtractor {
                 || e.hasAttr("itemprop") && e.attr("itemprop").equals("articleBody")) {
             s += ClassHints.WEIGHT;
         }
-        return s + ClassHints.weight(e);
+        return s + ClassHints.weight(kind);
     }
 
     private static boolean dropped(Element e) {
@@ -222,7 +260,7 @@ final class ContentExtractor {
     /** The article body of a page: its blocks in document order, or an empty list when it has none. */
     List<String> extract(Element body) {
         Run run = new Run();
-        Info rootInfo = run.measure(body, body, false);
+        Info rootInfo = run.measure(body, body, false, false);
         if (rootInfo == null || rootInfo.chars == 0) {
             return List.of();
         }
@@ -239,7 +277,18 @@ final class ContentExtractor {
         if (top == null) {
             selection.add(body);
         } else {
+            if (DEBUG) {
+                run.candidates.stream()
+                        .sorted((a, b) -> Double.compare(run.finalScore(b), run.finalScore(a)))
+                        .limit(8)
+                        .forEach(c -> System.err.printf(
+                                "cand %.1f %s.%s#%s chars=%d%n",
+                                run.finalScore(c), c.normalName(), c.className(), c.id(), run.info(c).chars));
+            }
             top = climb(run, top);
+            if (DEBUG) {
+                System.err.println("top " + top.normalName() + "." + top.className() + "#" + top.id());
+            }
             select(run, top, selection);
         }
         int total = 0;
@@ -307,7 +356,7 @@ final class ContentExtractor {
             }
             double bonus = !topClass.isEmpty() && sibling.className().equals(topClass) ? topScore * 0.2 : 0;
             boolean append = si.scored && run.finalScore(sibling) + bonus >= threshold;
-            if (!append && sibling.normalName().equals("p") && !ClassHints.negative(sibling)) {
+            if (!append && sibling.normalName().equals("p") && si.kind != ClassHints.CHROME) {
                 double ld = linkDensity(si);
                 String text = sibling.text();
                 append = si.chars > 80 && ld < 0.25 || si.chars > 0 && ld == 0 && LineSignals.endsLikeSentence(text);
@@ -340,7 +389,7 @@ final class ContentExtractor {
             if (info == null || info.chars == 0) {
                 return;
             }
-            if (ClassHints.negative(e) && info.chars < total * KEEP_SHARE) {
+            if (info.kind == ClassHints.CHROME && info.chars < total * KEEP_SHARE) {
                 return;
             }
             String tag = e.normalName();
@@ -374,7 +423,9 @@ final class ContentExtractor {
                         heading = wasHeading;
                     } else {
                         Info ci = run.info(c);
-                        if (ci != null && ci.chars > 0 && !(ClassHints.negative(c) && ci.chars < total * KEEP_SHARE)) {
+                        if (ci != null
+                                && ci.chars > 0
+                                && !(ci.kind == ClassHints.CHROME && ci.chars < total * KEEP_SHARE)) {
                             inline(c, link || tag.equals("a"), splitAtBreaks);
                         }
                     }
