@@ -1,5 +1,6 @@
 package io.dragoman.core.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.net.ConnectException;
@@ -59,6 +60,16 @@ final class FailureMapper {
         if (find(thrown, ConnectException.class) != null) {
             return new RetriableFailure(
                     "Could not connect to " + where() + ": is the server running and the base URL right?",
+                    0,
+                    Optional.empty(),
+                    null);
+        }
+        if (find(thrown, JsonProcessingException.class) != null) {
+            return new RetriableFailure(
+                    where() + " answered with something that is not a valid "
+                            + config.kind().id()
+                            + " reply (not the expected JSON): if this repeats, check that --base-url points at the"
+                            + " API itself and not at a web page or proxy.",
                     0,
                     Optional.empty(),
                     null);

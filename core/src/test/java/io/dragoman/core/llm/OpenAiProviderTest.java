@@ -1,6 +1,9 @@
 package io.dragoman.core.llm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -50,6 +53,22 @@ class OpenAiProviderTest extends ProviderContractTest {
     @Override
     String maxTokensJsonPath() {
         return "$.max_tokens";
+    }
+
+    @Test
+    void leavesUsageEmptyWhenTheServerDoesNotReportIt() {
+        String withoutUsage = resource("openai/reply.json").replaceAll("(?s),\\s*\"usage\": \\{.*?\\n  \\}", "");
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(withoutUsage)));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(withoutUsage).doesNotContain("usage");
+        assertThat(reply.text()).startsWith(REPLY_START);
+        assertThat(reply.usage()).isEmpty();
     }
 
     @Test

@@ -249,6 +249,20 @@ abstract class ProviderContractTest {
     }
 
     @Test
+    void reportsAnUnreadableReplyAsRetriable() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>502 Bad Gateway</body></html>")));
+
+        assertThatThrownBy(() -> single().chat(request()))
+                .isInstanceOf(RetriableFailure.class)
+                .hasMessageContaining("not a valid " + kind().id() + " reply")
+                .hasMessageContaining("--base-url");
+    }
+
+    @Test
     void reportsATimeoutAsRetriable() {
         server.stubFor(post(urlPathEqualTo(chatPath()))
                 .willReturn(json(200, "reply.json").withFixedDelay(1500)));
