@@ -1,9 +1,16 @@
 package io.dragoman.core.llm;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class AnthropicProviderTest extends ProviderContractTest {
 
@@ -47,5 +54,20 @@ class AnthropicProviderTest extends ProviderContractTest {
     @Override
     String maxTokensJsonPath() {
         return "$.max_tokens";
+    }
+
+    @Test
+    void sendsTheSystemMessageSeparatelyAndNoJsonModeWhichAnthropicLacks() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .withHeader("anthropic-version", containing("20"))
+                .withRequestBody(matchingJsonPath("$.system"))
+                .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
+                .withRequestBody(notContaining("response_format"))
+                .willReturn(json(200, "reply.json")));
+        ModelRequest base = request();
+        ModelRequest withSchema =
+                new ModelRequest(base.system(), base.user(), 900, 0.2, Optional.of("{\"type\": \"object\"}"));
+
+        assertThat(retrying().chat(withSchema).text()).startsWith(REPLY_START);
     }
 }

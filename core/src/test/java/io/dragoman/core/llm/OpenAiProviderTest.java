@@ -2,6 +2,7 @@ package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,5 +86,19 @@ class OpenAiProviderTest extends ProviderContractTest {
         retrying().chat(request());
 
         assertThat(sleeps).containsExactly(Duration.ofMillis(19_500));
+    }
+
+    @Test
+    void sendsTheSystemMessageFirstAndAsksForJsonWhenTheRequestCarriesASchema() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
+                .withRequestBody(matchingJsonPath("$.messages[1].role", equalTo("user")))
+                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object")))
+                .willReturn(json(200, "reply.json")));
+        ModelRequest base = request();
+        ModelRequest withSchema =
+                new ModelRequest(base.system(), base.user(), 900, 0.2, Optional.of("{\"type\": \"object\"}"));
+
+        assertThat(retrying().chat(withSchema).text()).startsWith(REPLY_START);
     }
 }
