@@ -19,6 +19,12 @@ import java.util.Optional;
  * the source profile, place local times in the source's zone, and detect the language.
  */
 final class ArticleAssembly {
+    /** Characters of title and body the language detector sees. */
+    static final int LANGUAGE_SAMPLE_CHARS = 600;
+
+    /** A paragraph that takes the sample past its size is kept up to this many characters more. */
+    private static final int LANGUAGE_SAMPLE_SLACK = 200;
+
     private final BoilerplateProfiles profiles;
     private final LanguageDetector languages;
 
@@ -83,7 +89,7 @@ final class ArticleAssembly {
         }
         String source = profile.map(BoilerplateProfile::name).orElse(facts.siteName());
 
-        String sample = title + "\n" + String.join("\n", paragraphs);
+        String sample = languageSample(title, paragraphs);
         String language = languages.detect(sample).orElse(null);
         if (language == null) {
             notes.add("language not detected: text too short or mixed");
@@ -108,6 +114,23 @@ final class ArticleAssembly {
                 facts.url(),
                 facts.authors());
         return new CleanedArticle(id, title, paragraphs, metadata, notes);
+    }
+
+    /**
+     * The title and the first paragraphs, about {@value #LANGUAGE_SAMPLE_CHARS} characters: enough for the detector to
+     * be sure, and detection time grows with the sample.
+     */
+    static String languageSample(String title, List<String> paragraphs) {
+        StringBuilder sample = new StringBuilder(title);
+        for (String p : paragraphs) {
+            if (sample.length() >= LANGUAGE_SAMPLE_CHARS) {
+                break;
+            }
+            sample.append('\n').append(p);
+        }
+        return sample.length() > LANGUAGE_SAMPLE_CHARS + LANGUAGE_SAMPLE_SLACK
+                ? sample.substring(0, LANGUAGE_SAMPLE_CHARS + LANGUAGE_SAMPLE_SLACK)
+                : sample.toString();
     }
 
     /** The dateline's day in the year of publication, never after that day by more than one day. */

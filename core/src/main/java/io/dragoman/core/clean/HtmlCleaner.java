@@ -15,9 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 
 /**
  * Cleans HTML pages with Jsoup: {@link ContentExtractor} scores the page's blocks by text, commas and link density,
@@ -64,12 +62,13 @@ public final class HtmlCleaner implements Cleaner {
     public CleanedArticle cleanHtml(ArticleId id, String location, String html, List<String> warnings) {
         String base = location.contains("://") ? location : "";
         Document doc = Jsoup.parse(html, base, Parser.htmlParser().setMaxDepth(512));
-        List<JsonNode> ld = jsonLd(doc);
+        PageIndex index = PageIndex.of(doc);
+        List<JsonNode> ld = jsonLd(index);
         Optional<JsonNode> article = ld.stream().filter(HtmlCleaner::isArticle).findFirst();
 
-        String siteName = firstNonBlank(meta(doc, "og:site_name"), meta(doc, "application-name"));
-        String title = title(doc, article, siteName);
-        PageFacts facts = facts(doc, article, siteName);
+        String siteName = firstNonBlank(index.meta("og:site_name"), index.meta("application-name"));
+        String title = title(doc, index, article, siteName);
+        PageFacts facts = facts(doc, index, article, siteName);
 
         List<String> paragraphs = body(doc, title, article);
         if (paragraphs.isEmpty()) {
@@ -97,11 +96,11 @@ public final class HtmlCleaner implements Cleaner {
         return out;
     }
 
-    private String title(Document doc, Optional<JsonNode> article, String siteName) {
+    private String title(Document doc, PageIndex index, Optional<JsonNode> article, String siteName) {
         String raw = firstNonBlank(
-                meta(doc, "og:title"),
+                index.meta("og:title"),
                 article.map(a -> a.path("headline").asText(null)).orElse(null),
-                Optional.ofNullable(doc.selectFirst("h1")).map(Element::text).orElse(null),
+                index.h1(),
                 doc.title());
         if (raw == null) {
             return "";
@@ -117,27 +116,27 @@ public final class HtmlCleaner implements Cleaner {
         return title;
     }
 
-    private PageFacts facts(Document doc, Optional<JsonNode> article, String siteName) {
+    private PageFacts facts(Document doc, PageIndex index, Optional<JsonNode> article, String siteName) {
         ZoneId none = null;
         OffsetDateTime published = firstTime(
                 none,
                 article.map(a -> a.path("datePublished").asText(null)).orElse(null),
-                meta(doc, "article:published_time"),
-                attr(doc, "[itemprop=datePublished]", "content"),
-                attr(doc, "[itemprop=datePublished]", "datetime"),
-                attr(doc, "time[datetime]", "datetime"));
+                index.meta("article:published_time"),
+                index.itemprop("datePublished", "content"),
+                index.itemprop("datePublished", "datetime"),
+                index.time());
         OffsetDateTime modified = firstTime(
                 none,
                 article.map(a -> a.path("dateModified").asText(null)).orElse(null),
-                meta(doc, "article:modified_time"),
-                attr(doc, "[itemprop=dateModified]", "content"));
+                index.meta("article:modified_time"),
+                index.itemprop("dateModified", "content"));
         String section = firstNonBlank(
-                meta(doc, "article:section"),
+                index.meta("article:section"),
                 article.map(a -> a.path("articleSection").isArray()
                                 ? a.path("articleSection").path(0).asText(null)
                                 : a.path("articleSection").asText(null))
                         .orElse(null));
-        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"));
+        String url = firstNonBlank(index.canonical(), index.meta("og:url"));
         List<String> authors = new ArrayList<>();
         article.map(a -> a.path("author")).ifPresent(node -> {
             if (node.isArray()) {
@@ -147,7 +146,7 @@ public final class HtmlCleaner implements Cleaner {
             }
         });
         if (authors.isEmpty()) {
-            String metaAuthor = meta(doc, "author");
+            String metaAuthor = index.meta("author");
             if (metaAuthor != null && !metaAuthor.isBlank()) {
                 authors.add(metaAuthor.strip());
             }
@@ -184,11 +183,11 @@ public final class HtmlCleaner implements Cleaner {
         return null;
     }
 
-    private List<JsonNode> jsonLd(Document doc) {
+    private List<JsonNode> jsonLd(PageIndex index) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (String script : index.jsonLd()) {
             try {
-                JsonNode node = json.readTree(script.data());
+                JsonNode node = json.readTree(script);
                 flattenLd(node, nodes);
             } catch (java.io.IOException | RuntimeException e) {
                 // invalid JSON-LD is common on the web; the page's other metadata still counts
@@ -215,22 +214,6 @@ public final class HtmlCleaner implements Cleaner {
         JsonNode type = node.path("@type");
         String types = type.isArray() ? type.toString() : type.asText("");
         return types.matches("(?s).*(NewsArticle|Article|ReportageNewsArticle|BlogPosting|AnalysisNewsArticle).*");
-    }
-
-    private static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
-        return e == null ? null : e.attr("content");
-    }
-
-    private static String attr(Document doc, String selector, String attribute) {
-        Elements found = doc.select(selector);
-        for (Element e : found) {
-            String v = e.attr(attribute);
-            if (!v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
     }
 
     private static String firstNonBlank(String... values) {
