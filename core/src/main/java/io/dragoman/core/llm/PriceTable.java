@@ -1,0 +1,170 @@
+package io.dragoman.core.llm;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Prices per million tokens by provider and model, for cost reports and budgets. A table ships in the jar
+ * ({@code prices.json} next to this class); a user's file in the same format overrides it entry by entry. Models
+ * served by {@code ollama} cost nothing; an {@code openai-compatible} server's models cost what the user's file says,
+ * or are unknown. Immutable.
+ */
+public final class PriceTable {
+
+    /**
+     * The price of one model.
+     *
+     * @param inputPerMillion US dollars per million input tokens; not negative
+     * @param outputPerMillion US dollars per million output tokens; not negative
+     */
+    public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+
+        /** Nothing: local models. */
+        public static final Price FREE = new Price(BigDecimal.ZERO, BigDecimal.ZERO);
+
+        /** Validates that neither price is null or negative. */
+        public Price {
+            Objects.requireNonNull(inputPerMillion, "inputPerMillion");
+            Objects.requireNonNull(outputPerMillion, "outputPerMillion");
+            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
+                throw new IllegalArgumentException("Prices cannot be negative.");
+            }
+            // 0.2 and 0.20 are the same price
+            inputPerMillion = inputPerMillion.stripTrailingZeros();
+            outputPerMillion = outputPerMillion.stripTrailingZeros();
+        }
+
+        /** What the usage costs, in US dollars, to six decimal places. */
+        public BigDecimal cost(Usage usage) {
+            BigDecimal millionths = inputPerMillion
+                    .multiply(BigDecimal.valueOf(usage.inputTokens()))
+                    .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())));
+            return millionths.divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
+        }
+    }
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A dated snapshot or alias after the model name: {@code -2025-04-14}, {@code -20251001}, {@code -latest}. */
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)");
+
+    private final Map<ProviderKind, Map<String, Price>> prices;
+
+    private PriceTable(Map<ProviderKind, Map<String, Price>> prices) {
+        this.prices = prices;
+    }
+
+    /** The table that ships with Dragoman. */
+    public static PriceTable builtIn() {
+        try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
+            if (in == null) {
+                throw new IllegalStateException("The built-in price table prices.json is missing from the jar.");
+            }
+            return parse(JSON.readTree(in), "the built-in price table");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the built-in price table: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A table read from a user's file, in the format of the built-in one: {@code {"prices": {"openai": {"gpt-4.1":
+     * {"input": 2.00, "output": 8.00}}}}}.
+     *
+     * @throws IllegalArgumentException naming the file and the entry when it is malformed
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static PriceTable read(Path file) {
+        try {
+            return parse(JSON.readTree(Files.readAllBytes(file)), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the price table " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PriceTable parse(JsonNode root, String origin) {
+        JsonNode table = root == null ? null : root.get("prices");
+        if (table == null || !table.isObject()) {
+            throw new IllegalArgumentException(origin + " has no \"prices\" object.");
+        }
+        Map<ProviderKind, Map<String, Price>> prices = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> providers = table.fields(); providers.hasNext(); ) {
+            Map.Entry<String, JsonNode> provider = providers.next();
+            ProviderKind kind;
+            try {
+                kind = ProviderKind.fromId(provider.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            }
+            Map<String, Price> models = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = provider.getValue().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> model = it.next();
+                JsonNode input = model.getValue().get("input");
+                JsonNode output = model.getValue().get("output");
+                if (input == null || output == null || !input.isNumber() || !output.isNumber()) {
+                    throw new IllegalArgumentException(origin + ": " + provider.getKey() + " / " + model.getKey()
+                            + " needs numeric \"input\" and \"output\" prices per million tokens.");
+                }
+                try {
+                    models.put(model.getKey(), new Price(input.decimalValue(), output.decimalValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            origin + ": " + provider.getKey() + " / " + model.getKey() + ": " + e.getMessage(), e);
+                }
+            }
+            prices.put(kind, Map.copyOf(models));
+        }
+        return new PriceTable(Map.copyOf(prices));
+    }
+
+    /** This table with every entry of {@code overrides} replacing or adding to its own. */
+    public PriceTable overriddenBy(PriceTable overrides) {
+        Map<ProviderKind, Map<String, Price>> merged = new HashMap<>();
+        prices.forEach((kind, models) -> merged.put(kind, new HashMap<>(models)));
+        overrides.prices.forEach((kind, models) ->
+                merged.computeIfAbsent(kind, k -> new HashMap<>()).putAll(models));
+        Map<ProviderKind, Map<String, Price>> frozen = new HashMap<>();
+        merged.forEach((kind, models) -> frozen.put(kind, Map.copyOf(models)));
+        return new PriceTable(Map.copyOf(frozen));
+    }
+
+    /**
+     * The price of a model: by its exact name, else by the name without a dated snapshot suffix ({@code
+     * gpt-4.1-mini-2025-04-14} is priced as {@code gpt-4.1-mini}); always free on {@code ollama} unless the table says
+     * otherwise; empty when unknown.
+     */
+    public Optional<Price> price(ProviderKind kind, String model) {
+        Map<String, Price> models = prices.getOrDefault(kind, Map.of());
+        Price exact = models.get(model);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (Map.Entry<String, Price> entry : models.entrySet()) {
+            String name = entry.getKey();
+            if (model.startsWith(name)
+                    && VERSION_SUFFIX.matcher(model.substring(name.length())).matches()) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return kind == ProviderKind.OLLAMA ? Optional.of(Price.FREE) : Optional.empty();
+    }
+
+    /** What a call cost in US dollars, or empty when the model's price is unknown. */
+    public Optional<BigDecimal> cost(ProviderKind kind, String model, Usage usage) {
+        return price(kind, model).map(price -> price.cost(usage));
+    }
+}
