@@ -22,6 +22,9 @@ final class ContentExtractor {
     /** Blocks shorter than this (in non-space characters) add nothing to their containers' scores. */
     private static final int MIN_BLOCK_CHARS = 25;
 
+    /** Blocks of at most this many words that read as a byline or time stamp are dropped. */
+    private static final int MAX_STAMP_WORDS = 8;
+
     /** Containers whose blocks earned fewer points get no bonus for their tag or class. */
     private static final double MIN_POINTS = 5;
 
@@ -471,7 +474,12 @@ final class ContentExtractor {
             if (linkDensity > 0.5) {
                 return false;
             }
-            return !phrases.isBoilerplate(block);
+            if (phrases.isBoilerplate(block)) {
+                return false;
+            }
+            // a time stamp or byline standing alone
+            return !(LineSignals.words(block) <= MAX_STAMP_WORDS
+                    && (LineSignals.isByline(block) || LineSignals.isRelativeTime(block)));
         }
 
         /** The blocks, without headings that head nothing (the last block, or one followed by another heading). */

@@ -28,6 +28,10 @@ public final class HtmlCleaner implements Cleaner {
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·:-]\\s+");
     /** The JSON-LD articleBody replaces the DOM body when the DOM body has less than this share of its length. */
     private static final double LD_PREFERRED_SHARE = 0.5;
+    /** The headline is looked for among this many blocks at the top of the body. */
+    private static final int HEADLINE_SEARCH_BLOCKS = 4;
+    /** Lines above the headline longer than this are body text, not a kicker. */
+    private static final int MAX_KICKER_WORDS = 8;
 
     private final ArticleAssembly assembly;
     private final ContentExtractor extractor;
@@ -79,9 +83,7 @@ public final class HtmlCleaner implements Cleaner {
 
     private List<String> body(Document doc, String title, Optional<JsonNode> article) {
         List<String> out = new ArrayList<>(extractor.extract(doc.body()));
-        if (!out.isEmpty() && !title.isEmpty() && out.get(0).equals(title)) {
-            out.remove(0);
-        }
+        dropHeadline(out, title);
         String fromLd = article.map(a -> a.path("articleBody").asText("")).orElse("");
         if (!fromLd.isBlank()) {
             int domChars = 0;
@@ -94,6 +96,25 @@ public final class HtmlCleaner implements Cleaner {
             }
         }
         return out;
+    }
+
+    /**
+     * Removes the headline when it opens the body, with the short lines above it (kicker, section name): the body
+     * starts after the headline.
+     */
+    static void dropHeadline(List<String> blocks, String title) {
+        if (title.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < Math.min(blocks.size(), HEADLINE_SEARCH_BLOCKS); i++) {
+            if (blocks.get(i).equals(title)) {
+                blocks.subList(0, i + 1).clear();
+                return;
+            }
+            if (TextCleaner.words(blocks.get(i)) > MAX_KICKER_WORDS) {
+                return;
+            }
+        }
     }
 
     private String title(Document doc, PageIndex index, Optional<JsonNode> article, String siteName) {
