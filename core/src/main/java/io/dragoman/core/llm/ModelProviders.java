@@ -1,0 +1,44 @@
+package io.dragoman.core.llm;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Builds the provider stack Dragoman uses: a {@link LangChain4jProvider} (one HTTP call), behind the shared client-side
+ * {@link RateLimiter} (every attempt counts), behind a {@link RetryingModelProvider}.
+ */
+public final class ModelProviders {
+
+    private ModelProviders() {}
+
+    /**
+     * The full stack.
+     *
+     * @param config the provider to talk to
+     * @param limiter the rate limiter, shared by every provider on the same account
+     * @param retry retry settings
+     * @param sleeper how to wait between retries
+     * @param clock the time, for HTTP-date {@code Retry-After}
+     */
+    public static ModelProvider create(
+            ProviderConfig config,
+            RateLimiter limiter,
+            RetryingModelProvider.Settings retry,
+            Sleeper sleeper,
+            Clock clock) {
+        Objects.requireNonNull(limiter, "limiter");
+        ModelProvider single = LangChain4jProvider.create(config, clock);
+        ModelProvider limited = new RateLimitedModelProvider(single, limiter, RateLimitedModelProvider::roughTokens);
+        return new RetryingModelProvider(limited, retry, sleeper);
+    }
+
+    /** The full stack with default retries, the system clock, real sleeping and the given limits. */
+    public static ModelProvider create(ProviderConfig config, RateLimiter.Limits limits) {
+        return create(
+                config,
+                RateLimiter.of(limits),
+                RetryingModelProvider.Settings.DEFAULT,
+                Sleeper.system(),
+                Clock.systemUTC());
+    }
+}
