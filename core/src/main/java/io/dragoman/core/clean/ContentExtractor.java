@@ -22,6 +22,9 @@ final class ContentExtractor {
     /** Blocks shorter than this (in non-space characters) add nothing to their containers' scores. */
     private static final int MIN_BLOCK_CHARS = 25;
 
+    /** Blocks of at least this many words are kept once only. */
+    private static final int MIN_DEDUPE_WORDS = 8;
+
     /** Blocks of at most this many words that read as a byline or time stamp are dropped. */
     private static final int MAX_STAMP_WORDS = 8;
 
@@ -89,6 +92,7 @@ final class ContentExtractor {
         double score;
         double points;
         boolean scored;
+        boolean hasBlockChildren;
         int kind;
     }
 
@@ -170,6 +174,9 @@ final class ContentExtractor {
                     if (ci != null) {
                         info.chars += ci.chars;
                         info.linkChars += ci.linkChars;
+                        if (ci.chars > 0 && !INLINE_TAGS.contains(c.normalName())) {
+                            info.hasBlockChildren = true;
+                        }
                     }
                 }
             }
@@ -186,7 +193,8 @@ final class ContentExtractor {
             if (points <= 0) {
                 return;
             }
-            Element target = PARAGRAPH_TAGS.contains(tag) ? e.parent() : e;
+            // a container without blocks inside is a paragraph, as Readability turns such a div into a p
+            Element target = PARAGRAPH_TAGS.contains(tag) || !info.hasBlockChildren ? e.parent() : e;
             for (int level = 0; target != null && level < 5; level++) {
                 Info t = infos.get(target);
                 if (t == null
@@ -460,7 +468,9 @@ final class ContentExtractor {
             if (chars > 0) {
                 String block = text.toString().strip();
                 double ld = (double) linkChars / chars;
-                if (keep(block, ld) && seen.add(block)) {
+                // repeated sentences are a layout's second copy; repeated short cells (a table's "1 cup") are content
+                boolean repeated = LineSignals.words(block) >= MIN_DEDUPE_WORDS && !seen.add(block);
+                if (keep(block, ld) && !repeated) {
                     blocks.add(block);
                     headings.add(heading);
                 }
