@@ -1,13 +1,15 @@
 package io.dragoman.core.clean;
 
 import java.time.MonthDay;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the dateline that opens an agency report: {@code MINSK, 26. November (BelTA) – }, {@code МИНСК, 26 ноября
- * (БЕЛТА) – }, {@code WASHINGTON (Reuters) - }.
+ * (БЕЛТА) – }, {@code WASHINGTON (Reuters) - }, {@code Berlin (dpa) - }.
  */
 final class DatelineParser {
 
@@ -25,6 +27,50 @@ final class DatelineParser {
     private static final Pattern WITHOUT_DATE =
             Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}'’.]++(?:[ \\-]\\p{Lu}[\\p{Lu}'’.]*+){0,3})\\s*" + AGENCY + DASH);
 
+    /**
+     * A place in ordinary case ({@code Berlin (dpa) - }), trusted only with a news agency's name in the parentheses:
+     * {@code Die EU (Europäische Union) – } is a sentence.
+     */
+    private static final Pattern MIXED_CASE =
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{L}'’.]*+(?:[ \\-]\\p{Lu}[\\p{L}'’.]*+){0,3})\\s*" + AGENCY + DASH);
+
+    /** News agencies that open reports with a dateline in ordinary case, lower-cased. */
+    private static final Set<String> AGENCIES = Set.of(
+            "dpa",
+            "afp",
+            "ap",
+            "reuters",
+            "kna",
+            "epd",
+            "dts",
+            "sid",
+            "apa",
+            "sda",
+            "ots",
+            "ddp",
+            "belta",
+            "tass",
+            "ria novosti",
+            "interfax",
+            "efe",
+            "ansa",
+            "kyodo",
+            "xinhua",
+            "anp",
+            "pap",
+            "ukrinform",
+            "unian",
+            "ctk",
+            "mti",
+            "bta",
+            "dpa-afx",
+            "awp",
+            "keystone-sda",
+            "belga",
+            "ats",
+            "europa press",
+            "lusa");
+
     private DatelineParser() {}
 
     static Optional<Found> find(String paragraph) {
@@ -39,7 +85,20 @@ final class DatelineParser {
         if (m.find()) {
             return Optional.of(found(m, null));
         }
+        m = MIXED_CASE.matcher(paragraph);
+        if (m.find() && isAgency(m.group("agency"))) {
+            return Optional.of(found(m, null));
+        }
         return Optional.empty();
+    }
+
+    private static boolean isAgency(String text) {
+        for (String part : text.split("[/,]")) {
+            if (!AGENCIES.contains(part.strip().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Found found(Matcher m, MonthDay day) {

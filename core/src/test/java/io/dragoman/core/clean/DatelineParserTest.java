@@ -71,6 +71,16 @@ class DatelineParserTest {
     }
 
     @Test
+    void findsPlaceInOrdinaryCaseBeforeAnAgency() {
+        DatelineParser.Found found = DatelineParser.find("Berlin (dpa) - Der Bundesrat hat das Gesetz gebilligt.")
+                .orElseThrow();
+
+        assertThat(found.place()).isEqualTo("Berlin");
+        assertThat(found.agency()).isEqualTo("dpa");
+        assertThat(found.text()).isEqualTo("Berlin (dpa) - ");
+    }
+
+    @Test
     void findsHyphenatedPlace() {
         DatelineParser.Found found = DatelineParser.find("BREST-LITOVSK (BelTA) – Die Grenze ist offen.")
                 .orElseThrow();
@@ -86,6 +96,7 @@ class DatelineParserTest {
                 "Berlin, im Mai (so die Polizei) – mehr Fahrräder als je zuvor.",
                 "Berlin (dpa) meldete am Montag neue Zahlen.",
                 "Die EU (Europäische Union) – ein Staatenbund – hat 27 Mitglieder.",
+                "Christian Lindner (FDP) – der Finanzminister – widersprach.",
                 "Minsk, 26. November 2020. Die Sitzung begann am Morgen.",
                 "Belarus und Russland haben die Koordinierung vereinbart.",
                 "",
