@@ -144,7 +144,6 @@ final class ClassHints {
             "lesetipp",
             "lesetipps",
             "aussi",
-            "teaser",
             "breaking",
             "ticker",
             "alert",
