@@ -74,16 +74,22 @@ public final class HtmlCleaner implements Cleaner {
         String title = title(doc, index, article, siteName);
         PageFacts facts = facts(doc, index, article, siteName);
 
-        List<String> paragraphs = body(doc, title, article);
+        List<String> paragraphs = body(doc, index, title, article);
         if (paragraphs.isEmpty()) {
             throw new CleaningException(CleaningException.Reason.NO_BODY, "no article body found in the HTML page");
         }
         return assembly.assemble(id, location, title, paragraphs, facts, Optional.empty(), paragraphs, warnings);
     }
 
-    private List<String> body(Document doc, String title, Optional<JsonNode> article) {
+    private List<String> body(Document doc, PageIndex index, String title, Optional<JsonNode> article) {
         List<String> out = new ArrayList<>(extractor.extract(doc.body()));
-        dropHeadline(out, title);
+        if (!dropHeadline(out, title)) {
+            // the title may come from og:title or JSON-LD and read differently from the headline on the page
+            String h1 = index.h1();
+            if (h1 != null) {
+                dropHeadline(out, h1.strip());
+            }
+        }
         String fromLd = article.map(a -> a.path("articleBody").asText("")).orElse("");
         if (!fromLd.isBlank()) {
             int domChars = 0;
@@ -100,21 +106,22 @@ public final class HtmlCleaner implements Cleaner {
 
     /**
      * Removes the headline when it opens the body, with the short lines above it (kicker, section name): the body
-     * starts after the headline.
+     * starts after the headline. Returns whether it found the headline.
      */
-    static void dropHeadline(List<String> blocks, String title) {
+    static boolean dropHeadline(List<String> blocks, String title) {
         if (title.isEmpty()) {
-            return;
+            return false;
         }
         for (int i = 0; i < Math.min(blocks.size(), HEADLINE_SEARCH_BLOCKS); i++) {
             if (blocks.get(i).equals(title)) {
                 blocks.subList(0, i + 1).clear();
-                return;
+                return true;
             }
             if (TextCleaner.words(blocks.get(i)) > MAX_KICKER_WORDS) {
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private String title(Document doc, PageIndex index, Optional<JsonNode> article, String siteName) {
