@@ -75,7 +75,6 @@ final class ContentExtractor {
             Set.of("p", "pre", "blockquote", "li", "td", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
-    private static final boolean DEBUG = Boolean.getBoolean("dragoman.debug");
     private final BoilerplatePhrases phrases;
 
     ContentExtractor(BoilerplatePhrases phrases) {
@@ -288,18 +287,7 @@ final class ContentExtractor {
         if (top == null) {
             selection.add(body);
         } else {
-            if (DEBUG) {
-                run.candidates.stream()
-                        .sorted((a, b) -> Double.compare(run.finalScore(b), run.finalScore(a)))
-                        .limit(8)
-                        .forEach(c -> System.err.printf(
-                                "cand %.1f %s.%s#%s chars=%d%n",
-                                run.finalScore(c), c.normalName(), c.className(), c.id(), run.info(c).chars));
-            }
             top = climb(run, top);
-            if (DEBUG) {
-                System.err.println("top " + top.normalName() + "." + top.className() + "#" + top.id());
-            }
             select(run, top, selection);
         }
         int total = 0;
