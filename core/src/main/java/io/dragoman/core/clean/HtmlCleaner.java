@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,7 +26,7 @@ import org.jsoup.parser.Parser;
  * {@code <meta>}, Open Graph, JSON-LD and {@code <time>}.
  */
 public final class HtmlCleaner implements Cleaner {
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|–—·:-]\\s+");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:::|[|–—·:»-])\\s+");
     /** The JSON-LD articleBody replaces the DOM body when the DOM body has less than this share of its length. */
     private static final double LD_PREFERRED_SHARE = 0.5;
     /** The headline is looked for among this many blocks at the top of the body. */
@@ -74,15 +75,35 @@ public final class HtmlCleaner implements Cleaner {
         String title = title(doc, index, article, siteName);
         PageFacts facts = facts(doc, index, article, siteName);
 
-        List<String> paragraphs = body(doc, index, title, article);
+        List<String> blocks = new ArrayList<>(extractor.extract(doc.body()));
+        title = withoutSitePrefix(title, blocks);
+        List<String> paragraphs = body(blocks, index, title, article);
         if (paragraphs.isEmpty()) {
             throw new CleaningException(CleaningException.Reason.NO_BODY, "no article body found in the HTML page");
         }
         return assembly.assemble(id, location, title, paragraphs, facts, Optional.empty(), paragraphs, warnings);
     }
 
-    private List<String> body(Document doc, PageIndex index, String title, Optional<JsonNode> article) {
-        List<String> out = new ArrayList<>(extractor.extract(doc.body()));
+    /**
+     * Removes a site name in front of the title ("Valley Gazette :: Mill closure…") when the rest of the title is the
+     * headline that opens the body; a prefix alone cannot be told from a topic ("Hochwasser: Pegel sinkt").
+     */
+    static String withoutSitePrefix(String title, List<String> blocks) {
+        int n = Math.min(blocks.size(), HEADLINE_SEARCH_BLOCKS);
+        if (blocks.subList(0, n).contains(title)) {
+            return title;
+        }
+        Matcher m = TITLE_SEPARATOR.matcher(title);
+        while (m.find()) {
+            String rest = title.substring(m.end()).strip();
+            if (!rest.isEmpty() && blocks.subList(0, n).contains(rest)) {
+                return rest;
+            }
+        }
+        return title;
+    }
+
+    private List<String> body(List<String> out, PageIndex index, String title, Optional<JsonNode> article) {
         if (!dropHeadline(out, title)) {
             // the title may come from og:title or JSON-LD and read differently from the headline on the page
             String h1 = index.h1();
