@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -31,6 +32,10 @@ public final class HtmlCleaner implements Cleaner {
     private static final double LD_PREFERRED_SHARE = 0.5;
     /** The headline is looked for among this many blocks at the top of the body. */
     private static final int HEADLINE_SEARCH_BLOCKS = 4;
+    /** How many elements with text a visible date line is looked for in, from the top of the page. */
+    private static final int MAX_DATE_LINE_CANDIDATES = 300;
+    /** How long an element's text must be to be taken as the start of the body's first paragraph. */
+    private static final int MIN_BODY_PREFIX = 20;
     /** Lines above the headline longer than this are body text, not a kicker. */
     private static final int MAX_KICKER_WORDS = 8;
 
@@ -81,7 +86,49 @@ public final class HtmlCleaner implements Cleaner {
         if (paragraphs.isEmpty()) {
             throw new CleaningException(CleaningException.Reason.NO_BODY, "no article body found in the HTML page");
         }
+        if (facts.published() == null) {
+            facts = withVisibleDate(doc, facts, paragraphs.get(0));
+        }
         return assembly.assemble(id, location, title, paragraphs, facts, Optional.empty(), paragraphs, warnings);
+    }
+
+    /**
+     * Without a machine-readable date, takes the publication time from a visible date line above the body ({@code
+     * <div class="date">24. Juni 2024, 16:28</div>}): an element whose own text is a date with a time of day and
+     * nothing else. A zone named in the line places it; otherwise the source's zone does, when the source is known.
+     * Dates below the body's first paragraph belong to comments and teasers and are not read.
+     */
+    static PageFacts withVisibleDate(Document doc, PageFacts facts, String firstParagraph) {
+        int seen = 0;
+        for (Element e : doc.body().getAllElements()) {
+            String own = e.ownText().strip();
+            if (own.isEmpty()) {
+                continue;
+            }
+            if (++seen > MAX_DATE_LINE_CANDIDATES
+                    || (own.length() >= MIN_BODY_PREFIX && firstParagraph.startsWith(own))) {
+                break;
+            }
+            Optional<DateParser.LineDate> date = DateParser.parseLine(own);
+            if (date.isEmpty() || date.get().time() == null) {
+                continue;
+            }
+            DateParser.LineDate d = date.get();
+            OffsetDateTime published =
+                    d.zone() == null ? null : d.dateTime().atZone(d.zone()).toOffsetDateTime();
+            return new PageFacts(
+                    published,
+                    published == null ? d.dateTime() : null,
+                    published == null ? own : null,
+                    facts.modified(),
+                    facts.section(),
+                    facts.capturedAt(),
+                    facts.siteName(),
+                    facts.url(),
+                    facts.authors(),
+                    facts.declaredLanguage());
+        }
+        return facts;
     }
 
     /**
