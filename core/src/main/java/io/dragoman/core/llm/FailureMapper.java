@@ -80,6 +80,15 @@ final class FailureMapper {
     private ModelFailure fromStatus(int status, String body, Map<String, List<String>> headers, Instant now) {
         String detail = excerpt(body);
         String says = detail.isEmpty() ? "" : " It said: " + detail;
+        if (status == 429 && body != null && body.contains("insufficient_quota")) {
+            // OpenAI answers an exhausted quota with 429 too, but waiting does not refill it
+            return new PermanentFailure(
+                    "The quota of " + keyDescription() + " at " + config.kind().id()
+                            + " is used up (HTTP 429 insufficient_quota): add credit or raise the account's limit;"
+                            + " retrying will not help." + says,
+                    status,
+                    null);
+        }
         if (status == 429 || status == 408 || status == 409 || status == 529 || (status >= 500 && status <= 599)) {
             Optional<Duration> wait = RetryAfter.from(headers, body, now);
             String what =

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.time.Duration;
@@ -70,6 +71,22 @@ class OpenAiProviderTest extends ProviderContractTest {
         assertThat(withoutUsage).doesNotContain("usage");
         assertThat(reply.text()).startsWith(REPLY_START);
         assertThat(reply.usage()).isEmpty();
+    }
+
+    @Test
+    void reportsAnExhaustedQuotaAsPermanentWithoutRetrying() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(429, "error-429-insufficient-quota.json")));
+
+        PermanentFailure failure =
+                catchThrowableOfType(PermanentFailure.class, () -> retrying().chat(request()));
+
+        assertThat(failure.httpStatus()).isEqualTo(429);
+        assertThat(failure)
+                .hasMessageContaining("quota of the key in OPENAI_API_KEY")
+                .hasMessageContaining("retrying will not help")
+                .hasMessageNotContaining(KEY);
+        assertThat(chatCalls()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
     }
 
     @Test
