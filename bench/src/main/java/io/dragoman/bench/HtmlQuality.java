@@ -1,5 +1,6 @@
 package io.dragoman.bench;
 
+import io.dragoman.bench.PageReport.Prediction;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.clean.BoilerplateProfiles;
@@ -14,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 
@@ -43,16 +44,12 @@ import org.jsoup.Jsoup;
 public final class HtmlQuality {
     private static final int WORST_PAGES = 15;
     private static final int TIMED_PASSES = 3;
-    private static final int HINT_CHARS = 60;
 
     private final HtmlCleaner cleaner;
 
     HtmlQuality(HtmlCleaner cleaner) {
         this.cleaner = cleaner;
     }
-
-    /** One page's result: the body and title, or the reason the extractor gave up. */
-    record Extracted(String title, String body, String failure) {}
 
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) {
@@ -76,8 +73,8 @@ public final class HtmlQuality {
     }
 
     void run(List<AebCorpus.Page> pages, PrintStream out, Path dump, int worst) {
-        List<Extracted> dragoman = map(pages, this::dragoman);
-        List<Extracted> readability = map(pages, HtmlQuality::readability);
+        List<Prediction> dragoman = map(pages, this::dragoman);
+        List<Prediction> readability = map(pages, HtmlQuality::readability);
         double jsoupMs = timePerPage(pages, p -> Jsoup.parse(p.html(), p.url()));
         double dragomanMs = timePerPage(pages, this::dragoman);
         double readabilityMs = timePerPage(pages, HtmlQuality::readability);
@@ -95,25 +92,25 @@ public final class HtmlQuality {
                         + "Dragoman pages/s ÷ Readability4J pages/s = %.2f%n%n",
                 TIMED_PASSES,
                 readabilityMs / dragomanMs);
-        worst(out, pages, dragoman, worst);
+        PageReport.worst(out, "Dragoman body", pages, dragoman, worst);
     }
 
-    private Extracted dragoman(AebCorpus.Page page) {
+    private Prediction dragoman(AebCorpus.Page page) {
         try {
             CleanedArticle article = cleaner.cleanHtml(ArticleId.derive(page.id()), page.url(), page.html(), List.of());
-            return new Extracted(article.title(), String.join("\n", article.paragraphs()), null);
+            return new Prediction(article.title(), String.join("\n", article.paragraphs()), null);
         } catch (CleaningException e) {
-            return new Extracted("", "", e.reason() + ": " + e.getMessage());
+            return Prediction.failed(e.reason() + ": " + e.getMessage());
         }
     }
 
-    private static Extracted readability(AebCorpus.Page page) {
+    private static Prediction readability(AebCorpus.Page page) {
         try {
             var article = new Readability4J(page.url(), page.html()).parse();
             String text = article.getTextContent();
-            return new Extracted(article.getTitle() == null ? "" : article.getTitle(), text == null ? "" : text, null);
+            return new Prediction(article.getTitle() == null ? "" : article.getTitle(), text == null ? "" : text, null);
         } catch (RuntimeException e) {
-            return new Extracted("", "", e.toString());
+            return Prediction.failed(e.toString());
         }
     }
 
@@ -138,13 +135,9 @@ public final class HtmlQuality {
             PrintStream out,
             String name,
             List<AebCorpus.Page> pages,
-            Function<Integer, String> prediction,
+            IntFunction<String> prediction,
             double msPerPage) {
-        List<ShingleMetric.PageScore> scores = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            scores.add(ShingleMetric.score(pages.get(i).truth(), prediction.apply(i)));
-        }
-        ShingleMetric.Summary s = ShingleMetric.summarize(scores);
+        ShingleMetric.Summary s = PageReport.summarize(pages, prediction);
         out.printf(
                 Locale.ROOT,
                 "%-28s %6.3f %6.3f %6.3f %7d %9.2f%n",
@@ -156,52 +149,12 @@ public final class HtmlQuality {
                 msPerPage);
     }
 
-    private static void worst(PrintStream out, List<AebCorpus.Page> pages, List<Extracted> extracted, int count) {
-        record Row(AebCorpus.Page page, Extracted extracted, ShingleMetric.PageScore score) {}
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            rows.add(new Row(
-                    pages.get(i),
-                    extracted.get(i),
-                    ShingleMetric.score(pages.get(i).truth(), extracted.get(i).body())));
-        }
-        rows.sort(Comparator.comparingDouble((Row r) -> r.score().f1())
-                .thenComparing(r -> r.page().id()));
-        out.printf(Locale.ROOT, "%d worst pages (Dragoman body)%n", count);
-        out.printf(Locale.ROOT, "%-12s %5s %5s %5s  %s%n", "id", "P", "R", "F1", "hint");
-        for (Row row : rows.subList(0, Math.min(count, rows.size()))) {
-            out.printf(
-                    Locale.ROOT,
-                    "%-12s %5.2f %5.2f %5.2f  %s%n",
-                    row.page().id().substring(0, Math.min(12, row.page().id().length())),
-                    row.score().precision(),
-                    row.score().recall(),
-                    row.score().f1(),
-                    hint(row.extracted(), row.score()));
-        }
-    }
-
-    private static String hint(Extracted extracted, ShingleMetric.PageScore score) {
-        if (extracted.failure() != null) {
-            return "empty: " + shorten(extracted.failure());
-        }
-        String kind = score.truePositives() == 0
-                ? "wrong block"
-                : score.recall() < score.precision() ? "lost body" : "kept chrome";
-        String first = extracted.body().lines().findFirst().orElse("");
-        return kind + "; body starts '" + shorten(first) + "'";
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= HINT_CHARS ? text : text.substring(0, HINT_CHARS) + "…";
-    }
-
-    private static void dump(List<AebCorpus.Page> pages, List<Extracted> extracted, Path dir) {
+    private static void dump(List<AebCorpus.Page> pages, List<Prediction> extracted, Path dir) {
         try {
             Files.createDirectories(dir);
             for (int i = 0; i < pages.size(); i++) {
                 AebCorpus.Page page = pages.get(i);
-                Extracted e = extracted.get(i);
+                Prediction e = extracted.get(i);
                 String text = e.failure() != null ? e.failure() : e.title() + "\n\n" + e.body();
                 Files.writeString(dir.resolve(page.id() + ".clean.txt"), text + "\n", StandardCharsets.UTF_8);
                 Files.writeString(dir.resolve(page.id() + ".truth.txt"), page.truth() + "\n", StandardCharsets.UTF_8);

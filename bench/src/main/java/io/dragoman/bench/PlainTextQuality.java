@@ -1,5 +1,6 @@
 package io.dragoman.bench;
 
+import io.dragoman.bench.PageReport.Prediction;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.clean.BoilerplateProfiles;
@@ -14,10 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Measures how well {@link TextCleaner} finds the article body in plain-text scrapes. Each page of the
@@ -41,19 +41,11 @@ import java.util.function.Function;
 public final class PlainTextQuality {
     private static final int WORST_PAGES = 15;
     private static final int TIMED_PASSES = 3;
-    private static final int HINT_CHARS = 60;
 
     private final TextCleaner cleaner;
 
     PlainTextQuality(TextCleaner cleaner) {
         this.cleaner = cleaner;
-    }
-
-    /** One page's cleaning result: the body and title, or the reason the cleaner gave up. */
-    record Cleaned(String title, String body, String failure) {
-        String titleAndBody() {
-            return title.isEmpty() ? body : title + "\n" + body;
-        }
     }
 
     /** Runs the benchmark; see the class comment for the arguments. */
@@ -75,7 +67,7 @@ public final class PlainTextQuality {
     }
 
     void run(List<AebCorpus.Page> pages, PrintStream out, Path dump) {
-        List<Cleaned> cleaned = cleanAll(pages);
+        List<Prediction> cleaned = cleanAll(pages);
         double msPerPage = timePerPage(pages);
         if (dump != null) {
             dump(pages, cleaned, dump);
@@ -86,24 +78,24 @@ public final class PlainTextQuality {
         report(out, "TextCleaner body", pages, i -> cleaned.get(i).body());
         report(out, "TextCleaner title + body", pages, i -> cleaned.get(i).titleAndBody());
         out.printf(Locale.ROOT, "%nTextCleaner: %.2f ms/page (warm, mean of %d passes)%n%n", msPerPage, TIMED_PASSES);
-        worst(out, pages, cleaned);
+        PageReport.worst(out, "TextCleaner body", pages, cleaned, WORST_PAGES);
     }
 
-    private List<Cleaned> cleanAll(List<AebCorpus.Page> pages) {
-        List<Cleaned> results = new ArrayList<>();
+    private List<Prediction> cleanAll(List<AebCorpus.Page> pages) {
+        List<Prediction> results = new ArrayList<>();
         for (AebCorpus.Page page : pages) {
             results.add(clean(page));
         }
         return results;
     }
 
-    private Cleaned clean(AebCorpus.Page page) {
+    private Prediction clean(AebCorpus.Page page) {
         try {
             CleanedArticle article =
                     cleaner.cleanText(ArticleId.derive(page.id()), page.url(), page.flatText(), List.of());
-            return new Cleaned(article.title(), String.join("\n", article.paragraphs()), null);
+            return new Prediction(article.title(), String.join("\n", article.paragraphs()), null);
         } catch (CleaningException e) {
-            return new Cleaned("", "", e.reason() + ": " + e.getMessage());
+            return Prediction.failed(e.reason() + ": " + e.getMessage());
         }
     }
 
@@ -117,12 +109,8 @@ public final class PlainTextQuality {
     }
 
     private static void report(
-            PrintStream out, String name, List<AebCorpus.Page> pages, Function<Integer, String> prediction) {
-        List<ShingleMetric.PageScore> scores = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            scores.add(ShingleMetric.score(pages.get(i).truth(), prediction.apply(i)));
-        }
-        ShingleMetric.Summary s = ShingleMetric.summarize(scores);
+            PrintStream out, String name, List<AebCorpus.Page> pages, IntFunction<String> prediction) {
+        ShingleMetric.Summary s = PageReport.summarize(pages, prediction);
         out.printf(
                 Locale.ROOT,
                 "%-28s %6.3f %6.3f %6.3f %7d%n",
@@ -133,73 +121,13 @@ public final class PlainTextQuality {
                 s.emptyPredictions());
     }
 
-    private static void worst(PrintStream out, List<AebCorpus.Page> pages, List<Cleaned> cleaned) {
-        record Row(AebCorpus.Page page, Cleaned cleaned, ShingleMetric.PageScore score) {}
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) {
-            rows.add(new Row(
-                    pages.get(i),
-                    cleaned.get(i),
-                    ShingleMetric.score(pages.get(i).truth(), cleaned.get(i).body())));
-        }
-        rows.sort(Comparator.comparingDouble((Row r) -> r.score().f1())
-                .thenComparing(r -> r.page().id()));
-        out.printf(Locale.ROOT, "%d worst pages (TextCleaner body)%n", WORST_PAGES);
-        out.printf(Locale.ROOT, "%-12s %5s %5s %5s  %s%n", "id", "P", "R", "F1", "hint");
-        for (Row row : rows.subList(0, Math.min(WORST_PAGES, rows.size()))) {
-            out.printf(
-                    Locale.ROOT,
-                    "%-12s %5.2f %5.2f %5.2f  %s%n",
-                    row.page().id().substring(0, 12),
-                    row.score().precision(),
-                    row.score().recall(),
-                    row.score().f1(),
-                    hint(row.page(), row.cleaned(), row.score()));
-        }
-    }
-
-    /** A few words on what went wrong with a page: a failure, the wrong block, lost body text, or kept chrome. */
-    static String hint(AebCorpus.Page page, Cleaned cleaned, ShingleMetric.PageScore score) {
-        if (cleaned.failure() != null) {
-            return "empty: " + shorten(cleaned.failure());
-        }
-        List<String> truthTokens = ShingleMetric.tokens(page.truth());
-        String body = " " + String.join(" ", ShingleMetric.tokens(cleaned.body())) + " ";
-        boolean hasStart = body.contains(" " + join(truthTokens, 0) + " ");
-        boolean hasEnd =
-                body.contains(" " + join(truthTokens, truthTokens.size() - ShingleMetric.SHINGLE_TOKENS) + " ");
-        StringBuilder hint = new StringBuilder();
-        if (score.truePositives() == 0) {
-            hint.append("wrong block");
-        } else if (score.recall() < score.precision()) {
-            hint.append("lost body");
-            hint.append(hasStart ? "" : ", start missing").append(hasEnd ? "" : ", end missing");
-        } else {
-            hint.append("kept chrome");
-        }
-        String first = cleaned.body().lines().findFirst().orElse("");
-        return hint.append("; body starts '")
-                .append(shorten(first))
-                .append('\'')
-                .toString();
-    }
-
-    private static String join(List<String> tokens, int from) {
-        int start = Math.max(0, from);
-        return String.join(" ", tokens.subList(start, Math.min(tokens.size(), start + ShingleMetric.SHINGLE_TOKENS)));
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= HINT_CHARS ? text : text.substring(0, HINT_CHARS) + "…";
-    }
-
-    private static void dump(List<AebCorpus.Page> pages, List<Cleaned> cleaned, Path dir) {
+    private static void dump(List<AebCorpus.Page> pages, List<Prediction> cleaned, Path dir) {
         try {
             Files.createDirectories(dir);
             for (int i = 0; i < pages.size(); i++) {
                 AebCorpus.Page page = pages.get(i);
                 Files.writeString(dir.resolve(page.id() + ".txt"), page.flatText() + "\n", StandardCharsets.UTF_8);
-                Cleaned c = cleaned.get(i);
+                Prediction c = cleaned.get(i);
                 String text = c.failure() != null
                         ? c.failure()
                         : c.title() + "\n\n" + c.body().replace("\n", "\n\n");
