@@ -1,2 +1,2 @@
-/** Language identification of article text. */
+/** Language identification, sentence splitting and token counting of article text. */
 package io.dragoman.core.lang;
