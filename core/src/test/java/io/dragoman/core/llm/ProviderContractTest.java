@@ -16,6 +16,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.translate.CheckResult;
+import io.dragoman.core.translate.Glossary;
+import io.dragoman.core.translate.Translation;
+import io.dragoman.core.translate.TranslationArticle;
+import io.dragoman.core.translate.Translator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -181,6 +187,35 @@ abstract class ProviderContractTest {
         assertThat(reply.provider()).isEqualTo(kind());
         assertThat(reply.model()).isNotBlank();
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void translatesAnArticleParagraphByParagraphWithUsageAndAnExplicitOutputBudget() {
+        server.stubFor(withKeyHeader(post(urlPathEqualTo(chatPath())))
+                .withRequestBody(matchingJsonPath(maxTokensJsonPath(), equalTo("512")))
+                .willReturn(json(200, "translation.json")));
+        Translator translator = Translator.standard(
+                retrying(), PromptLibrary.builtIn(), Glossary.EMPTY, PriceTable.builtIn(), Translator.Settings.DEFAULT);
+
+        Translation translation = translator.translate(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        assertThat(translation.title()).isEqualTo("Makei and Lavrov hold talks in Minsk");
+        assertThat(translation.dateline()).isEqualTo("MINSK, 26 November (BelTA) –");
+        assertThat(translation.paragraphs())
+                .containsExactly(
+                        "The foreign ministers of Belarus and Russia, Vladimir Makei and Sergei Lavrov, held talks in"
+                                + " Minsk.",
+                        "They discussed cooperation within the CSTO and the EAEU in 2021.");
+        assertThat(translation.checks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckResult.Status.PASSED));
+        assertThat(translation.usage()).isEqualTo(new Usage(412, 318));
+        assertThat(translation.calls()).isEqualTo(1);
+        assertThat(translation.provider()).isEqualTo(kind());
+        assertThat(translation.promptVersions()).containsKey("translate");
+        assertThat(chatCalls()).isEqualTo(1);
+        String sent = server.findAll(postRequestedFor(urlPathEqualTo(chatPath())))
+                .get(0)
+                .getBodyAsString();
+        assertThat(sent).contains("Lawrow → Lavrov").contains("[2] Sie erörterten");
     }
 
     @Test

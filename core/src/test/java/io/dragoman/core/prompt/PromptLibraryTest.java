@@ -15,10 +15,10 @@ class PromptLibraryTest {
 
     private static final Map<String, String> TRANSLATE_VALUES = Map.of(
             "sourceLanguage", "German",
-            "title", "Makej und Lawrow erörtern Zusammenarbeit",
-            "paragraphCount", "2",
-            "paragraphs",
-                    "[1] MINSK, 26. November (BelTA) – Die Außenminister trafen sich.\n\n[2] Sie sprachen über die OVKS.",
+            "unitCount", "3",
+            "source",
+                    "[T] Makej und Lawrow erörtern Zusammenarbeit\n\n[1] Die Außenminister trafen sich.\n\n"
+                            + "[2] Sie sprachen über die OVKS.",
             "glossary", "Glossary (use these renderings exactly):\n- Lawrow → Lavrov\n- OVKS → CSTO",
             "context", "");
 
@@ -29,8 +29,7 @@ class PromptLibraryTest {
         assertThat(translate.origin()).isEqualTo("built-in");
         assertThat(translate.system()).contains("[T]").contains("no preamble");
         assertThat(translate.variables())
-                .containsExactlyInAnyOrder(
-                        "sourceLanguage", "glossary", "context", "paragraphCount", "title", "paragraphs");
+                .containsExactlyInAnyOrder("sourceLanguage", "glossary", "context", "unitCount", "source");
     }
 
     @Test
@@ -38,13 +37,23 @@ class PromptLibraryTest {
         RenderedPrompt prompt = PromptLibrary.builtIn().template("translate").render(TRANSLATE_VALUES);
 
         assertThat(prompt.user())
-                .contains("Translate this German news article into English")
+                .contains("Translate this German news text into English")
                 .contains("- Lawrow → Lavrov")
-                .contains("a title and 2 body paragraphs")
-                .contains("[T] Makej und Lawrow erörtern Zusammenarbeit")
-                .endsWith("[2] Sie sprachen über die OVKS.")
+                .contains("3 marked paragraphs")
+                .contains("<article>\n[T] Makej und Lawrow erörtern Zusammenarbeit")
+                .endsWith("[2] Sie sprachen über die OVKS.\n</article>")
                 .doesNotContain("{{")
                 .doesNotContain("\n\n\n");
+    }
+
+    @Test
+    void loadsTheBuiltInRepairPairWithTheProblemsAndThePreviousReply() {
+        PromptTemplate repair = PromptLibrary.builtIn().template("repair");
+
+        assertThat(repair.system()).contains("[T]").contains("no preamble");
+        assertThat(repair.variables())
+                .containsExactlyInAnyOrder(
+                        "sourceLanguage", "problems", "glossary", "context", "unitCount", "source", "previous");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.dragoman.core.translate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code untranslated}: a paragraph's translation shares most of its word sequences (three words in a row) with the
+ * source, so it was left in the source language or only partly translated. Names alone do not trip it: a correct
+ * translation shares few three-word sequences with its source.
+ */
+final class UntranslatedCheck implements TranslationCheck {
+
+    /** Paragraphs with fewer words are not judged. */
+    static final int MIN_WORDS = 8;
+    /** The share of the source's word trigrams found in the translation above which it counts as untranslated. */
+    static final double MAX_SHARED = 0.4;
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    @Override
+    public String name() {
+        return "untranslated";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public Optional<String> check(ChunkReply r) {
+        List<String> problems = new ArrayList<>();
+        List<Unit> units = r.chunk().units();
+        for (int i = 0; i < units.size(); i++) {
+            List<String> source = words(units.get(i).text());
+            String english = r.english(i);
+            if (source.size() < MIN_WORDS || english.isBlank()) {
+                continue;
+            }
+            Set<String> sourceGrams = trigrams(source);
+            Set<String> englishGrams = trigrams(words(english));
+            long shared = sourceGrams.stream().filter(englishGrams::contains).count();
+            double share = (double) shared / sourceGrams.size();
+            if (share > MAX_SHARED) {
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "[%s] (%.0f%% the same as the source)",
+                        r.chunk().markers().get(i),
+                        share * 100));
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("These paragraphs are left untranslated or only partly translated: "
+                + String.join(", ", problems) + ". Translate them fully into English.");
+    }
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static Set<String> trigrams(List<String> words) {
+        Set<String> grams = new HashSet<>();
+        for (int i = 0; i + 2 < words.size(); i++) {
+            grams.add(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+        }
+        return grams;
+    }
+}

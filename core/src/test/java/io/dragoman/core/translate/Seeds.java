@@ -1,0 +1,85 @@
+package io.dragoman.core.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.clean.BoilerplateProfiles;
+import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.lang.LanguageDetector;
+import io.dragoman.core.lang.OpenNlpLanguageDetector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two seed articles, cleaned, with their hand-made English reference translations
+ * ({@code translate/seeds/<id>.en.json}).
+ */
+final class Seeds {
+
+    static final List<String> IDS = List.of("000_9d6d41b7495442df", "002_2bc17d9c9461e4a0");
+
+    private Seeds() {}
+
+    private static final class Holder {
+        static final LanguageDetector LANGUAGES = new OpenNlpLanguageDetector();
+        static final List<Seed> SEEDS = IDS.stream().map(Seeds::load).toList();
+    }
+
+    /** The shared language detector (its model takes a second to load). */
+    static LanguageDetector languages() {
+        return Holder.LANGUAGES;
+    }
+
+    record Seed(CleanedArticle article, String title, String dateline, List<String> paragraphs) {
+
+        /** The units of the whole article as one chunk. */
+        Chunk chunk() {
+            List<Unit> units = new ArrayList<>();
+            units.add(Unit.title(article.title()));
+            units.add(Unit.dateline(article.metadata().dateline().text().strip()));
+            for (int i = 0; i < article.paragraphs().size(); i++) {
+                units.add(Unit.body(i, 0, article.paragraphs().get(i)));
+            }
+            return new Chunk(0, units);
+        }
+
+        /** A correct reply for {@link #chunk()}: the reference translation under the markers. */
+        String reply() {
+            StringBuilder b = new StringBuilder("[T] " + title + "\n\n[D] " + dateline);
+            for (int i = 0; i < paragraphs.size(); i++) {
+                b.append("\n\n[").append(i + 1).append("] ").append(paragraphs.get(i));
+            }
+            return b.toString();
+        }
+    }
+
+    private static Seed load(String id) {
+        try {
+            Path file = Path.of("..", "seeds", id + ".txt");
+            CleanedArticle article = new DetectingCleaner(
+                            BoilerplateProfiles.builtIn(), languages(), DetectingCleaner.DEFAULT_MAX_BYTES)
+                    .clean(RawArticle.of(new ArticleId(id), file.toString(), Files.readAllBytes(file)));
+            JsonNode en;
+            try (InputStream in = Seeds.class.getResourceAsStream("/translate/seeds/" + id + ".en.json")) {
+                en = new ObjectMapper().readTree(in);
+            }
+            List<String> paragraphs = new ArrayList<>();
+            en.get("paragraphs").forEach(p -> paragraphs.add(p.asText()));
+            return new Seed(
+                    article, en.get("title").asText(), en.get("dateline").asText(), paragraphs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Seed> all() {
+        return Holder.SEEDS;
+    }
+}
