@@ -4,12 +4,16 @@ import io.dragoman.core.clean.BoilerplateProfiles;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
+import io.dragoman.core.llm.OllamaProbe;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -24,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CleanCommand.class,
             RunCommand.class,
+            TranslateCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },
@@ -31,27 +36,61 @@ import picocli.CommandLine.Command;
 public final class DragomanCommand implements java.util.concurrent.Callable<Integer> {
     private final Supplier<InputStream> stdin;
     private final LongFunction<Cleaner> cleaners;
+    private final Map<String, String> environment;
+    private final Predicate<String> ollamaAnswers;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The command as run from a terminal: standard input, the standard cleaner. */
+    /**
+     * The command as run from a terminal: standard input, the standard cleaner, the process environment (API keys,
+     * config location) and a probe for a local Ollama server.
+     */
     public DragomanCommand() {
         this(
                 () -> System.in,
                 maxBytes ->
-                        new DetectingCleaner(BoilerplateProfiles.builtIn(), new OpenNlpLanguageDetector(), maxBytes));
+                        new DetectingCleaner(BoilerplateProfiles.builtIn(), new OpenNlpLanguageDetector(), maxBytes),
+                System.getenv(),
+                new OllamaProbe(Duration.ofMillis(500)));
     }
 
     /**
-     * A command with its collaborators given, for tests and embedding.
+     * A command that sees no environment and no local Ollama, for tests and embedding without models.
      *
      * @param stdin what {@code -} reads
      * @param cleaners makes the cleaner for a run from the input size limit (called once per command)
      */
     public DragomanCommand(Supplier<InputStream> stdin, LongFunction<Cleaner> cleaners) {
+        this(stdin, cleaners, Map.of(), baseUrl -> false);
+    }
+
+    /**
+     * A command with all its collaborators given.
+     *
+     * @param stdin what {@code -} reads
+     * @param cleaners makes the cleaner for a run from the input size limit (called once per command)
+     * @param environment environment variables: API keys, {@code OPENAI_BASE_URL}, {@code HOME} and {@code
+     *     XDG_CONFIG_HOME} for the default config file
+     * @param ollamaAnswers whether an Ollama server answers at a base URL
+     */
+    public DragomanCommand(
+            Supplier<InputStream> stdin,
+            LongFunction<Cleaner> cleaners,
+            Map<String, String> environment,
+            Predicate<String> ollamaAnswers) {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.ollamaAnswers = Objects.requireNonNull(ollamaAnswers, "ollamaAnswers");
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Predicate<String> ollamaAnswers() {
+        return ollamaAnswers;
     }
 
     Supplier<InputStream> stdin() {

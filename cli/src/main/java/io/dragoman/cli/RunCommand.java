@@ -1,15 +1,5 @@
 package io.dragoman.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dragoman.core.article.ArticleJson;
-import io.dragoman.core.article.CleanedArticle;
-import io.dragoman.core.input.InputReader;
-import io.dragoman.core.pipeline.ArticleFormat;
-import io.dragoman.core.pipeline.CleanBatch;
-import io.dragoman.core.pipeline.CleanOutcome;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,23 +9,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code dragoman run}: the main job. Today it cleans every input and writes the results; translation and summaries
- * are added to the same run when model providers arrive.
- */
+/** {@code dragoman run}: the main job. Cleans every input and translates every article into English. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Process a batch of scraped articles into DIR: clean each article and write the results."},
+        sortOptions = false,
+        description = {
+            "Process a batch of scraped articles into DIR: clean each article and translate it into English,"
+                    + " paragraph by paragraph, with every translation checked.",
+        },
         footer = {
             "",
-            "Writes DIR/articles.jsonl (one record per article), DIR/md/<id>.md and DIR/failures.jsonl.",
-            "Exit codes: 0 all done, 1 some inputs failed (listed in failures.jsonl), 2 usage error.",
+            "Writes DIR/articles.jsonl (one record per article), DIR/md/<id>.md (source and English side by side) and"
+                    + " DIR/failures.jsonl.",
+            "Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, MISTRAL_API_KEY or the config file,"
+                    + " never from a flag.",
+            "Exit codes: 0 all done, 1 some articles failed (listed in failures.jsonl), 2 usage error,"
+                    + " 3 configuration error (no provider, rejected key, unknown model).",
         })
 final class RunCommand implements Callable<Integer> {
-    static final String MODEL_NOTE = "Translation and summaries need a model provider (set OPENAI_API_KEY,"
-            + " ANTHROPIC_API_KEY, GEMINI_API_KEY or MISTRAL_API_KEY, or run Ollama on localhost:11434);"
-            + " this version does not call models yet, so only cleaning was done.";
+
+    /** How far {@code run} goes. */
+    enum Stage {
+        clean,
+        translate
+    }
 
     @ParentCommand
     DragomanCommand parent;
@@ -54,52 +52,30 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--only",
+            paramLabel = "STAGE",
+            description = "Stop after this stage: ${COMPLETION-CANDIDATES} (default: all stages).")
+    Stage only;
+
+    @Mixin
+    ModelOptions models;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "Print only errors.")
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        OutputFiles.directory(out);
-        OutputFiles.directory(out.resolve("md"));
-        ObjectMapper mapper = ArticleJson.mapper();
-        StringBuilder articles = new StringBuilder();
-        StringBuilder failures = new StringBuilder();
-        CleanBatch batch =
-                new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes));
-        CleanBatch.Totals totals = batch.run(input.inputs, outcome -> {
-            if (outcome instanceof CleanOutcome.Failed failed) {
-                stderr.println("dragoman: " + failed.location() + ": " + failed.reason());
-                stderr.flush();
-                ObjectNode record = mapper.createObjectNode();
-                record.put("location", failed.location());
-                record.put("stage", "clean");
-                record.put("reason", failed.reason());
-                failures.append(record).append('\n');
-                return;
-            }
-            CleanedArticle article = ((CleanOutcome.Cleaned) outcome).article();
-            ObjectNode record = mapper.valueToTree(article);
-            record.put("status", "cleaned");
-            articles.append(record).append('\n');
-            OutputFiles.write(
-                    out.resolve("md").resolve(article.id().value() + ".md"), ArticleFormat.MD.render(article, mapper));
-        });
-        OutputFiles.write(out.resolve("articles.jsonl"), articles.toString());
-        OutputFiles.write(out.resolve("failures.jsonl"), failures.toString());
-        if (!quiet) {
-            stdout.printf(
-                    "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
-                    totals.cleaned(),
-                    totals.cleaned() + totals.failed(),
-                    out,
-                    totals.failed() > 0 ? "; " + totals.failed() + " failed, listed in failures.jsonl" : ".");
-            stdout.println(MODEL_NOTE);
-        }
-        stdout.flush();
-        stderr.flush();
-        return totals.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    public Integer call() {
+        return new ArticleJob(
+                        parent,
+                        input,
+                        models,
+                        out,
+                        only != Stage.clean,
+                        quiet,
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr())
+                .run();
     }
 }

@@ -47,9 +47,20 @@ final class Cli {
 
     /** Runs with the given cleaners, for tests that watch what the cleaner is handed. */
     static Result run(byte[] stdin, LongFunction<Cleaner> cleaners, String... args) {
+        return run(new DragomanCommand(() -> stdinOf(stdin), cleaners), args);
+    }
+
+    /** Runs with these environment variables (API keys, config location) and no local Ollama. */
+    static Result runWith(java.util.Map<String, String> environment, String... args) {
+        return run(
+                new DragomanCommand(() -> stdinOf(new byte[0]), standardCleaners(), environment, baseUrl -> false),
+                args);
+    }
+
+    private static Result run(DragomanCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = DragomanCommand.commandLine(new DragomanCommand(() -> stdinOf(stdin), cleaners));
+        CommandLine cli = DragomanCommand.commandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

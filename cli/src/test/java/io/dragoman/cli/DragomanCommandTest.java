@@ -65,10 +65,10 @@ class DragomanCommandTest {
 
     @Test
     void exitsWithTwoForAnUnknownSubcommand() {
-        Cli.Result r = run("translate", SEEDS.toString());
+        Cli.Result r = run("summarise", SEEDS.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("'translate'");
+        assertThat(r.err()).contains("'summarise'");
     }
 
     @Test

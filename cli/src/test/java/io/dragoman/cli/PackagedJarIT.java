@@ -1,7 +1,13 @@
 package io.dragoman.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,5 +131,44 @@ class PackagedJarIT {
         assertThat(exit.err().lines().toList())
                 .containsExactly("dragoman: " + empty + ": empty file", "dragoman: 1 of 3 inputs failed");
         assertThat(exit.out()).contains("Belarus und Russland haben", "Alejnik und Lawrow");
+    }
+
+    @Test
+    void translatesTheSeedsFromThePackagedJarAgainstAStandInServer() throws Exception {
+        WireMockServer server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
+        server.start();
+        try {
+            for (String[] seed : new String[][] {
+                {"Belarus und Russland vereinbarten", Cli.FIRST_SEED}, {"Alejnik und Lawrow", Cli.SECOND_SEED}
+            }) {
+                server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                        .withRequestBody(containing(seed[0]))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(TranslateEndToEndTest.completion(TranslateEndToEndTest.reference(seed[1])))));
+            }
+            Path out = tmp.resolve("out");
+
+            Exit exit = dragomanJar(
+                    Map.of("OPENAI_API_KEY", "sk-test-packaged-jar", "XDG_CONFIG_HOME", tmp.toString()),
+                    "run",
+                    Cli.SEEDS.toString(),
+                    "--out",
+                    out.toString(),
+                    "--provider",
+                    "openai",
+                    "--base-url",
+                    "http://127.0.0.1:" + server.port() + "/v1");
+
+            assertThat(exit.code()).as(exit.err()).isZero();
+            assertThat(exit.out()).contains("Translated 2 of 2 articles");
+            assertThat(Files.readString(out.resolve("articles.jsonl")))
+                    .contains("\"status\":\"translated\"")
+                    .contains("Belarus and Russia have agreed to coordinate their actions");
+        } finally {
+            server.stop();
+        }
     }
 }

@@ -29,14 +29,12 @@ class RunCommandTest {
     void writesArticlesMarkdownAndAnEmptyFailureListForTheSeeds() throws IOException {
         Path out = tmp.resolve("run");
 
-        Cli.Result r = run("run", SEEDS.toString(), "--out", out.toString());
+        Cli.Result r = run("run", SEEDS.toString(), "--out", out.toString(), "--only", "clean");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().toList())
-                .containsExactly(
-                        "Cleaned 2 of 2 articles into " + out + " (articles.jsonl, md/).", RunCommand.MODEL_NOTE);
-        assertThat(RunCommand.MODEL_NOTE).contains("model provider");
+                .containsExactly("Cleaned 2 of 2 articles into " + out + " (articles.jsonl, md/).");
 
         List<JsonNode> records = readJsonl(out.resolve("articles.jsonl"));
         assertThat(records).hasSize(2);
@@ -61,15 +59,13 @@ class RunCommandTest {
         Path empty = Files.write(tmp.resolve("empty.txt"), new byte[0]);
         Path out = tmp.resolve("run");
 
-        Cli.Result r = run("run", SEEDS.toString(), empty.toString(), "--out", out.toString());
+        Cli.Result r = run("run", SEEDS.toString(), empty.toString(), "--out", out.toString(), "--only", "clean");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly("dragoman: " + empty + ": empty file");
         assertThat(r.out().lines().toList())
-                .containsExactly(
-                        "Cleaned 2 of 3 articles into " + out
-                                + " (articles.jsonl, md/); 1 failed, listed in failures.jsonl",
-                        RunCommand.MODEL_NOTE);
+                .containsExactly("Cleaned 2 of 3 articles into " + out
+                        + " (articles.jsonl, md/); 1 failed, listed in failures.jsonl");
         assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2);
         List<JsonNode> failures = readJsonl(out.resolve("failures.jsonl"));
         assertThat(failures).hasSize(1);
@@ -83,7 +79,7 @@ class RunCommandTest {
         Path missing = tmp.resolve("missing.txt");
         Path out = tmp.resolve("run");
 
-        Cli.Result r = run("run", missing.toString(), "-q", "--out", out.toString());
+        Cli.Result r = run("run", missing.toString(), "-q", "--out", out.toString(), "--only", "clean");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
@@ -95,9 +91,10 @@ class RunCommandTest {
     @Test
     void replacesTheOutputsOfAnEarlierRunInTheSameDirectory() throws IOException {
         Path out = tmp.resolve("run");
-        run("run", SEEDS.toString(), "--out", out.toString());
+        run("run", SEEDS.toString(), "--out", out.toString(), "--only", "clean");
 
-        Cli.Result r = run("run", SEEDS.resolve(SECOND_SEED + ".txt").toString(), "--out", out.toString());
+        Cli.Result r =
+                run("run", SEEDS.resolve(SECOND_SEED + ".txt").toString(), "--out", out.toString(), "--only", "clean");
 
         assertThat(r.exitCode()).isZero();
         assertThat(readJsonl(out.resolve("articles.jsonl")))
@@ -106,10 +103,28 @@ class RunCommandTest {
     }
 
     @Test
+    void cleansTheSeedsAndSaysHowToChooseAProviderWhenNoneIsAvailable() throws IOException {
+        Path out = tmp.resolve("run");
+
+        Cli.Result r = run("run", SEEDS.toString(), "--out", out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("No model provider configured")
+                .contains("OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or MISTRAL_API_KEY")
+                .contains("a local Ollama server")
+                .contains("--only clean");
+        assertThat(r.out()).contains("2 cleaned but not translated.");
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .hasSize(2)
+                .allSatisfy(rec -> assertThat(rec.get("status").asText()).isEqualTo("cleaned"));
+    }
+
+    @Test
     void namesAnOutputPathThatIsAFile() throws IOException {
         Path notADir = Files.writeString(tmp.resolve("out.txt"), "x");
 
-        Cli.Result r = run("run", SEEDS.toString(), "--out", notADir.toString());
+        Cli.Result r = run("run", SEEDS.toString(), "--out", notADir.toString(), "--only", "clean");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines())

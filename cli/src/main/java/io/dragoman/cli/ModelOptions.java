@@ -1,0 +1,149 @@
+package io.dragoman.cli;
+
+import io.dragoman.core.llm.ConfigFile;
+import io.dragoman.core.llm.ModelProvider;
+import io.dragoman.core.llm.ModelProviders;
+import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.ProviderChoice;
+import io.dragoman.core.llm.ProviderConfig;
+import io.dragoman.core.llm.ProviderKind;
+import io.dragoman.core.llm.ProviderResolver;
+import io.dragoman.core.llm.RateLimiter;
+import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.translate.Glossary;
+import io.dragoman.core.translate.Translator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options that choose and tune the model, shared by every command that calls one. */
+final class ModelOptions {
+
+    @Option(
+            names = "--provider",
+            paramLabel = "P",
+            description = "openai, anthropic, gemini, mistral, ollama or openai-compatible (default: from the config"
+                    + " file, else the first API key set in the environment, else a local Ollama).")
+    String provider;
+
+    @Option(names = "--model", paramLabel = "M", description = "The model (default: the provider's default model).")
+    String model;
+
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "The API's base URL, for a proxy or a local server (OPENAI_BASE_URL is honoured too).")
+    String baseUrl;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "A JSON config file with provider, model, baseUrl and apiKey (default:"
+                    + " ~/.config/dragoman/config.json when it exists).")
+    Path config;
+
+    @Option(
+            names = "--prompts",
+            paramLabel = "DIR",
+            description = "A folder whose <task>/system.md and <task>/user.md replace the built-in prompts.")
+    Path prompts;
+
+    @Option(
+            names = "--glossary",
+            paramLabel = "FILE",
+            description = "A TSV file of required renderings (source<TAB>English), added to the built-in ones.")
+    Path glossary;
+
+    @Option(
+            names = "--prices",
+            paramLabel = "FILE",
+            description = "A JSON price table that overrides the built-in prices (US dollars per million tokens).")
+    Path prices;
+
+    @Option(
+            names = "--rpm",
+            paramLabel = "N",
+            description = "At most N requests per minute, across all threads (default: no client-side limit).")
+    int rpm;
+
+    @Option(
+            names = "--tpm",
+            paramLabel = "N",
+            description = "At most N tokens per minute, across all threads (default: no client-side limit).")
+    long tpm;
+
+    @Option(
+            names = "--chunk-tokens",
+            paramLabel = "N",
+            description = "Send at most N source tokens per call; longer articles go in chunks of whole paragraphs"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int chunkTokens = Translator.Settings.DEFAULT.chunkTokens();
+
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "Translate up to N articles at once (default: ${DEFAULT-VALUE}).")
+    int concurrency = 4;
+
+    /**
+     * The provider to use: flags, then the config file, then the environment, then a local Ollama.
+     *
+     * @throws io.dragoman.core.llm.NoProviderException when none is configured or found
+     */
+    ProviderConfig resolve(
+            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
+        ConfigFile file = configFile(environment);
+        file.warnings().forEach(w -> err.println("dragoman: warning: " + w));
+        ProviderChoice flags = ProviderChoice.flags(
+                Optional.ofNullable(provider).map(ProviderKind::fromId),
+                Optional.ofNullable(model),
+                Optional.ofNullable(baseUrl));
+        return new ProviderResolver(environment, ollama).resolve(flags, file.choice());
+    }
+
+    private ConfigFile configFile(Map<String, String> environment) {
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalArgumentException("The config file " + config + " does not exist.");
+            }
+            return ConfigFile.read(config);
+        }
+        return ConfigFile.defaultLocation(environment)
+                .filter(Files::isRegularFile)
+                .map(ConfigFile::read)
+                .orElse(ConfigFile.NONE);
+    }
+
+    /** Checks the options that need no model, so that a mistake is reported before any work. */
+    void validate() {
+        if (concurrency < 1 || concurrency > 256) {
+            throw new IllegalArgumentException("--concurrency must be between 1 and 256, was " + concurrency);
+        }
+        if (rpm < 0 || tpm < 0) {
+            throw new IllegalArgumentException("--rpm and --tpm cannot be negative");
+        }
+        if (chunkTokens < 100) {
+            throw new IllegalArgumentException("--chunk-tokens must be at least 100, was " + chunkTokens);
+        }
+        if (glossary != null && !Files.isRegularFile(glossary)) {
+            throw new IllegalArgumentException("The glossary " + glossary + " does not exist.");
+        }
+        if (prices != null && !Files.isRegularFile(prices)) {
+            throw new IllegalArgumentException("The price table " + prices + " does not exist.");
+        }
+    }
+
+    /** A translator for the resolved provider, with these options' prompts, glossary, prices and limits. */
+    Translator translator(ProviderConfig config) {
+        ModelProvider model = ModelProviders.create(config, new RateLimiter.Limits(rpm, tpm));
+        PromptLibrary library = prompts == null ? PromptLibrary.builtIn() : PromptLibrary.withOverrides(prompts);
+        Glossary userGlossary = glossary == null ? Glossary.EMPTY : Glossary.read(glossary);
+        PriceTable table =
+                prices == null ? PriceTable.builtIn() : PriceTable.builtIn().overriddenBy(PriceTable.read(prices));
+        return Translator.standard(
+                model, library, userGlossary, table, Translator.Settings.DEFAULT.withChunkTokens(chunkTokens));
+    }
+}

@@ -1,0 +1,292 @@
+package io.dragoman.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.dragoman.cli.Cli.FIRST_SEED;
+import static io.dragoman.cli.Cli.SECOND_SEED;
+import static io.dragoman.cli.Cli.SEEDS;
+import static io.dragoman.cli.Cli.runWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dragoman run} and {@code translate} on the seeds, end to end, against a WireMock server that answers as
+ * OpenAI's chat completions API does, with the hand-made reference translations of the seeds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TranslateEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "sk-test-DRAGOMAN-e2e-0123456789abcdef";
+    private static final Path REFERENCES = Path.of("..", "core", "src", "test", "resources", "translate", "seeds");
+    private static final String FIRST_TITLE = "Belarus und Russland vereinbarten";
+    private static final String SECOND_TITLE = "Alejnik und Lawrow";
+
+    private WireMockServer server;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    void startServer() {
+        server = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
+        server.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
+    private void answer(String titleFragment, String reply) {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing(titleFragment))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(reply))));
+    }
+
+    private void answerBothSeeds() throws IOException {
+        answer(FIRST_TITLE, reference(FIRST_SEED));
+        answer(SECOND_TITLE, reference(SECOND_SEED));
+    }
+
+    private Cli.Result run(String command, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                command, SEEDS.toString(), "--out", out.toString(), "--provider", "openai", "--base-url", baseUrl()));
+        args.addAll(List.of(more));
+        return runWith(Map.of("OPENAI_API_KEY", KEY), args.toArray(String[]::new));
+    }
+
+    @Test
+    void translatesTheSeedsIntoAlignedRecordsAndSideBySideMarkdown() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("run", out);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Translated 2 of 2 articles into " + out + " with openai gpt-4.1-mini")
+                .contains("Usage: 2 calls, 2,400 input and 1,800 output tokens, $")
+                .contains("Checks: 0 repaired, 0 warnings.");
+        assertThat(r.err())
+                .contains("dragoman: translated " + FIRST_SEED + " (1 call, 1,200 + 900 tokens, $")
+                .contains("dragoman: translated " + SECOND_SEED);
+        List<JsonNode> records = readJsonl(out.resolve("articles.jsonl"));
+        assertThat(records).hasSize(2);
+        for (JsonNode record : records) {
+            String id = record.get("id").asText();
+            JsonNode expected =
+                    JSON.readTree(REFERENCES.resolve(id + ".en.json").toFile());
+            JsonNode tr = record.get("translation");
+            assertThat(record.get("status").asText()).isEqualTo("translated");
+            assertThat(tr.get("title")).isEqualTo(expected.get("title"));
+            assertThat(tr.get("dateline")).isEqualTo(expected.get("dateline"));
+            assertThat(tr.get("paragraphs")).isEqualTo(expected.get("paragraphs"));
+            assertThat(tr.get("paragraphs").size())
+                    .isEqualTo(record.get("paragraphs").size());
+            assertThat(tr.get("checks")).hasSize(8);
+            tr.get("checks").forEach(c -> assertThat(c.get("status").asText()).isEqualTo("passed"));
+            assertThat(tr.get("provider").asText()).isEqualTo("openai");
+            assertThat(tr.at("/usage/inputTokens").asLong()).isEqualTo(1200);
+            assertThat(tr.get("costUsd").decimalValue()).isPositive();
+            assertThat(tr.at("/promptVersions/translate").asText()).matches("[0-9a-f]{12}");
+        }
+        assertThat(Files.readString(out.resolve("md").resolve(FIRST_SEED + ".md")))
+                .startsWith("# Belarus and Russia agreed to coordinate")
+                .contains("| Original title | Belarus und Russland vereinbarten")
+                .contains("| Source (de) | English |")
+                .contains("| MINSK, 26. November (BelTA) – | MINSK, 26 November (BelTA) – |")
+                .contains("Checks: truncated passed · paragraph-count passed");
+        assertThat(out.resolve("failures.jsonl")).isEmptyFile();
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+                .hasSize(2)
+                .allSatisfy(req -> {
+                    assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + KEY);
+                    assertThat(req.getBodyAsString()).contains("\"max_tokens\"").contains("<article>");
+                });
+        assertKeyNowhere(r, out);
+    }
+
+    @Test
+    void translateCommandWritesTheSameRecords() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("translate", out);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("translated", "translated");
+    }
+
+    @Test
+    void recordsAnArticleThatCannotBeAlignedAndTranslatesTheRest() throws IOException {
+        String reference = reference(FIRST_SEED);
+        String dropped = reference.substring(0, reference.indexOf("\n\n[5]"))
+                + reference.substring(reference.indexOf("\n\n[6]"));
+        answer(FIRST_TITLE, dropped);
+        answer(SECOND_TITLE, reference(SECOND_SEED));
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("run", out);
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains(FIRST_SEED).contains("paragraph-count").contains("missing [5]");
+        assertThat(r.out()).contains("Translated 1 of 2").contains("1 failed (0 cleaning, 1 translation)");
+        List<JsonNode> failures = readJsonl(out.resolve("failures.jsonl"));
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.get("id").asText()).isEqualTo(FIRST_SEED);
+            assertThat(f.get("stage").asText()).isEqualTo("translate");
+            assertThat(f.get("retriable").asBoolean()).isTrue();
+            assertThat(f.get("calls").asInt()).isEqualTo(2);
+        });
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("failed", "translated");
+    }
+
+    @Test
+    void stopsWithExitThreeAndNamesTheVariableWhenTheKeyIsRejected() throws IOException {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+                                + ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("run", out, "--concurrency", "1");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("OPENAI_API_KEY");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+                .as("no further calls after the key was rejected")
+                .hasSize(1);
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("cleaned", "cleaned");
+        assertKeyNowhere(r, out);
+    }
+
+    @Test
+    void sendsTheUsersGlossaryTermsThatOccurInTheArticle() throws IOException {
+        answerBothSeeds();
+        Path glossary = Files.writeString(tmp.resolve("terms.tsv"), "Kollegien\tboards\nSiegesplatz\tVictory Square\n");
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("run", out, "--glossary", glossary.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var requests = server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        assertThat(requests).anySatisfy(req -> assertThat(req.getBodyAsString())
+                .contains("Kollegien → boards")
+                .doesNotContain("Siegesplatz"));
+        assertThat(requests)
+                .anySatisfy(req -> assertThat(req.getBodyAsString()).contains("Siegesplatz → Victory Square"));
+    }
+
+    @Test
+    void takesTheProviderAndKeyFromAConfigFileAndWarnsWhenOthersCanReadIt() throws IOException {
+        answerBothSeeds();
+        Path config = Files.writeString(
+                tmp.resolve("config.json"),
+                "{\"provider\": \"openai\", \"baseUrl\": \"" + baseUrl() + "\", \"apiKey\": \"" + KEY + "\"}");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Path out = tmp.resolve("out");
+
+        Cli.Result r =
+                runWith(Map.of(), "run", SEEDS.toString(), "--out", out.toString(), "--config", config.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("warning: The config file " + config + " holds an API key")
+                .contains("chmod 600");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+                .allSatisfy(req -> assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
+        assertKeyNowhere(r, out);
+    }
+
+    /** The seed's reference translation as a model's marked reply. */
+    static String reference(String id) throws IOException {
+        JsonNode en = JSON.readTree(REFERENCES.resolve(id + ".en.json").toFile());
+        StringBuilder b = new StringBuilder("[T] " + en.get("title").asText() + "\n\n[D] "
+                + en.get("dateline").asText());
+        int i = 0;
+        for (JsonNode p : en.get("paragraphs")) {
+            b.append("\n\n[").append(++i).append("] ").append(p.asText());
+        }
+        return b.toString();
+    }
+
+    /** An OpenAI chat completion carrying this reply, 1,200 input and 900 output tokens. */
+    static String completion(String reply) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-e2e");
+        root.put("object", "chat.completion");
+        root.put("created", 1732640700);
+        root.put("model", "gpt-4.1-mini-2025-04-14");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", reply);
+        choice.put("finish_reason", "stop");
+        root.putObject("usage")
+                .put("prompt_tokens", 1200)
+                .put("completion_tokens", 900)
+                .put("total_tokens", 2100);
+        return root.toString();
+    }
+
+    private static List<JsonNode> readJsonl(Path file) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            records.add(JSON.readTree(line));
+        }
+        return records;
+    }
+
+    private static void assertKeyNowhere(Cli.Result r, Path out) throws IOException {
+        assertThat(r.out()).doesNotContain(KEY);
+        assertThat(r.err()).doesNotContain(KEY);
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(KEY);
+            }
+        }
+    }
+}

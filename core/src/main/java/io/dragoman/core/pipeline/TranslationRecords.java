@@ -1,0 +1,187 @@
+package io.dragoman.core.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dragoman.core.article.ArticleJson;
+import io.dragoman.core.article.ArticleMetadata;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.llm.Usage;
+import io.dragoman.core.translate.CheckResult;
+import io.dragoman.core.translate.Translation;
+import io.dragoman.core.translate.TranslationException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The output records of a translated article: one JSON object per article (for {@code articles.jsonl}) and a
+ * Markdown page showing source and English side by side. Page content is escaped in Markdown.
+ */
+public final class TranslationRecords {
+
+    private final ObjectMapper mapper;
+
+    /** Records written with this mapper (use {@link ArticleJson#mapper()}). */
+    public TranslationRecords(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * The record of a translated article: the cleaned article (id, title, paragraphs, metadata, warnings), {@code
+     * status: "translated"} and a {@code translation} object with the English title, dateline and paragraphs, the
+     * checks, the provider, model and prompt versions, the usage and the cost.
+     */
+    public ObjectNode translated(CleanedArticle article, Translation t) {
+        ObjectNode record = cleaned(article, "translated");
+        ObjectNode tr = record.putObject("translation");
+        tr.put("title", t.title());
+        tr.put("dateline", t.dateline());
+        ArrayNode paragraphs = tr.putArray("paragraphs");
+        t.paragraphs().forEach(paragraphs::add);
+        checks(tr, t.checks());
+        provenance(tr, t.provider().id(), t.model(), t.promptVersions(), t.usage(), t.cost(), t.calls());
+        tr.put("chunks", t.chunks());
+        return record;
+    }
+
+    /** The record of an article that was cleaned but not translated: {@code status: "cleaned"}. */
+    public ObjectNode cleaned(CleanedArticle article, String status) {
+        ObjectNode record = mapper.valueToTree(article);
+        record.put("status", status);
+        return record;
+    }
+
+    /**
+     * The record of an article whose translation failed: {@code status: "failed"} and a {@code failure} object with
+     * the stage, the reason, whether a rerun may succeed, the checks as far as they ran, and what was spent.
+     */
+    public ObjectNode failed(CleanedArticle article, TranslationException e) {
+        ObjectNode record = cleaned(article, "failed");
+        ObjectNode failure = record.putObject("failure");
+        failure.put("stage", "translate");
+        failure.put("reason", e.getMessage());
+        failure.put("retriable", e.retriable());
+        checks(failure, e.checks());
+        ObjectNode usage = failure.putObject("usage");
+        usage.put("inputTokens", e.usage().inputTokens());
+        usage.put("outputTokens", e.usage().outputTokens());
+        failure.put("calls", e.calls());
+        return record;
+    }
+
+    private void checks(ObjectNode parent, java.util.List<CheckResult> checks) {
+        ArrayNode array = parent.putArray("checks");
+        for (CheckResult c : checks) {
+            ObjectNode node = array.addObject();
+            node.put("check", c.check());
+            node.put("status", c.status().name().toLowerCase(Locale.ROOT));
+            ArrayNode details = node.putArray("details");
+            c.details().forEach(details::add);
+        }
+    }
+
+    private static void provenance(
+            ObjectNode node,
+            String provider,
+            String model,
+            Map<String, String> versions,
+            Usage usage,
+            Optional<BigDecimal> cost,
+            int calls) {
+        node.put("provider", provider);
+        node.put("model", model);
+        ObjectNode prompts = node.putObject("promptVersions");
+        new TreeMap<>(versions).forEach(prompts::put);
+        ObjectNode u = node.putObject("usage");
+        u.put("inputTokens", usage.inputTokens());
+        u.put("outputTokens", usage.outputTokens());
+        if (cost.isPresent()) {
+            node.put("costUsd", cost.get().stripTrailingZeros());
+        } else {
+            node.putNull("costUsd");
+        }
+        node.put("calls", calls);
+    }
+
+    /**
+     * A Markdown page: the English title, the original title, a metadata table, then a two-column table with each
+     * source paragraph next to its English translation, then the checks and the provenance.
+     */
+    public String markdown(CleanedArticle article, Translation t) {
+        StringBuilder md = new StringBuilder();
+        String title = t.title().isBlank() ? article.id().value() : t.title();
+        md.append("# ").append(ArticleFormat.escape(title)).append("\n\n");
+        ArticleMetadata m = article.metadata();
+        md.append("| | |\n|---|---|\n");
+        row(md, "Original title", article.title());
+        row(md, "Published", m.published() == null ? null : ArticleJson.format(m.published()));
+        row(md, "Dateline", t.dateline());
+        row(md, "Section", m.section());
+        row(md, "Agency", m.agency());
+        row(md, "Source", m.source());
+        row(md, "Language", m.language());
+        row(md, "URL", m.url());
+        row(md, "Input", m.location());
+        md.append("\n| ").append(m.language() == null ? "Source" : "Source (" + m.language() + ")");
+        md.append(" | English |\n|---|---|\n");
+        if (m.dateline() != null && !t.dateline().isBlank()) {
+            cells(md, m.dateline().text().strip(), t.dateline());
+        }
+        for (int i = 0; i < article.paragraphs().size(); i++) {
+            cells(md, article.paragraphs().get(i), t.paragraphs().get(i));
+        }
+        md.append("\nChecks: ");
+        StringBuilder checks = new StringBuilder();
+        for (CheckResult c : t.checks()) {
+            if (!checks.isEmpty()) {
+                checks.append(" · ");
+            }
+            checks.append(c.check()).append(' ').append(c.status().name().toLowerCase(Locale.ROOT));
+        }
+        md.append(checks).append("\n\n");
+        for (CheckResult c : t.warnings()) {
+            for (String d : c.details()) {
+                md.append("> Warning (")
+                        .append(c.check())
+                        .append("): ")
+                        .append(ArticleFormat.escape(d))
+                        .append('\n');
+            }
+        }
+        md.append("\nTranslated by ")
+                .append(ArticleFormat.escape(t.provider().id() + " " + t.model()))
+                .append(" · ")
+                .append(t.usage().inputTokens())
+                .append(" input and ")
+                .append(t.usage().outputTokens())
+                .append(" output tokens")
+                .append(t.cost()
+                        .map(c -> " · $" + c.stripTrailingZeros().toPlainString())
+                        .orElse(""))
+                .append(" · prompt ")
+                .append(t.promptVersions().getOrDefault("translate", "?"))
+                .append('\n');
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            md.append("| ")
+                    .append(name)
+                    .append(" | ")
+                    .append(ArticleFormat.escape(value))
+                    .append(" |\n");
+        }
+    }
+
+    private static void cells(StringBuilder md, String source, String english) {
+        md.append("| ")
+                .append(ArticleFormat.escape(source.replace('\n', ' ')))
+                .append(" | ")
+                .append(ArticleFormat.escape(english.replace('\n', ' ')))
+                .append(" |\n");
+    }
+}
