@@ -24,7 +24,8 @@ final class RetryAfter {
 
     /**
      * The wait the provider asked for: {@code retry-after-ms}, {@code Retry-After} (seconds or an HTTP date), the
-     * {@code x-ratelimit-reset-*} of an exhausted limit (OpenAI style, {@code 6m0s}), or a Gemini {@code RetryInfo}
+     * {@code x-ratelimit-reset-*} of an exhausted limit (OpenAI style, {@code 6m0s}), Anthropic's {@code
+     * anthropic-ratelimit-*-reset} time of an exhausted limit, or a Gemini {@code RetryInfo}
      * {@code retryDelay} in the body; empty when none of them is there or readable. Never negative.
      */
     static Optional<Duration> from(Map<String, List<String>> headers, String body, Instant now) {
@@ -39,6 +40,10 @@ final class RetryAfter {
         Optional<Duration> reset = exhaustedLimitReset(headers);
         if (reset.isPresent()) {
             return reset;
+        }
+        Optional<Duration> anthropic = exhaustedAnthropicLimitReset(headers, now);
+        if (anthropic.isPresent()) {
+            return anthropic;
         }
         return geminiRetryDelay(body);
     }
@@ -94,6 +99,37 @@ final class RetryAfter {
                 if (reset.isPresent() && (longest == null || reset.get().compareTo(longest) > 0)) {
                     longest = reset.get();
                 }
+            }
+        }
+        return Optional.ofNullable(longest);
+    }
+
+    /**
+     * Anthropic's {@code anthropic-ratelimit-<limit>-reset}, an RFC 3339 time, for a limit whose {@code -remaining}
+     * is 0; the latest such time when several are exhausted.
+     */
+    private static Optional<Duration> exhaustedAnthropicLimitReset(Map<String, List<String>> headers, Instant now) {
+        Duration longest = null;
+        for (String limit : List.of("requests", "tokens", "input-tokens", "output-tokens")) {
+            boolean exhausted = header(headers, "anthropic-ratelimit-" + limit + "-remaining")
+                    .map(v -> v.strip().equals("0"))
+                    .orElse(false);
+            if (!exhausted) {
+                continue;
+            }
+            Optional<String> at = header(headers, "anthropic-ratelimit-" + limit + "-reset");
+            if (at.isEmpty()) {
+                continue;
+            }
+            try {
+                Duration wait = Duration.between(
+                        now, java.time.OffsetDateTime.parse(at.get().strip()).toInstant());
+                wait = wait.isNegative() ? Duration.ZERO : wait;
+                if (longest == null || wait.compareTo(longest) > 0) {
+                    longest = wait;
+                }
+            } catch (DateTimeParseException e) {
+                // an unreadable reset time says nothing; the caller backs off instead
             }
         }
         return Optional.ofNullable(longest);

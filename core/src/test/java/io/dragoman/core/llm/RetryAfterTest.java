@@ -64,6 +64,24 @@ class RetryAfterTest {
     }
 
     @Test
+    void usesTheResetTimeOfTheExhaustedAnthropicLimit() {
+        Map<String, List<String>> headers = Map.of(
+                "anthropic-ratelimit-requests-remaining", List.of("12"),
+                "anthropic-ratelimit-requests-reset", List.of("2026-11-23T12:00:05Z"),
+                "anthropic-ratelimit-output-tokens-remaining", List.of("0"),
+                "anthropic-ratelimit-output-tokens-reset", List.of("2026-11-23T12:00:42Z"));
+
+        assertThat(RetryAfter.from(headers, "", NOW)).contains(Duration.ofSeconds(42));
+        assertThat(RetryAfter.from(
+                        Map.of(
+                                "anthropic-ratelimit-tokens-remaining", List.of("0"),
+                                "anthropic-ratelimit-tokens-reset", List.of("yesterday")),
+                        "",
+                        NOW))
+                .isEmpty();
+    }
+
+    @Test
     void parsesGoDurations() {
         assertThat(RetryAfter.goDuration("20ms")).contains(Duration.ofMillis(20));
         assertThat(RetryAfter.goDuration("1.5s")).contains(Duration.ofMillis(1500));
