@@ -11,7 +11,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /**
  * Builds the LangChain4j chat model for a {@link ProviderConfig}: the configured base URL, no retries inside
  * LangChain4j (Dragoman retries, honouring {@code Retry-After}), no request logging (it would show keys), and an HTTP
- * client that keeps error headers.
+ * client that keeps error headers. OpenAI and Mistral models send JSON schemas with {@code strict: true}, so the reply is
+ * constrained to the schema rather than merely steered by it.
  */
 final class ChatModels {
 
@@ -28,6 +29,7 @@ final class ChatModels {
                         // servers that need no key still get a well-formed Authorization header
                         .apiKey(key == null ? "no-key" : key)
                         .modelName(config.model())
+                        .strictJsonSchema(true)
                         .timeout(config.readTimeout())
                         .maxRetries(0)
                         .logRequests(false)
@@ -61,6 +63,7 @@ final class ChatModels {
                         .baseUrl(config.baseUrl())
                         .apiKey(key)
                         .modelName(config.model())
+                        .strictJsonSchema(true)
                         .timeout(config.readTimeout())
                         .maxRetries(0)
                         .logRequests(false)

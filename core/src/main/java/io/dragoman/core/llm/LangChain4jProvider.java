@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * A {@link ModelProvider} backed by a LangChain4j {@link ChatModel}. Makes exactly one HTTP call per {@link #chat}
  * (wrap it in a {@link RetryingModelProvider} to retry) and throws only {@link ModelFailure}s.
  *
- * <p>A request's JSON schema is not yet sent as a provider-side schema: providers that support it get JSON mode
- * ({@code response_format: json_object}); the schema itself belongs in the prompt, and the reply is validated by the
- * caller.
+ * <p>A request's JSON schema is sent as the provider's native structured output, in the field each {@link ProviderKind}
+ * constant names; nothing is added to the prompt (callers ask {@link ProviderKind#nativeJsonSchema()} whether the prompt
+ * must carry the schema instead). Providers constrain the reply to the schema, but a reply can still be cut off
+ * ({@link FinishReason#LENGTH}) or come from a server that ignores the field, so the caller validates it.
  */
 public final class LangChain4jProvider implements ModelProvider {
 
@@ -57,9 +59,11 @@ public final class LangChain4jProvider implements ModelProvider {
                 .messages(messages)
                 .maxOutputTokens(request.maxOutputTokens())
                 .temperature(request.temperature());
-        if (request.jsonSchema().isPresent() && supportsJsonMode()) {
-            chat.responseFormat(ResponseFormat.JSON);
-        }
+        request.jsonSchema()
+                .ifPresent(schema -> chat.responseFormat(ResponseFormat.builder()
+                        .type(ResponseFormatType.JSON)
+                        .jsonSchema(JsonSchemas.toLangChain4j(schema))
+                        .build()));
         ChatResponse response;
         try {
             response = model.chat(chat.build());
@@ -81,10 +85,6 @@ public final class LangChain4jProvider implements ModelProvider {
     @Override
     public String toString() {
         return "LangChain4jProvider[" + config + "]";
-    }
-
-    private boolean supportsJsonMode() {
-        return config.kind() != ProviderKind.ANTHROPIC;
     }
 
     private static FinishReason finishReason(ChatResponse response) {

@@ -7,24 +7,37 @@ import java.util.stream.Collectors;
 
 /** The model providers Dragoman can talk to, with each one's defaults. */
 public enum ProviderKind {
-    OPENAI("openai", "gpt-4.1-mini", "https://api.openai.com/v1", "OPENAI_API_KEY"),
-    ANTHROPIC("anthropic", "claude-haiku-4-5", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY"),
-    GEMINI("gemini", "gemini-2.5-flash", "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY"),
-    MISTRAL("mistral", "mistral-small-latest", "https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
-    OLLAMA("ollama", "qwen2.5:7b", "http://localhost:11434", ""),
-    /** Any server speaking the OpenAI chat completions API (vLLM, llama.cpp server, LM Studio, LiteLLM…). */
-    OPENAI_COMPATIBLE("openai-compatible", "", "", "");
+    /** Schema in {@code response_format: {type: json_schema, json_schema: {name, strict: true, schema}}}. */
+    OPENAI("openai", "gpt-4.1-mini", "https://api.openai.com/v1", "OPENAI_API_KEY", true),
+    /**
+     * Schema in {@code output_config: {format: {type: json_schema, schema}}} (structured outputs, Claude 4.5 models and
+     * later; older models answer 400).
+     */
+    ANTHROPIC("anthropic", "claude-haiku-4-5", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", true),
+    /** Schema in {@code generationConfig.responseJsonSchema} with {@code responseMimeType: application/json}. */
+    GEMINI("gemini", "gemini-2.5-flash", "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY", true),
+    /** Schema in {@code response_format: {type: json_schema, json_schema: {name, strict: true, schema}}}. */
+    MISTRAL("mistral", "mistral-small-latest", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", true),
+    /** Schema as {@code format}, which Ollama turns into a grammar that constrains decoding. */
+    OLLAMA("ollama", "qwen2.5:7b", "http://localhost:11434", "", true),
+    /**
+     * Any server speaking the OpenAI chat completions API (vLLM, llama.cpp server, LM Studio, LiteLLM…); the schema goes
+     * where OpenAI takes it, and a server that ignores {@code response_format} answers unconstrained.
+     */
+    OPENAI_COMPATIBLE("openai-compatible", "", "", "", true);
 
     private final String id;
     private final String defaultModel;
     private final String defaultBaseUrl;
     private final String keyVariable;
+    private final boolean nativeJsonSchema;
 
-    ProviderKind(String id, String defaultModel, String defaultBaseUrl, String keyVariable) {
+    ProviderKind(String id, String defaultModel, String defaultBaseUrl, String keyVariable, boolean nativeJsonSchema) {
         this.id = id;
         this.defaultModel = defaultModel;
         this.defaultBaseUrl = defaultBaseUrl;
         this.keyVariable = keyVariable;
+        this.nativeJsonSchema = nativeJsonSchema;
     }
 
     /** The name users type, e.g. {@code openai-compatible}. */
@@ -50,6 +63,15 @@ public enum ProviderKind {
     /** True when calls need an API key. */
     public boolean needsKey() {
         return !keyVariable.isEmpty();
+    }
+
+    /**
+     * True when a request's JSON schema is sent in the provider's own structured-output field (each constant says
+     * which), so the prompt need not repeat it; false when the provider would get no schema and the caller must put it
+     * in the prompt. True for every provider today.
+     */
+    public boolean nativeJsonSchema() {
+        return nativeJsonSchema;
     }
 
     /**

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -52,22 +53,30 @@ class AnthropicProviderTest extends ProviderContractTest {
     }
 
     @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.output_config.format.schema");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request.withRequestBody(matchingJsonPath("$.output_config.format.type", equalTo("json_schema")));
+    }
+
+    @Override
     String maxTokensJsonPath() {
         return "$.max_tokens";
     }
 
     @Test
-    void sendsTheSystemMessageSeparatelyAndNoJsonModeWhichAnthropicLacks() {
+    void sendsTheSystemMessageSeparatelyAndTheSchemaAsAnOutputFormat() {
         server.stubFor(post(urlPathEqualTo(chatPath()))
                 .withHeader("anthropic-version", containing("20"))
                 .withRequestBody(matchingJsonPath("$.system"))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
+                .withRequestBody(matchingJsonPath("$.output_config.format.type", equalTo("json_schema")))
                 .withRequestBody(notContaining("response_format"))
-                .willReturn(json(200, "reply.json")));
-        ModelRequest base = request();
-        ModelRequest withSchema =
-                new ModelRequest(base.system(), base.user(), 900, 0.2, Optional.of("{\"type\": \"object\"}"));
+                .willReturn(json(200, "summary.json")));
 
-        assertThat(retrying().chat(withSchema).text()).startsWith(REPLY_START);
+        assertThat(retrying().chat(summaryRequest()).text()).isEqualTo(SUMMARY_TEXT);
     }
 }

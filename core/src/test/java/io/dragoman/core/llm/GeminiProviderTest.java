@@ -1,9 +1,12 @@
 package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,18 @@ class GeminiProviderTest extends ProviderContractTest {
     @Override
     MappingBuilder withKeyHeader(MappingBuilder request) {
         return request.withHeader("x-goog-api-key", equalTo(KEY));
+    }
+
+    @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.generationConfig.responseJsonSchema");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request.withRequestBody(
+                        matchingJsonPath("$.generationConfig.responseMimeType", equalTo("application/json")))
+                .withRequestBody(not(matchingJsonPath("$.generationConfig.responseSchema")));
     }
 
     @Override

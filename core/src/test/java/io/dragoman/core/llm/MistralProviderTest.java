@@ -1,8 +1,10 @@
 package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.Optional;
 
 class MistralProviderTest extends ProviderContractTest {
@@ -42,6 +44,18 @@ class MistralProviderTest extends ProviderContractTest {
     @Override
     MappingBuilder withKeyHeader(MappingBuilder request) {
         return request.withHeader("Authorization", equalTo("Bearer " + KEY));
+    }
+
+    @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.response_format.json_schema.schema");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request.withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo("Headline")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dragoman.core.llm;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.Optional;
 
 class OllamaProviderTest extends ProviderContractTest {
@@ -40,6 +41,16 @@ class OllamaProviderTest extends ProviderContractTest {
     @Override
     MappingBuilder withKeyHeader(MappingBuilder request) {
         return request.withHeader("Authorization", absent());
+    }
+
+    @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.format");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request; // Ollama has no switch besides the schema in format
     }
 
     @Override

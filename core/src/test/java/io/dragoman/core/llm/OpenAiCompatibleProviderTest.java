@@ -1,11 +1,13 @@
 package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -54,6 +56,18 @@ class OpenAiCompatibleProviderTest extends ProviderContractTest {
     @Override
     MappingBuilder withKeyHeader(MappingBuilder request) {
         return request.withHeader("Authorization", equalTo("Bearer " + KEY));
+    }
+
+    @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.response_format.json_schema.schema");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request.withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo("Headline")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")));
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,18 @@ class OpenAiProviderTest extends ProviderContractTest {
     @Override
     MappingBuilder withKeyHeader(MappingBuilder request) {
         return request.withHeader("Authorization", equalTo("Bearer " + KEY));
+    }
+
+    @Override
+    Optional<String> schemaJsonPath() {
+        return Optional.of("$.response_format.json_schema.schema");
+    }
+
+    @Override
+    RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request) {
+        return request.withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo("Headline")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")));
     }
 
     @Override
@@ -106,16 +119,15 @@ class OpenAiProviderTest extends ProviderContractTest {
     }
 
     @Test
-    void sendsTheSystemMessageFirstAndAsksForJsonWhenTheRequestCarriesASchema() {
+    void sendsTheSystemMessageFirstAndAStrictNamedSchemaWhenTheRequestCarriesOne() {
         server.stubFor(post(urlPathEqualTo(chatPath()))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
                 .withRequestBody(matchingJsonPath("$.messages[1].role", equalTo("user")))
-                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object")))
-                .willReturn(json(200, "reply.json")));
-        ModelRequest base = request();
-        ModelRequest withSchema =
-                new ModelRequest(base.system(), base.user(), 900, 0.2, Optional.of("{\"type\": \"object\"}"));
+                .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.strict", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.name", equalTo("Headline")))
+                .willReturn(json(200, "summary.json")));
 
-        assertThat(retrying().chat(withSchema).text()).startsWith(REPLY_START);
+        assertThat(retrying().chat(summaryRequest()).text()).isEqualTo(SUMMARY_TEXT);
     }
 }

@@ -3,6 +3,8 @@ package io.dragoman.core.llm;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.not;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Glossary;
@@ -51,6 +54,22 @@ abstract class ProviderContractTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final String REPLY_START = "MINSK, 26 November (BelTA) – The foreign ministers";
+    /** A small schema of the shape Dragoman sends, with the document metadata the summary schema has too. */
+    static final String SCHEMA = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Headline",
+              "type": "object",
+              "properties": {
+                "headline": {"type": "string", "description": "A short English headline."},
+                "topics": {"type": "array", "items": {"type": "string"}}
+              },
+              "required": ["headline", "topics"],
+              "additionalProperties": false
+            }
+            """;
+    /** The text of every provider's {@code summary.json} stub. */
+    static final String SUMMARY_TEXT = "{\"headline\":\"Belarus and Russia agree\",\"topics\":[\"foreign policy\"]}";
 
     WireMockServer server;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
@@ -78,6 +97,15 @@ abstract class ProviderContractTest {
 
     /** The JSON path of the output token budget in this provider's request body, e.g. {@code $.max_tokens}. */
     abstract String maxTokensJsonPath();
+
+    /**
+     * The JSON path of the schema object in this provider's request body, e.g. {@code $.format}, or empty when the
+     * provider gets no schema (then {@link ProviderKind#nativeJsonSchema()} must be false).
+     */
+    abstract Optional<String> schemaJsonPath();
+
+    /** Adds the body patterns for this provider's structured-output switches other than the schema itself. */
+    abstract RequestPatternBuilder withStructuredOutputMode(RequestPatternBuilder request);
 
     /** Where the configured key is said to come from. */
     String keySource() {
@@ -149,6 +177,16 @@ abstract class ProviderContractTest {
                 0.2);
     }
 
+    static ModelRequest summaryRequest() {
+        return ModelRequest.json(
+                "Summarise the article in English.",
+                "MINSK, 26. November (BelTA) – Die Außenminister von Belarus und Russland vereinbarten, ihr Vorgehen"
+                        + " auf internationaler Ebene abzustimmen.",
+                700,
+                0.0,
+                SCHEMA);
+    }
+
     ResponseDefinitionBuilder json(int status, String file) {
         return aResponse()
                 .withStatus(status)
@@ -216,6 +254,43 @@ abstract class ProviderContractTest {
                 .get(0)
                 .getBodyAsString();
         assertThat(sent).contains("Lawrow → Lavrov").contains("[2] Sie erörterten");
+    }
+
+    @Test
+    void sendsTheJsonSchemaInTheProvidersOwnField() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "summary.json")));
+
+        ModelReply reply = retrying().chat(summaryRequest());
+
+        assertThat(reply.text()).isEqualTo(SUMMARY_TEXT);
+        assertThat(reply.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(kind().nativeJsonSchema()).isEqualTo(schemaJsonPath().isPresent());
+        RequestPatternBuilder sent = postRequestedFor(urlPathEqualTo(chatPath()));
+        if (schemaJsonPath().isEmpty()) {
+            server.verify(sent.withRequestBody(notContaining("\"headline\"")));
+            return;
+        }
+        String schema = schemaJsonPath().get();
+        server.verify(withStructuredOutputMode(sent)
+                .withRequestBody(matchingJsonPath(schema + ".type", equalTo("object")))
+                .withRequestBody(matchingJsonPath(schema + ".properties.headline.type", equalTo("string")))
+                .withRequestBody(matchingJsonPath(
+                        schema + ".properties.headline.description", equalTo("A short English headline.")))
+                .withRequestBody(matchingJsonPath(schema + ".properties.topics.items.type", equalTo("string")))
+                .withRequestBody(matchingJsonPath(schema + ".required[1]", equalTo("topics")))
+                .withRequestBody(matchingJsonPath(schema + ".additionalProperties", equalTo("false")))
+                .withRequestBody(notContaining("json-schema.org")));
+    }
+
+    @Test
+    void sendsNoSchemaAndNoStructuredOutputModeForAFreeTextRequest() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "reply.json")));
+
+        retrying().chat(request());
+
+        RequestPatternBuilder sent = postRequestedFor(urlPathEqualTo(chatPath()));
+        schemaJsonPath().ifPresent(schema -> sent.withRequestBody(not(matchingJsonPath(schema))));
+        server.verify(sent.withRequestBody(notContaining("json_schema")).withRequestBody(notContaining("json_object")));
     }
 
     @Test
