@@ -6,14 +6,18 @@ import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.llm.ModelFailure;
+import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleFormat;
+import io.dragoman.core.pipeline.ArticleRecords;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
-import io.dragoman.core.pipeline.TranslationRecords;
+import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
 import io.dragoman.core.translate.TranslationException;
@@ -32,26 +36,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One batch as {@code run} and {@code translate} do it: clean every input, translate every cleaned article (several
- * at once), and write {@code articles.jsonl}, {@code md/<id>.md} and {@code failures.jsonl} into the output folder.
- * A per-article failure is recorded and the batch goes on; a rejected key or unknown model stops further calls.
+ * One batch as {@code run}, {@code translate} and {@code summarize} do it: clean every input, then translate and/or
+ * summarise every cleaned article (several at once), and write {@code articles.jsonl}, {@code md/<id>.md} and {@code
+ * failures.jsonl} into the output folder. A per-article failure is recorded and the batch goes on; a rejected key or
+ * unknown model stops further calls.
  */
 final class ArticleJob {
 
-    /** What became of one cleaned article's translation. */
-    private sealed interface Result {
-        record Translated(Translation translation) implements Result {}
+    /** What the model stages made of one cleaned article. */
+    private record Result(
+            Optional<Translation> translation, Optional<Summary> summary, Optional<RuntimeException> failure) {
 
-        record Failed(TranslationException failure) implements Result {}
+        static final Result NOT_PROCESSED = new Result(Optional.empty(), Optional.empty(), Optional.empty());
 
-        record NotTranslated() implements Result {}
+        boolean processed() {
+            return translation.isPresent() || summary.isPresent() || failure.isPresent();
+        }
+    }
+
+    /** The model stages of a job. */
+    record Stages(boolean translate, boolean summarize) {
+        static final Stages CLEAN_ONLY = new Stages(false, false);
+
+        boolean any() {
+            return translate || summarize;
+        }
     }
 
     private final DragomanCommand parent;
     private final InputOptions input;
     private final ModelOptions models;
     private final Path out;
-    private final boolean translate;
+    private final Stages stages;
     private final boolean quiet;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
@@ -61,7 +77,7 @@ final class ArticleJob {
             InputOptions input,
             ModelOptions models,
             Path out,
-            boolean translate,
+            Stages stages,
             boolean quiet,
             PrintWriter stdout,
             PrintWriter stderr) {
@@ -69,7 +85,7 @@ final class ArticleJob {
         this.input = input;
         this.models = models;
         this.out = out;
-        this.translate = translate;
+        this.stages = stages;
         this.quiet = quiet;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -77,14 +93,17 @@ final class ArticleJob {
 
     int run() {
         Optional<Translator> translator = Optional.empty();
+        Optional<Summarizer> summarizer = Optional.empty();
         Optional<ProviderConfig> provider = Optional.empty();
         AtomicReference<String> configError = new AtomicReference<>();
-        if (translate) {
+        if (stages.any()) {
             models.validate();
             try {
                 ProviderConfig config = models.resolve(parent.environment(), parent.ollamaAnswers(), stderr);
                 provider = Optional.of(config);
-                translator = Optional.of(models.translator(config));
+                ModelProvider model = models.model(config);
+                translator = stages.translate() ? Optional.of(models.translator(model)) : Optional.empty();
+                summarizer = stages.summarize() ? Optional.of(models.summarizer(model)) : Optional.empty();
             } catch (NoProviderException e) {
                 configError.set(e.getMessage());
             }
@@ -103,19 +122,22 @@ final class ArticleJob {
             cleaned.add(outcome);
         });
 
-        List<Result> results = translator.isPresent()
-                ? translateAll(translator.get(), cleaned, configError)
+        List<Result> results = provider.isPresent()
+                ? processAll(translator, summarizer, cleaned, configError)
                 : cleaned.stream()
                         .filter(o -> o instanceof CleanOutcome.Cleaned)
-                        .map(o -> (Result) new Result.NotTranslated())
+                        .map(o -> Result.NOT_PROCESSED)
                         .toList();
         return write(cleaned, results, provider, configError.get());
     }
 
-    private List<Result> translateAll(
-            Translator translator, List<CleanOutcome> cleaned, AtomicReference<String> configError) {
+    private List<Result> processAll(
+            Optional<Translator> translator,
+            Optional<Summarizer> summarizer,
+            List<CleanOutcome> cleaned,
+            AtomicReference<String> configError) {
         ExecutorService pool = Executors.newFixedThreadPool(models.concurrency, runnable -> {
-            Thread t = new Thread(runnable, "dragoman-translate");
+            Thread t = new Thread(runnable, "dragoman-model");
             t.setDaemon(true);
             return t;
         });
@@ -123,7 +145,7 @@ final class ArticleJob {
             List<Future<Result>> futures = new ArrayList<>();
             for (CleanOutcome outcome : cleaned) {
                 if (outcome instanceof CleanOutcome.Cleaned c) {
-                    futures.add(pool.submit(() -> translateOne(translator, c.article(), configError)));
+                    futures.add(pool.submit(() -> processOne(translator, summarizer, c.article(), configError)));
                 }
             }
             List<Result> results = new ArrayList<>();
@@ -131,10 +153,10 @@ final class ArticleJob {
                 try {
                     results.add(f.get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("Translation crashed: " + e.getCause(), e.getCause());
+                    throw new IllegalStateException("Processing crashed: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while translating", e);
+                    throw new IllegalStateException("Interrupted while processing", e);
                 }
             }
             return results;
@@ -143,31 +165,57 @@ final class ArticleJob {
         }
     }
 
-    private Result translateOne(Translator translator, CleanedArticle article, AtomicReference<String> configError) {
+    private Result processOne(
+            Optional<Translator> translator,
+            Optional<Summarizer> summarizer,
+            CleanedArticle article,
+            AtomicReference<String> configError) {
         if (configError.get() != null) {
-            return new Result.NotTranslated();
+            return Result.NOT_PROCESSED;
         }
+        Optional<Translation> translation = Optional.empty();
         try {
-            Translation t = translator.translate(article);
-            if (!quiet) {
-                synchronized (stderr) {
-                    stderr.println("dragoman: translated " + article.id() + " (" + describe(t) + ")");
-                    stderr.flush();
-                }
+            if (translator.isPresent()) {
+                translation = Optional.of(translator.get().translate(article));
             }
-            return new Result.Translated(t);
         } catch (TranslationException e) {
-            Optional<ModelFailure> cause = e.modelFailure();
-            if (cause.isPresent() && stopsTheRun(cause.get())) {
-                configError.compareAndSet(null, cause.get().getMessage());
-                return new Result.NotTranslated();
+            return failed(article, e, e.modelFailure(), configError, Optional.empty());
+        }
+        Optional<Summary> summary = Optional.empty();
+        try {
+            if (summarizer.isPresent()) {
+                summary = Optional.of(summarizer.get().summarize(article, translation));
             }
+        } catch (SummaryException e) {
+            return failed(article, e, e.modelFailure(), configError, translation);
+        }
+        if (!quiet) {
             synchronized (stderr) {
-                stderr.println("dragoman: " + article.metadata().location() + ": " + e.getMessage());
+                stderr.println("dragoman: " + (summary.isPresent() ? "summarized " : "translated ") + article.id()
+                        + " (" + describe(translation, summary) + ")");
                 stderr.flush();
             }
-            return new Result.Failed(e);
         }
+        return new Result(translation, summary, Optional.empty());
+    }
+
+    private Result failed(
+            CleanedArticle article,
+            RuntimeException e,
+            Optional<ModelFailure> cause,
+            AtomicReference<String> configError,
+            Optional<Translation> translation) {
+        if (cause.isPresent() && stopsTheRun(cause.get())) {
+            configError.compareAndSet(null, cause.get().getMessage());
+            return translation.isPresent()
+                    ? new Result(translation, Optional.empty(), Optional.empty())
+                    : Result.NOT_PROCESSED;
+        }
+        synchronized (stderr) {
+            stderr.println("dragoman: " + article.metadata().location() + ": " + e.getMessage());
+            stderr.flush();
+        }
+        return new Result(translation, Optional.empty(), Optional.of(e));
     }
 
     /** A rejected key, a forbidden or unknown model: every further call would fail the same way. */
@@ -179,19 +227,19 @@ final class ArticleJob {
     private int write(
             List<CleanOutcome> cleaned, List<Result> results, Optional<ProviderConfig> provider, String configError) {
         ObjectMapper mapper = ArticleJson.mapper();
-        TranslationRecords records = new TranslationRecords(mapper);
+        ArticleRecords records = new ArticleRecords(mapper);
         StringBuilder articles = new StringBuilder();
         StringBuilder failures = new StringBuilder();
         int cleanFailed = 0;
         int translated = 0;
+        int summarized = 0;
         int translateFailed = 0;
-        int notTranslated = 0;
-        int calls = 0;
+        int summarizeFailed = 0;
+        int notProcessed = 0;
+        int reasked = 0;
         int repaired = 0;
         int warnings = 0;
-        Usage usage = new Usage(0, 0);
-        BigDecimal cost = BigDecimal.ZERO;
-        boolean costKnown = true;
+        RunSpending spent = new RunSpending();
         int next = 0;
         for (CleanOutcome outcome : cleaned) {
             if (outcome instanceof CleanOutcome.Failed failed) {
@@ -206,47 +254,70 @@ final class ArticleJob {
             CleanedArticle article = ((CleanOutcome.Cleaned) outcome).article();
             Result result = results.get(next++);
             Path md = out.resolve("md").resolve(article.id().value() + ".md");
-            if (result instanceof Result.Translated t) {
+            if (!result.processed()) {
+                notProcessed++;
+            }
+            String status = result.failure().isPresent()
+                    ? "failed"
+                    : result.summary().isPresent()
+                            ? "summarized"
+                            : result.translation().isPresent() ? "translated" : "cleaned";
+            ObjectNode record = result.translation().isPresent()
+                    ? records.translated(article, result.translation().get())
+                    : records.cleaned(article, status);
+            record.put("status", status);
+            StringBuilder page = new StringBuilder(
+                    result.translation().isPresent()
+                            ? records.markdown(article, result.translation().get())
+                            : ArticleFormat.MD.render(article, mapper));
+            if (result.translation().isPresent()) {
+                Translation tr = result.translation().get();
                 translated++;
-                Translation tr = t.translation();
-                calls += tr.calls();
-                usage = usage.plus(tr.usage());
-                if (tr.cost().isPresent()) {
-                    cost = cost.add(tr.cost().get());
-                } else {
-                    costKnown = false;
-                }
+                spent.add(tr.calls(), tr.usage(), tr.cost());
                 repaired += (int) tr.checks().stream()
                         .filter(c -> c.status() == CheckResult.Status.REPAIRED)
                         .count();
                 warnings += tr.warnings().size();
-                articles.append(records.translated(article, tr)).append('\n');
-                OutputFiles.write(md, records.markdown(article, tr));
-            } else if (result instanceof Result.Failed f) {
-                translateFailed++;
-                calls += f.failure().calls();
-                usage = usage.plus(f.failure().usage());
-                ObjectNode record = records.failed(article, f.failure());
-                articles.append(record).append('\n');
-                ObjectNode failure = mapper.createObjectNode();
-                failure.put("id", article.id().value());
-                failure.put("location", article.metadata().location());
-                failure.setAll((ObjectNode) record.get("failure"));
-                failures.append(failure).append('\n');
-                OutputFiles.write(md, ArticleFormat.MD.render(article, mapper));
-            } else {
-                notTranslated++;
-                articles.append(records.cleaned(article, "cleaned")).append('\n');
-                OutputFiles.write(md, ArticleFormat.MD.render(article, mapper));
             }
+            if (result.summary().isPresent()) {
+                Summary sum = result.summary().get();
+                summarized++;
+                spent.add(sum.calls(), sum.usage(), sum.cost());
+                warnings += sum.warnings().size();
+                reasked += sum.reasked() ? 1 : 0;
+                record.set("summary", records.summary(article, sum));
+                page.append(records.summaryMarkdown(sum));
+            }
+            if (result.failure().isPresent()) {
+                ObjectNode failure;
+                if (result.failure().get() instanceof TranslationException te) {
+                    translateFailed++;
+                    spent.add(te.calls(), te.usage(), te.cost());
+                    failure = (ObjectNode) records.failed(article, te).get("failure");
+                } else {
+                    SummaryException se = (SummaryException) result.failure().get();
+                    summarizeFailed++;
+                    spent.add(se.calls(), se.usage(), se.cost());
+                    failure = records.summaryFailure(se);
+                }
+                record.set("failure", failure);
+                ObjectNode listed = mapper.createObjectNode();
+                listed.put("id", article.id().value());
+                listed.put("location", article.metadata().location());
+                listed.setAll(failure);
+                failures.append(listed).append('\n');
+            }
+            articles.append(record).append('\n');
+            OutputFiles.write(md, page.toString());
         }
         OutputFiles.write(out.resolve("articles.jsonl"), articles.toString());
         OutputFiles.write(out.resolve("failures.jsonl"), failures.toString());
 
         int total = cleaned.size();
         int cleanedCount = total - cleanFailed;
+        int modelFailed = translateFailed + summarizeFailed;
         if (!quiet) {
-            if (!translate) {
+            if (!stages.any()) {
                 stdout.printf(
                         "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
                         cleanedCount,
@@ -256,29 +327,38 @@ final class ArticleJob {
             } else {
                 String model = provider.map(p -> " with " + p.kind().id() + " " + p.model())
                         .orElse("");
+                List<String> done = new ArrayList<>();
+                if (stages.translate()) {
+                    done.add("Translated " + translated);
+                }
+                if (stages.summarize()) {
+                    done.add((done.isEmpty() ? "Summarized " : "summarized ") + summarized);
+                }
                 stdout.printf(
-                        "Translated %d of %d articles into %s%s (articles.jsonl, md/).%n",
-                        translated, total, out, model);
-                if (calls > 0) {
+                        "%s of %d articles into %s%s (articles.jsonl, md/).%n",
+                        String.join(" and ", done), total, out, model);
+                if (spent.calls > 0) {
                     stdout.printf(
                             Locale.ROOT,
-                            "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d warnings.%n",
-                            calls,
-                            usage.inputTokens(),
-                            usage.outputTokens(),
-                            costKnown
-                                    ? "$" + cost.stripTrailingZeros().toPlainString()
-                                    : "cost unknown (model not" + " in the price table)",
+                            "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
+                                    + " %d warnings.%n",
+                            spent.calls,
+                            spent.usage.inputTokens(),
+                            spent.usage.outputTokens(),
+                            spent.costKnown
+                                    ? "$" + spent.cost.stripTrailingZeros().toPlainString()
+                                    : "cost unknown (model not in the price table)",
                             repaired,
+                            reasked,
                             warnings);
                 }
-                if (cleanFailed + translateFailed > 0) {
+                if (cleanFailed + modelFailed > 0) {
                     stdout.printf(
-                            "%d failed (%d cleaning, %d translation), listed in failures.jsonl.%n",
-                            cleanFailed + translateFailed, cleanFailed, translateFailed);
+                            "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
+                            cleanFailed + modelFailed, cleanFailed, translateFailed, summarizeFailed);
                 }
-                if (notTranslated > 0 && configError != null) {
-                    stdout.printf("%d cleaned but not translated.%n", notTranslated);
+                if (notProcessed > 0 && configError != null) {
+                    stdout.printf("%d cleaned but not processed by a model.%n", notProcessed);
                 }
             }
         }
@@ -290,21 +370,52 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.CONFIG;
         }
-        return cleanFailed + translateFailed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return cleanFailed + modelFailed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
-    private static String describe(Translation t) {
-        long warnings = t.warnings().size();
+    /** The calls, tokens and cost of a whole run, summed over its articles. */
+    private static final class RunSpending {
+        int calls;
+        Usage usage = new Usage(0, 0);
+        BigDecimal cost = BigDecimal.ZERO;
+        boolean costKnown = true;
+
+        void add(int moreCalls, Usage moreUsage, Optional<BigDecimal> moreCost) {
+            calls += moreCalls;
+            usage = usage.plus(moreUsage);
+            if (moreCost.isPresent()) {
+                cost = cost.add(moreCost.get());
+            } else if (moreCalls > 0) {
+                costKnown = false;
+            }
+        }
+    }
+
+    private static String describe(Optional<Translation> translation, Optional<Summary> summary) {
+        int calls = translation.map(Translation::calls).orElse(0)
+                + summary.map(Summary::calls).orElse(0);
+        Usage usage = translation
+                .map(Translation::usage)
+                .orElse(new Usage(0, 0))
+                .plus(summary.map(Summary::usage).orElse(new Usage(0, 0)));
+        Optional<BigDecimal> cost =
+                translation.isPresent() && translation.get().cost().isEmpty()
+                                || summary.isPresent() && summary.get().cost().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(translation
+                                .flatMap(Translation::cost)
+                                .orElse(BigDecimal.ZERO)
+                                .add(summary.flatMap(Summary::cost).orElse(BigDecimal.ZERO)));
+        long warnings = translation.map(t -> t.warnings().size()).orElse(0)
+                + summary.map(s -> s.warnings().size()).orElse(0);
         return String.format(
                 Locale.ROOT,
                 "%d %s, %,d + %,d tokens%s%s",
-                t.calls(),
-                t.calls() == 1 ? "call" : "calls",
-                t.usage().inputTokens(),
-                t.usage().outputTokens(),
-                t.cost()
-                        .map(c -> ", $" + c.stripTrailingZeros().toPlainString())
-                        .orElse(""),
+                calls,
+                calls == 1 ? "call" : "calls",
+                usage.inputTokens(),
+                usage.outputTokens(),
+                cost.map(c -> ", $" + c.stripTrailingZeros().toPlainString()).orElse(""),
                 warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 }

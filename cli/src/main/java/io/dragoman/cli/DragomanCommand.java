@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             CleanCommand.class,
             RunCommand.class,
             TranslateCommand.class,
+            SummarizeCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

@@ -10,6 +10,7 @@ import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.ProviderResolver;
 import io.dragoman.core.llm.RateLimiter;
 import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Translator;
 import java.io.PrintWriter;
@@ -85,7 +86,7 @@ final class ModelOptions {
     @Option(
             names = "--concurrency",
             paramLabel = "N",
-            description = "Translate up to N articles at once (default: ${DEFAULT-VALUE}).")
+            description = "Process up to N articles at once (default: ${DEFAULT-VALUE}).")
     int concurrency = 4;
 
     /**
@@ -136,14 +137,28 @@ final class ModelOptions {
         }
     }
 
-    /** A translator for the resolved provider, with these options' prompts, glossary, prices and limits. */
-    Translator translator(ProviderConfig config) {
-        ModelProvider model = ModelProviders.create(config, new RateLimiter.Limits(rpm, tpm));
-        PromptLibrary library = prompts == null ? PromptLibrary.builtIn() : PromptLibrary.withOverrides(prompts);
+    /** The model stack for the resolved provider: retries, and these options' rate limits shared by all threads. */
+    ModelProvider model(ProviderConfig config) {
+        return ModelProviders.create(config, new RateLimiter.Limits(rpm, tpm));
+    }
+
+    /** A translator on the model, with these options' prompts, glossary, prices and chunk size. */
+    Translator translator(ModelProvider model) {
         Glossary userGlossary = glossary == null ? Glossary.EMPTY : Glossary.read(glossary);
-        PriceTable table =
-                prices == null ? PriceTable.builtIn() : PriceTable.builtIn().overriddenBy(PriceTable.read(prices));
         return Translator.standard(
-                model, library, userGlossary, table, Translator.Settings.DEFAULT.withChunkTokens(chunkTokens));
+                model, library(), userGlossary, priceTable(), Translator.Settings.DEFAULT.withChunkTokens(chunkTokens));
+    }
+
+    /** A summarizer on the model, with these options' prompts and prices. */
+    Summarizer summarizer(ModelProvider model) {
+        return Summarizer.standard(model, library(), priceTable());
+    }
+
+    private PromptLibrary library() {
+        return prompts == null ? PromptLibrary.builtIn() : PromptLibrary.withOverrides(prompts);
+    }
+
+    private PriceTable priceTable() {
+        return prices == null ? PriceTable.builtIn() : PriceTable.builtIn().overriddenBy(PriceTable.read(prices));
     }
 }

@@ -1,13 +1,6 @@
 package io.dragoman.cli;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code dragoman translate}: cleans and translates articles into English, without the later stages. */
 @Command(
@@ -25,42 +18,9 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 all translated, 1 some articles failed (listed in failures.jsonl), 2 usage error,"
                     + " 3 configuration error (no provider, rejected key, unknown model).",
         })
-final class TranslateCommand implements Callable<Integer> {
-    @ParentCommand
-    DragomanCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    InputOptions input;
-
-    @Option(
-            names = {"-o", "--out"},
-            required = true,
-            paramLabel = "DIR",
-            description = "Output directory (created if missing).")
-    Path out;
-
-    @Mixin
-    ModelOptions models;
-
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "Print only errors.")
-    boolean quiet;
-
+final class TranslateCommand extends ModelJobCommand {
     @Override
-    public Integer call() {
-        return new ArticleJob(
-                        parent,
-                        input,
-                        models,
-                        out,
-                        true,
-                        quiet,
-                        spec.commandLine().getOut(),
-                        spec.commandLine().getErr())
-                .run();
+    ArticleJob.Stages stages() {
+        return new ArticleJob.Stages(true, false);
     }
 }

@@ -134,7 +134,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void translatesTheSeedsFromThePackagedJarAgainstAStandInServer() throws Exception {
+    void translatesAndSummarisesTheSeedsFromThePackagedJarAgainstAStandInServer() throws Exception {
         WireMockServer server = new WireMockServer(
                 options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();
@@ -143,6 +143,22 @@ class PackagedJarIT {
                 {"Belarus und Russland vereinbarten", Cli.FIRST_SEED}, {"Alejnik und Lawrow", Cli.SECOND_SEED}
             }) {
                 server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                        .atPriority(1)
+                        .withRequestBody(containing("Summarise this"))
+                        .withRequestBody(containing(seed[0]))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(TranslateEndToEndTest.completion(Files.readString(Path.of(
+                                        "..",
+                                        "core",
+                                        "src",
+                                        "test",
+                                        "resources",
+                                        "summary",
+                                        seed[1] + ".reply.json"))))));
+                server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                        .atPriority(5)
                         .withRequestBody(containing(seed[0]))
                         .willReturn(aResponse()
                                 .withStatus(200)
@@ -163,9 +179,10 @@ class PackagedJarIT {
                     "http://127.0.0.1:" + server.port() + "/v1");
 
             assertThat(exit.code()).as(exit.err()).isZero();
-            assertThat(exit.out()).contains("Translated 2 of 2 articles");
+            assertThat(exit.out()).contains("Translated 2 and summarized 2 of 2 articles");
             assertThat(Files.readString(out.resolve("articles.jsonl")))
-                    .contains("\"status\":\"translated\"")
+                    .contains("\"status\":\"summarized\"")
+                    .contains("\"headline\":\"Aleinik and Lavrov hold talks in Minsk\"")
                     .contains("Belarus and Russia have agreed to coordinate their actions");
         } finally {
             server.stop();

@@ -114,7 +114,7 @@ class RunCommandTest {
                 .contains("OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or MISTRAL_API_KEY")
                 .contains("a local Ollama server")
                 .contains("--only clean");
-        assertThat(r.out()).contains("2 cleaned but not translated.");
+        assertThat(r.out()).contains("2 cleaned but not processed by a model.");
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .hasSize(2)
                 .allSatisfy(rec -> assertThat(rec.get("status").asText()).isEqualTo("cleaned"));

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dragoman.core.pipeline.ArticleRecords;
+import io.dragoman.core.summary.SummarySchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,7 @@ class TranslateEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-test-DRAGOMAN-e2e-0123456789abcdef";
     private static final Path REFERENCES = Path.of("..", "core", "src", "test", "resources", "translate", "seeds");
+    private static final Path SUMMARIES = Path.of("..", "core", "src", "test", "resources", "summary");
     private static final String FIRST_TITLE = "Belarus und Russland vereinbarten";
     private static final String SECOND_TITLE = "Alejnik und Lawrow";
 
@@ -72,6 +75,7 @@ class TranslateEndToEndTest {
 
     private void answer(String titleFragment, String reply) {
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .atPriority(5)
                 .withRequestBody(containing(titleFragment))
                 .willReturn(aResponse()
                         .withStatus(200)
@@ -82,6 +86,20 @@ class TranslateEndToEndTest {
     private void answerBothSeeds() throws IOException {
         answer(FIRST_TITLE, reference(FIRST_SEED));
         answer(SECOND_TITLE, reference(SECOND_SEED));
+        summarize(FIRST_TITLE, Files.readString(SUMMARIES.resolve(FIRST_SEED + ".reply.json")));
+        summarize(SECOND_TITLE, Files.readString(SUMMARIES.resolve(SECOND_SEED + ".reply.json")));
+    }
+
+    /** Answers summary requests for the article with this title with this reply. */
+    private void summarize(String titleFragment, String reply) {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .atPriority(1)
+                .withRequestBody(containing("Summarise this"))
+                .withRequestBody(containing(titleFragment))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(reply))));
     }
 
     private Cli.Result run(String command, Path out, String... more) {
@@ -92,7 +110,7 @@ class TranslateEndToEndTest {
     }
 
     @Test
-    void translatesTheSeedsIntoAlignedRecordsAndSideBySideMarkdown() throws IOException {
+    void runTranslatesAndSummarisesTheSeedsIntoRecordsAndSideBySideMarkdown() throws IOException {
         answerBothSeeds();
         Path out = tmp.resolve("out");
 
@@ -100,12 +118,31 @@ class TranslateEndToEndTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("Translated 2 of 2 articles into " + out + " with openai gpt-4.1-mini")
-                .contains("Usage: 2 calls, 2,400 input and 1,800 output tokens, $")
-                .contains("Checks: 0 repaired, 0 warnings.");
+                .contains("Translated 2 and summarized 2 of 2 articles into " + out + " with openai gpt-4.1-mini")
+                .contains("Usage: 4 calls, 4,800 input and 3,600 output tokens, $")
+                .contains("Checks: 0 repaired, 0 re-asked, 0 warnings.");
         assertThat(r.err())
-                .contains("dragoman: translated " + FIRST_SEED + " (1 call, 1,200 + 900 tokens, $")
-                .contains("dragoman: translated " + SECOND_SEED);
+                .contains("dragoman: summarized " + FIRST_SEED + " (2 calls, 2,400 + 1,800 tokens, $")
+                .contains("dragoman: summarized " + SECOND_SEED);
+        SummarySchema schema = SummarySchema.builtIn();
+        for (JsonNode record : readJsonl(out.resolve("articles.jsonl"))) {
+            String id = record.get("id").asText();
+            JsonNode summary = record.get("summary");
+            assertThat(record.get("status").asText()).isEqualTo("summarized");
+            assertThat(summary.get("id").asText()).isEqualTo(id);
+            assertThat(summary.get("published").asText())
+                    .isEqualTo(record.at("/metadata/published").asText());
+            assertThat(summary.at("/provenance/fromTranslation").asBoolean()).isTrue();
+            assertThat(summary.get("warnings")).isEmpty();
+            ObjectNode fields = ArticleRecords.modelFields((ObjectNode) summary);
+            assertThat(schema.validate(fields)).isEmpty();
+            assertThat(fields)
+                    .isEqualTo(
+                            JSON.readTree(SUMMARIES.resolve(id + ".reply.json").toFile()));
+        }
+        assertThat(Files.readString(out.resolve("md").resolve(SECOND_SEED + ".md")))
+                .contains("## Summary")
+                .contains("**Aleinik and Lavrov hold talks in Minsk**");
         List<JsonNode> records = readJsonl(out.resolve("articles.jsonl"));
         assertThat(records).hasSize(2);
         for (JsonNode record : records) {
@@ -113,7 +150,6 @@ class TranslateEndToEndTest {
             JsonNode expected =
                     JSON.readTree(REFERENCES.resolve(id + ".en.json").toFile());
             JsonNode tr = record.get("translation");
-            assertThat(record.get("status").asText()).isEqualTo("translated");
             assertThat(tr.get("title")).isEqualTo(expected.get("title"));
             assertThat(tr.get("dateline")).isEqualTo(expected.get("dateline"));
             assertThat(tr.get("paragraphs")).isEqualTo(expected.get("paragraphs"));
@@ -134,7 +170,7 @@ class TranslateEndToEndTest {
                 .contains("Checks: truncated passed · paragraph-count passed");
         assertThat(out.resolve("failures.jsonl")).isEmptyFile();
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
-                .hasSize(2)
+                .hasSize(4)
                 .allSatisfy(req -> {
                     assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + KEY);
                     assertThat(req.getBodyAsString()).contains("\"max_tokens\"").contains("<article>");
@@ -150,9 +186,55 @@ class TranslateEndToEndTest {
         Cli.Result r = run("translate", out);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Translated 2 of 2 articles").contains("Usage: 2 calls, 2,400 input");
+        assertThat(readJsonl(out.resolve("articles.jsonl"))).allSatisfy(rec -> {
+            assertThat(rec.get("status").asText()).isEqualTo("translated");
+            assertThat(rec.has("summary")).isFalse();
+        });
+    }
+
+    @Test
+    void summarizeCommandWritesValidSummariesStraightFromTheSource() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("summarize", out);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Summarized 2 of 2 articles").contains("Usage: 2 calls");
+        assertThat(readJsonl(out.resolve("articles.jsonl"))).allSatisfy(rec -> {
+            assertThat(rec.get("status").asText()).isEqualTo("summarized");
+            assertThat(rec.has("translation")).isFalse();
+            assertThat(rec.at("/summary/provenance/fromTranslation").asBoolean())
+                    .isFalse();
+        });
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+                .allSatisfy(req -> assertThat(req.getBodyAsString())
+                        .contains("Summarise this German news article")
+                        .contains("json_schema")
+                        .doesNotContain("<translation>"));
+    }
+
+    @Test
+    void recordsASummaryThatStaysInvalidWithTheRawReplyAndGoesOn() throws IOException {
+        answerBothSeeds();
+        summarize(FIRST_TITLE, "{\"headline\": \"Talks\"}");
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run("run", out, "--only", "summarize");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("1 failed (0 cleaning, 0 translation, 1 summary)");
+        assertThat(readJsonl(out.resolve("failures.jsonl"))).singleElement().satisfies(f -> {
+            assertThat(f.get("id").asText()).isEqualTo(FIRST_SEED);
+            assertThat(f.get("stage").asText()).isEqualTo("summarize");
+            assertThat(f.get("reason").asText()).contains("after a re-ask").contains("summary");
+            assertThat(f.get("rawReply").asText()).isEqualTo("{\"headline\": \"Talks\"}");
+            assertThat(f.get("calls").asInt()).isEqualTo(2);
+        });
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .extracting(rec -> rec.get("status").asText())
-                .containsExactly("translated", "translated");
+                .containsExactly("failed", "summarized");
     }
 
     @Test
@@ -160,15 +242,17 @@ class TranslateEndToEndTest {
         String reference = reference(FIRST_SEED);
         String dropped = reference.substring(0, reference.indexOf("\n\n[5]"))
                 + reference.substring(reference.indexOf("\n\n[6]"));
+        answerBothSeeds();
         answer(FIRST_TITLE, dropped);
-        answer(SECOND_TITLE, reference(SECOND_SEED));
         Path out = tmp.resolve("out");
 
         Cli.Result r = run("run", out);
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains(FIRST_SEED).contains("paragraph-count").contains("missing [5]");
-        assertThat(r.out()).contains("Translated 1 of 2").contains("1 failed (0 cleaning, 1 translation)");
+        assertThat(r.out())
+                .contains("Translated 1 and summarized 1 of 2")
+                .contains("1 failed (0 cleaning, 1 translation, 0 summary)");
         List<JsonNode> failures = readJsonl(out.resolve("failures.jsonl"));
         assertThat(failures).singleElement().satisfies(f -> {
             assertThat(f.get("id").asText()).isEqualTo(FIRST_SEED);
@@ -178,7 +262,7 @@ class TranslateEndToEndTest {
         });
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .extracting(rec -> rec.get("status").asText())
-                .containsExactly("failed", "translated");
+                .containsExactly("failed", "summarized");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dragoman.core.translate;
 
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.lang.LanguageNames;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.lang.OpenNlpSentenceSplitter;
 import io.dragoman.core.lang.TokenCounter;
@@ -10,15 +11,14 @@ import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.PriceTable;
-import io.dragoman.core.llm.Usage;
+import io.dragoman.core.llm.Spending;
+import io.dragoman.core.prompt.PromptData;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.prompt.PromptTemplate;
 import io.dragoman.core.prompt.RenderedPrompt;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,8 +75,7 @@ public final class Translator {
         }
     }
 
-    private static final java.util.regex.Pattern DATA_TAG = java.util.regex.Pattern.compile(
-            "<\\s*(/?\\s*(?:article|context|previous))\\s*>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final PromptData DATA = new PromptData("article", "context", "previous");
 
     private final ModelProvider model;
     private final PromptTemplate translate;
@@ -174,15 +173,12 @@ public final class Translator {
         private final Map<String, List<String>> firstFailures = new LinkedHashMap<>();
         private final Map<String, List<String>> remaining = new LinkedHashMap<>();
         private final Map<String, String> versions = new TreeMap<>();
-        private Usage usage = new Usage(0, 0);
-        private BigDecimal cost = BigDecimal.ZERO;
-        private boolean costKnown = true;
-        private int calls;
+        private final Spending spent = new Spending(prices, tokens);
 
         Run(CleanedArticle article) {
             this.article = article;
             this.articleGlossary = Glossary.builtIn(article.metadata().source()).with(glossary);
-            this.sourceLanguage = languageName(article.metadata().language());
+            this.sourceLanguage = LanguageNames.english(article.metadata().language());
         }
 
         /** Translates a chunk and returns its English text, for the next chunk's context. */
@@ -236,29 +232,16 @@ public final class Translator {
 
         private Attempt ask(RenderedPrompt prompt, Chunk chunk, List<Glossary.Entry> terms, int budget) {
             versions.put(prompt.task(), prompt.version());
+            ModelRequest request =
+                    new ModelRequest(prompt.system(), prompt.user(), budget, settings.temperature(), Optional.empty());
             ModelReply reply;
             try {
-                reply = model.chat(new ModelRequest(
-                        prompt.system(), prompt.user(), budget, settings.temperature(), Optional.empty()));
+                reply = model.chat(request);
             } catch (ModelFailure e) {
                 throw new TranslationException(
-                        "Article " + article.id() + " could not be translated: " + e.getMessage(),
-                        usage,
-                        calls,
-                        results(),
-                        e);
+                        "Article " + article.id() + " could not be translated: " + e.getMessage(), spent, results(), e);
             }
-            calls++;
-            Usage used = reply.usage()
-                    .orElseGet(() -> new Usage(
-                            tokens.count(prompt.system()) + tokens.count(prompt.user()), tokens.count(reply.text())));
-            usage = usage.plus(used);
-            Optional<BigDecimal> callCost = prices.cost(reply.provider(), reply.model(), used);
-            if (callCost.isPresent()) {
-                cost = cost.add(callCost.get());
-            } else {
-                costKnown = false;
-            }
+            spent.record(request, reply);
             return new Attempt(
                     new ChunkReply(chunk, MarkedReply.parse(reply.text()), reply.finishReason(), terms), reply.text());
         }
@@ -290,8 +273,7 @@ public final class Translator {
             return new TranslationException(
                     "Article " + article.id() + " could not be translated after a repair request (chunk "
                             + (reply.chunk().index() + 1) + "): " + reasons,
-                    usage,
-                    calls,
+                    spent,
                     results(),
                     null);
         }
@@ -345,9 +327,9 @@ public final class Translator {
                     dateline,
                     paragraphs,
                     results(),
-                    usage,
-                    costKnown ? Optional.of(cost) : Optional.empty(),
-                    calls,
+                    spent.usage(),
+                    spent.cost(),
+                    spent.calls(),
                     chunkCount,
                     model.info().kind(),
                     model.info().model(),
@@ -428,7 +410,7 @@ public final class Translator {
      * quotation marks, so article text cannot end the block it is in.
      */
     static String asData(String text) {
-        return DATA_TAG.matcher(text).replaceAll(m -> "‹" + m.group(1) + "›");
+        return DATA.escape(text);
     }
 
     private static String glossaryBlock(List<Glossary.Entry> terms) {
@@ -446,13 +428,5 @@ public final class Translator {
         StringBuilder b = new StringBuilder();
         failed.forEach((check, message) -> b.append("- ").append(message).append('\n'));
         return b.toString().strip();
-    }
-
-    static String languageName(String code) {
-        if (code == null || code.isBlank()) {
-            return "source-language";
-        }
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-        return name.isBlank() || name.equalsIgnoreCase(code) ? "source-language" : name;
     }
 }

@@ -1,12 +1,12 @@
 package io.dragoman.core.translate;
 
+import io.dragoman.core.lang.Words;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code untranslated}: a paragraph's translation shares most of its word sequences (three words in a row) with the
@@ -19,8 +19,6 @@ final class UntranslatedCheck implements TranslationCheck {
     static final int MIN_WORDS = 8;
     /** The share of the source's word trigrams found in the translation above which it counts as untranslated. */
     static final double MAX_SHARED = 0.4;
-
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Override
     public String name() {
@@ -37,13 +35,13 @@ final class UntranslatedCheck implements TranslationCheck {
         List<String> problems = new ArrayList<>();
         List<Unit> units = r.chunk().units();
         for (int i = 0; i < units.size(); i++) {
-            List<String> source = words(units.get(i).text());
+            List<String> source = Words.of(units.get(i).text());
             String english = r.english(i);
             if (source.size() < MIN_WORDS || english.isBlank()) {
                 continue;
             }
             Set<String> sourceGrams = trigrams(source);
-            Set<String> englishGrams = trigrams(words(english));
+            Set<String> englishGrams = trigrams(Words.of(english));
             long shared = sourceGrams.stream().filter(englishGrams::contains).count();
             double share = (double) shared / sourceGrams.size();
             if (share > MAX_SHARED) {
@@ -59,16 +57,6 @@ final class UntranslatedCheck implements TranslationCheck {
         }
         return Optional.of("These paragraphs are left untranslated or only partly translated: "
                 + String.join(", ", problems) + ". Translate them fully into English.");
-    }
-
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
     }
 
     private static Set<String> trigrams(List<String> words) {

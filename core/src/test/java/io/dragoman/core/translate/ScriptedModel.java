@@ -14,32 +14,50 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A model that answers from a script, one answer per call, and records every request. */
-final class ScriptedModel implements ModelProvider {
+/** A model that answers from a script, one answer per call, and records every request; for tests. */
+public final class ScriptedModel implements ModelProvider {
 
-    final List<ModelRequest> requests = new ArrayList<>();
+    public final List<ModelRequest> requests = new ArrayList<>();
+    private final ProviderKind kind;
+
+    /** A scripted OpenAI model. */
+    public ScriptedModel() {
+        this(ProviderKind.OPENAI);
+    }
+
+    /** A scripted model of this provider. */
+    public ScriptedModel(ProviderKind kind) {
+        this.kind = kind;
+    }
+
     private final Deque<Function<ModelRequest, ModelReply>> answers = new ArrayDeque<>();
 
     /** Answers the next call with this text, finished normally, with these tokens. */
-    ScriptedModel then(String text, long in, long out) {
+    public ScriptedModel then(String text, long in, long out) {
         answers.add(r -> reply(text, FinishReason.STOP, Optional.of(new Usage(in, out))));
         return this;
     }
 
     /** Answers the next call with this text, cut off by the token limit. */
-    ScriptedModel thenTruncated(String text) {
+    public ScriptedModel thenTruncated(String text) {
         answers.add(r -> reply(text, FinishReason.LENGTH, Optional.of(new Usage(100, 10))));
         return this;
     }
 
     /** Answers the next call as the function says. */
-    ScriptedModel then(Function<ModelRequest, ModelReply> answer) {
+    public ScriptedModel then(Function<ModelRequest, ModelReply> answer) {
         answers.add(answer);
         return this;
     }
 
-    static ModelReply reply(String text, FinishReason finish, Optional<Usage> usage) {
+    public static ModelReply reply(String text, FinishReason finish, Optional<Usage> usage) {
         return new ModelReply(text, finish, usage, ProviderKind.OPENAI, "gpt-4.1-mini");
+    }
+
+    /** Answers the next call with this text, stopped as {@code finish} says. */
+    public ScriptedModel then(String text, FinishReason finish) {
+        answers.add(r -> new ModelReply(text, finish, Optional.of(new Usage(100, 50)), kind, info().model()));
+        return this;
     }
 
     @Override
@@ -53,6 +71,11 @@ final class ScriptedModel implements ModelProvider {
 
     @Override
     public ProviderInfo info() {
-        return new ProviderInfo(ProviderKind.OPENAI, "gpt-4.1-mini", "http://127.0.0.1:1/v1");
+        return new ProviderInfo(
+                kind,
+                kind == ProviderKind.OPENAI
+                        ? "gpt-4.1-mini"
+                        : kind.defaultModel().orElse("m"),
+                "http://127.0.0.1:1");
     }
 }

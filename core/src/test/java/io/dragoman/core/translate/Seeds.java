@@ -21,9 +21,9 @@ import java.util.List;
  * The two seed articles, cleaned, with their hand-made English reference translations
  * ({@code translate/seeds/<id>.en.json}).
  */
-final class Seeds {
+public final class Seeds {
 
-    static final List<String> IDS = List.of("000_9d6d41b7495442df", "002_2bc17d9c9461e4a0");
+    public static final List<String> IDS = List.of("000_9d6d41b7495442df", "002_2bc17d9c9461e4a0");
 
     private Seeds() {}
 
@@ -33,11 +33,28 @@ final class Seeds {
     }
 
     /** The shared language detector (its model takes a second to load). */
-    static LanguageDetector languages() {
+    public static LanguageDetector languages() {
         return Holder.LANGUAGES;
     }
 
-    record Seed(CleanedArticle article, String title, String dateline, List<String> paragraphs) {
+    public record Seed(CleanedArticle article, String title, String dateline, List<String> paragraphs) {
+
+        /** The reference translation as a {@link Translation} made by one call of the scripted model. */
+        public Translation translation() {
+            return new Translation(
+                    article.id(),
+                    title,
+                    dateline,
+                    paragraphs,
+                    List.of(),
+                    new io.dragoman.core.llm.Usage(1500, 900),
+                    java.util.Optional.of(new java.math.BigDecimal("0.00204")),
+                    1,
+                    1,
+                    io.dragoman.core.llm.ProviderKind.OPENAI,
+                    "gpt-4.1-mini",
+                    java.util.Map.of("translate", "0123456789ab"));
+        }
 
         /** The units of the whole article as one chunk. */
         Chunk chunk() {
@@ -51,7 +68,7 @@ final class Seeds {
         }
 
         /** A correct reply for {@link #chunk()}: the reference translation under the markers. */
-        String reply() {
+        public String reply() {
             StringBuilder b = new StringBuilder("[T] " + title + "\n\n[D] " + dateline);
             for (int i = 0; i < paragraphs.size(); i++) {
                 b.append("\n\n[").append(i + 1).append("] ").append(paragraphs.get(i));
@@ -79,7 +96,7 @@ final class Seeds {
         }
     }
 
-    static List<Seed> all() {
+    public static List<Seed> all() {
         return Holder.SEEDS;
     }
 }

@@ -7,6 +7,9 @@ import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.llm.Usage;
+import io.dragoman.core.summary.ArticleSummary;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
 import io.dragoman.core.translate.TranslationException;
@@ -17,15 +20,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The output records of a translated article: one JSON object per article (for {@code articles.jsonl}) and a
- * Markdown page showing source and English side by side. Page content is escaped in Markdown.
+ * The output records of an article: one JSON object per article (for {@code articles.jsonl}) with its cleaned text,
+ * translation and summary, and a Markdown page showing source and English side by side. Page content is escaped in
+ * Markdown.
  */
-public final class TranslationRecords {
+public final class ArticleRecords {
+
+    /** The fields a summary record adds to the model's: facts from cleaning, provenance and warnings. */
+    public static final java.util.List<String> SUMMARY_RECORD_FIELDS = java.util.List.of(
+            "id", "source", "url", "language", "published", "dateline", "section", "title", "provenance", "warnings");
 
     private final ObjectMapper mapper;
 
     /** Records written with this mapper (use {@link ArticleJson#mapper()}). */
-    public TranslationRecords(ObjectMapper mapper) {
+    public ArticleRecords(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -70,6 +78,124 @@ public final class TranslationRecords {
         usage.put("outputTokens", e.usage().outputTokens());
         failure.put("calls", e.calls());
         return record;
+    }
+
+    /**
+     * The summary record: the deterministic facts from cleaning ({@code id}, {@code source}, {@code url}, {@code
+     * language}, {@code published} with offset, {@code dateline {place, agency}}, {@code section}, the original
+     * {@code title}), then the model's fields in schema order, then {@code provenance} (provider, model, prompt
+     * version, tokens, cost, calls, whether a re-ask was needed, whether the translation was used) and the {@code
+     * warnings} of the semantic checks.
+     */
+    public ObjectNode summary(CleanedArticle article, Summary s) {
+        ArticleMetadata m = article.metadata();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", article.id().value());
+        node.put("source", m.source());
+        node.put("url", m.url());
+        node.put("language", m.language());
+        node.put("published", m.published() == null ? null : ArticleJson.format(m.published()));
+        if (m.dateline() == null) {
+            node.putNull("dateline");
+        } else {
+            node.putObject("dateline")
+                    .put("place", m.dateline().place())
+                    .put("agency", m.dateline().agency());
+        }
+        node.put("section", m.section());
+        node.put("title", article.title());
+        ObjectNode fields = mapper.valueToTree(s.fields());
+        node.setAll(fields);
+        ObjectNode provenance = node.putObject("provenance");
+        provenance.put("provider", s.provider().id());
+        provenance.put("model", s.model());
+        provenance.put("promptVersion", s.promptVersion());
+        ObjectNode u = provenance.putObject("usage");
+        u.put("inputTokens", s.usage().inputTokens());
+        u.put("outputTokens", s.usage().outputTokens());
+        if (s.cost().isPresent()) {
+            provenance.put("costUsd", s.cost().get().stripTrailingZeros());
+        } else {
+            provenance.putNull("costUsd");
+        }
+        provenance.put("calls", s.calls());
+        provenance.put("reasked", s.reasked());
+        provenance.put("fromTranslation", s.fromTranslation());
+        ArrayNode warnings = node.putArray("warnings");
+        s.warnings().forEach(warnings::add);
+        return node;
+    }
+
+    /** The model's part of a summary record: what must validate against the summary schema. */
+    public static ObjectNode modelFields(ObjectNode summaryRecord) {
+        ObjectNode fields = summaryRecord.deepCopy();
+        fields.remove(SUMMARY_RECORD_FIELDS);
+        return fields;
+    }
+
+    /** The failure object of an article whose summary failed, with the raw reply kept for inspection. */
+    public ObjectNode summaryFailure(SummaryException e) {
+        ObjectNode failure = mapper.createObjectNode();
+        failure.put("stage", "summarize");
+        failure.put("reason", e.getMessage());
+        failure.put("retriable", e.retriable());
+        ObjectNode usage = failure.putObject("usage");
+        usage.put("inputTokens", e.usage().inputTokens());
+        usage.put("outputTokens", e.usage().outputTokens());
+        failure.put("calls", e.calls());
+        failure.put("rawReply", e.rawReply().orElse(null));
+        return failure;
+    }
+
+    /** A Markdown section with the summary, for the end of an article's page. */
+    public String summaryMarkdown(Summary s) {
+        ArticleSummary f = s.fields();
+        StringBuilder md = new StringBuilder("\n## Summary\n\n**")
+                .append(ArticleFormat.escape(f.headline()))
+                .append("**\n\n")
+                .append(ArticleFormat.escapeParagraph(f.summary()))
+                .append("\n\n");
+        for (String point : f.keyPoints()) {
+            md.append("- ").append(ArticleFormat.escape(point)).append('\n');
+        }
+        if (!f.people().isEmpty()) {
+            md.append("\nPeople: ")
+                    .append(String.join(
+                            "; ",
+                            f.people().stream()
+                                    .map(p -> ArticleFormat.escape(
+                                            p.role().isBlank() ? p.name() : p.name() + " (" + p.role() + ")"))
+                                    .toList()))
+                    .append('\n');
+        }
+        if (!f.organizations().isEmpty()) {
+            md.append("\nOrganisations: ")
+                    .append(String.join(
+                            "; ",
+                            f.organizations().stream()
+                                    .map(o -> ArticleFormat.escape(
+                                            o.abbreviation().isBlank()
+                                                    ? o.name()
+                                                    : o.name() + " (" + o.abbreviation() + ")"))
+                                    .toList()))
+                    .append('\n');
+        }
+        for (ArticleSummary.Quote q : f.quotes()) {
+            md.append("\n> ").append(ArticleFormat.escape(q.text()));
+            if (!q.speaker().isBlank()) {
+                md.append(" — ").append(ArticleFormat.escape(q.speaker()));
+            }
+            md.append('\n');
+        }
+        if (!f.topics().isEmpty()) {
+            md.append("\nTopics: ")
+                    .append(ArticleFormat.escape(String.join(", ", f.topics())))
+                    .append('\n');
+        }
+        for (String w : s.warnings()) {
+            md.append("\n> Warning (summary): ").append(ArticleFormat.escape(w)).append('\n');
+        }
+        return md.toString();
     }
 
     private void checks(ObjectNode parent, java.util.List<CheckResult> checks) {

@@ -1,0 +1,26 @@
+package io.dragoman.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code dragoman summarize}: cleans articles and writes their structured summaries, without translating. */
+@Command(
+        name = "summarize",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Clean scraped articles and write a structured English summary of each, straight from the source language:"
+                    + " headline, summary, key points, people, organisations, locations, quotes, topics, valid against"
+                    + " the published schema (prompts/summary/schema.json).",
+        },
+        footer = {
+            "",
+            "Writes DIR/articles.jsonl (with a summary record per article), DIR/md/<id>.md and DIR/failures.jsonl.",
+            "Exit codes: 0 all summarised, 1 some articles failed (listed in failures.jsonl), 2 usage error,"
+                    + " 3 configuration error (no provider, rejected key, unknown model).",
+        })
+final class SummarizeCommand extends ModelJobCommand {
+    @Override
+    ArticleJob.Stages stages() {
+        return new ArticleJob.Stages(false, true);
+    }
+}

@@ -1,0 +1,75 @@
+package io.dragoman.core.summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The published summary schema ({@code prompts/summary/schema.json}, JSON Schema 2020-12), loaded from the jar, and
+ * validation of replies against it with the networknt validator. Immutable and thread-safe.
+ */
+public final class SummarySchema {
+
+    static final String RESOURCE = "/io/dragoman/prompts/summary/schema.json";
+
+    private final String text;
+    private final JsonSchema schema;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private SummarySchema(String text) {
+        this.text = text;
+        this.schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+    }
+
+    /** The schema built into the jar. */
+    public static SummarySchema builtIn() {
+        try (InputStream in = SummarySchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The summary schema " + RESOURCE + " is missing from the jar.");
+            }
+            return new SummarySchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the summary schema", e);
+        }
+    }
+
+    /** The schema document as text, as sent to providers. */
+    public String text() {
+        return text;
+    }
+
+    /** The schema document as a tree. */
+    public JsonNode tree() {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The summary schema is not valid JSON", e);
+        }
+    }
+
+    /**
+     * Validates a JSON value.
+     *
+     * @return the problems, one readable line each (e.g. {@code $.people[0].role: is missing but it is required}),
+     *     sorted; empty when the value is valid
+     */
+    public List<String> validate(JsonNode value) {
+        Objects.requireNonNull(value, "value");
+        return schema.validate(value).stream()
+                .sorted(Comparator.comparing(ValidationMessage::getMessage))
+                .map(ValidationMessage::getMessage)
+                .toList();
+    }
+}
