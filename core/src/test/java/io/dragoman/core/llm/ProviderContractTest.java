@@ -20,6 +20,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Translation;
@@ -291,6 +294,76 @@ abstract class ProviderContractTest {
         RequestPatternBuilder sent = postRequestedFor(urlPathEqualTo(chatPath()));
         schemaJsonPath().ifPresent(schema -> sent.withRequestBody(not(matchingJsonPath(schema))));
         server.verify(sent.withRequestBody(notContaining("json_schema")).withRequestBody(notContaining("json_object")));
+    }
+
+    Summarizer summarizer() {
+        return Summarizer.standard(retrying());
+    }
+
+    @Test
+    void summarisesAnArticleWithThePublishedSchemaInTheProvidersOwnField() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "summary-valid.json")));
+
+        Summary summary = summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        assertThat(summary.fields().headline()).isEqualTo("Aleinik and Lavrov hold talks in Minsk");
+        assertThat(summary.fields().people()).hasSize(2);
+        assertThat(summary.reasked()).isFalse();
+        assertThat(summary.provider()).isEqualTo(kind());
+        assertThat(summary.usage()).isEqualTo(new Usage(412, 318));
+        assertThat(chatCalls()).isEqualTo(1);
+        String schema = schemaJsonPath().orElseThrow();
+        server.verify(postRequestedFor(urlPathEqualTo(chatPath()))
+                .withRequestBody(matchingJsonPath(schema + ".properties.keyPoints.type", equalTo("array")))
+                .withRequestBody(matchingJsonPath(schema + ".properties.people.items.required[1]", equalTo("role"))));
+    }
+
+    @Test
+    void acceptsASummaryFencedInMarkdown() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "summary-fenced.json")));
+
+        Summary summary = summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        assertThat(summary.fields().topics()).contains("diplomacy");
+        assertThat(chatCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void reasksWithTheValidatorsErrorsWhenTheSummaryLacksAField() {
+        stubOnce(json(200, "summary-missing-field.json"), json(200, "summary-valid.json"));
+
+        Summary summary = summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        assertThat(summary.reasked()).isTrue();
+        assertThat(summary.calls()).isEqualTo(2);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(chatPath())))
+                        .get(1)
+                        .getBodyAsString())
+                .contains("not a valid summary object")
+                .contains("topics");
+    }
+
+    @Test
+    void reasksATruncatedSummaryWithALargerOutputBudget() {
+        stubOnce(json(200, "summary-truncated.json"), json(200, "summary-valid.json"));
+
+        Summary summary = summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        assertThat(summary.fields().headline()).isNotBlank();
+        server.verify(postRequestedFor(urlPathEqualTo(chatPath()))
+                .withRequestBody(matchingJsonPath(maxTokensJsonPath(), equalTo("4000"))));
+    }
+
+    @Test
+    void recordsAFailureWithTheRawReplyWhenTheSummaryStaysInvalid() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "summary-missing-field.json")));
+
+        SummaryException failure = catchThrowableOfType(
+                SummaryException.class, () -> summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW));
+
+        assertThat(failure).hasMessageContaining("after a re-ask").hasMessageContaining("topics");
+        assertThat(failure.rawReply()).hasValueSatisfying(raw -> assertThat(raw).contains("\"headline\""));
+        assertThat(failure.calls()).isEqualTo(2);
     }
 
     @Test
