@@ -10,6 +10,7 @@ import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.ProviderConfig;
+import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleFormat;
 import io.dragoman.core.pipeline.ArticleRecords;
@@ -68,6 +69,7 @@ final class ArticleJob {
     private final ModelOptions models;
     private final Path out;
     private final Stages stages;
+    private final boolean dryRun;
     private final boolean quiet;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
@@ -78,6 +80,7 @@ final class ArticleJob {
             ModelOptions models,
             Path out,
             Stages stages,
+            boolean dryRun,
             boolean quiet,
             PrintWriter stdout,
             PrintWriter stderr) {
@@ -86,12 +89,16 @@ final class ArticleJob {
         this.models = models;
         this.out = out;
         this.stages = stages;
+        this.dryRun = dryRun;
         this.quiet = quiet;
         this.stdout = stdout;
         this.stderr = stderr;
     }
 
     int run() {
+        if (dryRun) {
+            return dryRun();
+        }
         Optional<Translator> translator = Optional.empty();
         Optional<Summarizer> summarizer = Optional.empty();
         Optional<ProviderConfig> provider = Optional.empty();
@@ -129,6 +136,33 @@ final class ArticleJob {
                         .map(o -> Result.NOT_PROCESSED)
                         .toList();
         return write(cleaned, results, provider, configError.get());
+    }
+
+    /** Cleans, then prints what the model stages would send and cost; sends and writes nothing. */
+    private int dryRun() {
+        if (!stages.any()) {
+            throw new IllegalArgumentException("--dry-run shows model requests; --only clean sends none.");
+        }
+        models.validate();
+        ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
+        List<CleanedArticle> articles = new ArrayList<>();
+        int[] failed = {0};
+        new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes))
+                .run(input.inputs, outcome -> {
+                    if (outcome instanceof CleanOutcome.Cleaned c) {
+                        articles.add(c.article());
+                    } else if (outcome instanceof CleanOutcome.Failed f) {
+                        failed[0]++;
+                        stderr.println("dragoman: " + f.location() + ": " + f.reason());
+                    }
+                });
+        RunCommand.Stage only = stages.translate() && stages.summarize()
+                ? null
+                : stages.translate() ? RunCommand.Stage.translate : RunCommand.Stage.summarize;
+        new EstimateReport(EstimateCommand.estimator(models, info, only), info, stdout).dryRun(articles);
+        stdout.flush();
+        stderr.flush();
+        return failed[0] > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     private List<Result> processAll(

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             TranslateCommand.class,
             SummarizeCommand.class,
+            EstimateCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

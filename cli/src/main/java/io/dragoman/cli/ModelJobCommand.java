@@ -37,6 +37,12 @@ abstract class ModelJobCommand implements Callable<Integer> {
             description = "Print only errors.")
     boolean quiet;
 
+    @Option(
+            names = "--dry-run",
+            description = "Send nothing and write nothing: print the requests for the first article and the estimated"
+                    + " tokens and cost of all.")
+    boolean dryRun;
+
     /** The model stages this command runs after cleaning. */
     abstract ArticleJob.Stages stages();
 
@@ -48,6 +54,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         models,
                         out,
                         stages(),
+                        dryRun,
                         quiet,
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())

@@ -3,9 +3,11 @@ package io.dragoman.cli;
 import io.dragoman.core.llm.ConfigFile;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ModelProviders;
+import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderChoice;
 import io.dragoman.core.llm.ProviderConfig;
+import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.ProviderResolver;
 import io.dragoman.core.llm.RateLimiter;
@@ -160,5 +162,33 @@ final class ModelOptions {
 
     private PriceTable priceTable() {
         return prices == null ? PriceTable.builtIn() : PriceTable.builtIn().overriddenBy(PriceTable.read(prices));
+    }
+
+    /**
+     * The provider and model to plan and price with, needing no key: the provider that would be used when one is
+     * configured, else the one named by flags or the config file, else OpenAI; its default model unless one is named.
+     */
+    ProviderInfo plannedModel(
+            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
+        try {
+            return resolve(environment, ollama, err).info();
+        } catch (NoProviderException e) {
+            ConfigFile file = configFile(environment);
+            ProviderKind kind = Optional.ofNullable(provider)
+                    .map(ProviderKind::fromId)
+                    .or(() -> file.choice().provider())
+                    .orElse(ProviderKind.OPENAI);
+            String name = Optional.ofNullable(model)
+                    .or(() -> file.choice().model())
+                    .or(kind::defaultModel)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Name the model to estimate for with --model (" + kind.id() + " has no default)."));
+            return new ProviderInfo(kind, name, kind.defaultBaseUrl().orElse(""));
+        }
+    }
+
+    /** The price table: the built-in one with {@code --prices} entries on top. */
+    PriceTable prices() {
+        return priceTable();
     }
 }

@@ -41,4 +41,23 @@ public final class ModelProviders {
                 Sleeper.system(),
                 Clock.systemUTC());
     }
+
+    /**
+     * A provider that only names a model and refuses every call: for planning and estimates ({@code dragoman
+     * estimate}, {@code --dry-run}), which must send nothing and need no key.
+     */
+    public static ModelProvider offline(ProviderKind kind, String model) {
+        ProviderInfo info = new ProviderInfo(kind, model, kind.defaultBaseUrl().orElse(""));
+        return new ModelProvider() {
+            @Override
+            public ModelReply chat(ModelRequest request) {
+                throw new IllegalStateException("This provider is for planning and estimates only and sends nothing.");
+            }
+
+            @Override
+            public ProviderInfo info() {
+                return info;
+            }
+        };
+    }
 }

@@ -145,6 +145,23 @@ public final class Summarizer {
         return run.summarize();
     }
 
+    /**
+     * The request the first attempt at an article would send, without sending it: for {@code --dry-run} and cost
+     * estimates. With {@code withTranslation}, the source text stands in for the translation that is not known yet
+     * (about as many tokens).
+     */
+    public ModelRequest plan(CleanedArticle article, boolean withTranslation) {
+        Run run = new Run(article, Optional.empty());
+        RenderedPrompt rendered =
+                prompt.render(run.values("", withTranslation ? Optional.of(run.articleText()) : Optional.empty()));
+        return new ModelRequest(
+                rendered.system(),
+                rendered.user(),
+                settings.maxOutputTokens(),
+                settings.temperature(),
+                Optional.of(schema.text()));
+    }
+
     /** One article's calls. */
     private final class Run {
         private final CleanedArticle article;
@@ -223,7 +240,7 @@ public final class Summarizer {
         }
 
         private ModelReply ask(String problems, int budget) {
-            RenderedPrompt rendered = prompt.render(values(problems));
+            RenderedPrompt rendered = prompt.render(values(problems, translation.map(Summarizer::englishText)));
             ModelRequest request = new ModelRequest(
                     rendered.system(), rendered.user(), budget, settings.temperature(), Optional.of(schema.text()));
             ModelReply reply;
@@ -238,16 +255,15 @@ public final class Summarizer {
             return reply;
         }
 
-        private Map<String, String> values(String problems) {
+        private Map<String, String> values(String problems, Optional<String> english) {
             Map<String, String> values = new HashMap<>();
             values.put(
                     "sourceLanguage", LanguageNames.english(article.metadata().language()));
             values.put("article", asData(articleText()));
             values.put(
                     "translation",
-                    translation
-                            .map(t -> "The article's English translation, for reference:\n\n<translation>\n"
-                                    + asData(englishText(t)) + "\n</translation>")
+                    english.map(t -> "The article's English translation, for reference:\n\n<translation>\n" + asData(t)
+                                    + "\n</translation>")
                             .orElse(""));
             values.put(
                     "schema",

@@ -161,6 +161,25 @@ public final class Translator {
         return run.result(chunks.size());
     }
 
+    /**
+     * The requests the first attempt at an article would send, one per chunk, without sending anything: for {@code
+     * --dry-run} and cost estimates. A later chunk's context holds its previous chunk's source text in place of the
+     * translation that is not known yet (about as many tokens); repairs and splits are not included.
+     */
+    public List<ModelRequest> plan(CleanedArticle article) {
+        Run run = new Run(article);
+        List<ModelRequest> requests = new ArrayList<>();
+        String previous = "";
+        for (Chunk chunk : chunker.chunks(article, settings.chunkTokens())) {
+            List<Glossary.Entry> terms = run.articleGlossary.occurringIn(chunk.sourceText());
+            RenderedPrompt prompt = run.render(translate, chunk, terms, previous, Map.of());
+            requests.add(new ModelRequest(
+                    prompt.system(), prompt.user(), outputBudget(chunk), settings.temperature(), Optional.empty()));
+            previous = chunk.sourceText();
+        }
+        return requests;
+    }
+
     /** A reply, checked, with its raw text for a repair request. */
     private record Attempt(ChunkReply reply, String raw) {}
 

@@ -1,0 +1,93 @@
+package io.dragoman.cli;
+
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.input.InputReader;
+import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.llm.ModelProvider;
+import io.dragoman.core.llm.ModelProviders;
+import io.dragoman.core.llm.ProviderInfo;
+import io.dragoman.core.pipeline.CleanBatch;
+import io.dragoman.core.pipeline.CleanOutcome;
+import io.dragoman.core.pipeline.Estimator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code dragoman estimate}: tokens and cost of a run before anything is sent. Needs no key. */
+@Command(
+        name = "estimate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Estimate the tokens and the cost of translating and summarising the inputs, per article and in total,"
+                    + " before any call: the requests are rendered and counted, the output is a range, prices come"
+                    + " from the price table. Sends nothing and needs no API key.",
+        },
+        footer = {"", "Exit codes: 0 estimated, 1 some inputs failed to clean (named on standard error), 2 usage error."
+        })
+final class EstimateCommand implements Callable<Integer> {
+    @ParentCommand
+    DragomanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(
+            names = "--only",
+            paramLabel = "STAGE",
+            description = "Estimate only this stage: ${COMPLETION-CANDIDATES} (default: translate and summarize).")
+    RunCommand.Stage only;
+
+    @Mixin
+    ModelOptions models;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        models.validate();
+        if (only == RunCommand.Stage.clean) {
+            throw new IllegalArgumentException("--only clean calls no model: there is nothing to estimate.");
+        }
+        ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), err);
+        List<CleanedArticle> articles = new ArrayList<>();
+        int[] failed = {0};
+        new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes))
+                .run(input.inputs, outcome -> {
+                    if (outcome instanceof CleanOutcome.Cleaned c) {
+                        articles.add(c.article());
+                    } else if (outcome instanceof CleanOutcome.Failed f) {
+                        failed[0]++;
+                        err.println("dragoman: " + f.location() + ": " + f.reason());
+                    }
+                });
+        new EstimateReport(estimator(models, info, only), info, out).table(articles);
+        out.flush();
+        err.flush();
+        return failed[0] > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** An estimator for the stages, on a model that sends nothing. */
+    static Estimator estimator(ModelOptions models, ProviderInfo info, RunCommand.Stage only) {
+        ModelProvider offline = ModelProviders.offline(info.kind(), info.model());
+        boolean translate = only == null || only == RunCommand.Stage.translate;
+        boolean summarize = only == null || only == RunCommand.Stage.summarize;
+        return new Estimator(
+                translate ? Optional.of(models.translator(offline)) : Optional.empty(),
+                summarize ? Optional.of(models.summarizer(offline)) : Optional.empty(),
+                JTokkitTokenCounter.o200k(),
+                models.prices(),
+                info);
+    }
+}
