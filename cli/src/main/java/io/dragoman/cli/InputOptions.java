@@ -1,7 +1,12 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.input.InputReader;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -10,19 +15,47 @@ final class InputOptions {
     @Parameters(
             paramLabel = "INPUT",
             arity = "1..*",
-            description =
-                    "Files or directories (read recursively) of scraped articles, plain text or HTML; - for standard input.")
+            description = "Files or directories (read recursively) of scraped articles, plain text or HTML;"
+                    + " JSONL files (.jsonl, .jsonl.gz) with one {\"id\", \"url\", \"text\" or \"html\"} object"
+                    + " per line, other fields carried through as \"extra\"; - for standard input.")
     List<String> inputs;
 
     @Option(
             names = "--max-bytes",
             paramLabel = "N",
-            description = "Skip inputs larger than N bytes, with an error (default: ${DEFAULT-VALUE}).",
+            description =
+                    "Skip inputs (and JSONL lines) larger than N bytes, with an error (default: ${DEFAULT-VALUE}).",
             converter = ByteLimitConverter.class)
     long maxBytes = DetectingCleaner.DEFAULT_MAX_BYTES;
+
+    @Option(
+            names = "--glob",
+            paramLabel = "PATTERN",
+            description = "In directories, read only the files whose path relative to the directory matches PATTERN,"
+                    + " e.g. '**/*.txt' (quote it); files named explicitly are always read.",
+            converter = GlobConverter.class)
+    String glob;
 
     @Option(
             names = {"-v", "--verbose"},
             description = "Show stack traces for unexpected errors.")
     boolean verbose;
+
+    /** The reader these options describe: the size limit and the {@code --glob} filter, {@code -} from {@code stdin}. */
+    InputReader reader(Supplier<InputStream> stdin) {
+        return new InputReader(maxBytes, stdin, Optional.ofNullable(glob));
+    }
+
+    /** Accepts a glob only if it compiles, so that a bad pattern is a usage error naming it. */
+    static final class GlobConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                new InputReader(1, InputStream::nullInputStream, Optional.of(value));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.dragoman.core.article;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,16 +25,25 @@ public record ArticleId(@JsonValue String value) {
     }
 
     /**
-     * Derives an id from any text, such as a file name or a URL: unsafe characters become {@code _} and a
-     * leading dot is dropped. Returns {@code article} for null, empty, or text with nothing usable in it.
+     * Derives an id from any text, such as a file name or a URL: unsafe characters become {@code _}, leading dots,
+     * underscores and hyphens are dropped, and the rest is cut to 200 characters. Returns {@code article} for null,
+     * empty, or text with nothing usable in it.
      */
     public static ArticleId derive(String text) {
+        return deriveIfUsable(text).orElseGet(() -> new ArticleId("article"));
+    }
+
+    /**
+     * Derives an id as {@link #derive} does, or returns empty when the text has nothing usable in it (null, blank,
+     * only punctuation or non-Latin letters), so a caller can fall back to an id of its own.
+     */
+    public static Optional<ArticleId> deriveIfUsable(String text) {
         String cleaned = UNSAFE_RUN.matcher(text == null ? "" : text).replaceAll("_");
-        cleaned = cleaned.replaceAll("^[._]+", "");
+        cleaned = cleaned.replaceAll("^[._-]+", "");
         if (cleaned.length() > 200) {
             cleaned = cleaned.substring(0, 200);
         }
-        return new ArticleId(cleaned.isEmpty() ? "article" : cleaned);
+        return cleaned.isEmpty() ? Optional.empty() : Optional.of(new ArticleId(cleaned));
     }
 
     @Override

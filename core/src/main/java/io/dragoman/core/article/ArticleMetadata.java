@@ -39,4 +39,13 @@ public record ArticleMetadata(
         Objects.requireNonNull(location, "location");
         authors = authors == null ? List.of() : List.copyOf(authors);
     }
+
+    /**
+     * The same facts for an input recorded at {@code location} with the URL {@code url} (null when unknown): used when
+     * the input itself states where the article came from, such as a line of a JSONL file with its {@code url}.
+     */
+    public ArticleMetadata withLocation(String location, String url) {
+        return new ArticleMetadata(
+                published, modified, dateline, section, agency, source, language, capturedAt, location, url, authors);
+    }
 }

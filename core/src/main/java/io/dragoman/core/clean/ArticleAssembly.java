@@ -4,6 +4,7 @@ import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.Dateline;
+import io.dragoman.core.article.RawArticle;
 import io.dragoman.core.lang.LanguageDetector;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -114,6 +115,28 @@ final class ArticleAssembly {
                 facts.url(),
                 facts.authors());
         return new CleanedArticle(id, title, paragraphs, metadata, notes);
+    }
+
+    /**
+     * Where a raw article's page lives, for matching source profiles, grouping chrome and resolving links: the URL the
+     * input states, else its location.
+     */
+    static String place(RawArticle raw) {
+        return raw.url().orElse(raw.location());
+    }
+
+    /**
+     * Gives an article cleaned at {@link #place(RawArticle)} what its input states: the input's own location, the
+     * input's URL (which wins over a URL found in the page: the input says where this copy was taken from) and the
+     * input's extra fields.
+     */
+    static CleanedArticle asInput(CleanedArticle cleaned, RawArticle raw) {
+        CleanedArticle article = cleaned;
+        if (raw.url().isPresent()) {
+            article = article.withMetadata(
+                    article.metadata().withLocation(raw.location(), raw.url().get()));
+        }
+        return raw.extra().isEmpty() ? article : article.withExtra(raw.extra());
     }
 
     /**

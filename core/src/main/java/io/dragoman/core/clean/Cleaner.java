@@ -10,7 +10,8 @@ import io.dragoman.core.article.RawArticle;
 public interface Cleaner {
 
     /**
-     * Cleans one document.
+     * Cleans one document. When the raw article states a URL, the article's {@code metadata.url} is that URL and
+     * source profiles are matched on it; the raw article's extra fields are carried to the article unchanged.
      *
      * @throws CleaningException when the input cannot yield an article: it is empty, binary, undecodable, too
      *     large, or holds no body. The exception's message names what is wrong.

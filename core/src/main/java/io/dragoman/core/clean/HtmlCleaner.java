@@ -61,7 +61,8 @@ public final class HtmlCleaner implements Cleaner {
     @Override
     public CleanedArticle clean(RawArticle raw) {
         Decoding.Decoded decoded = Decoding.decode(raw, maxBytes);
-        return cleanHtml(raw.id(), raw.location(), decoded.text(), decoded.warnings());
+        return ArticleAssembly.asInput(
+                cleanHtml(raw.id(), ArticleAssembly.place(raw), decoded.text(), decoded.warnings()), raw);
     }
 
     /**

@@ -136,7 +136,8 @@ public final class TextCleaner implements Cleaner {
     @Override
     public CleanedArticle clean(RawArticle raw) {
         Decoding.Decoded decoded = Decoding.decode(raw, maxBytes);
-        return cleanText(raw.id(), raw.location(), decoded.text(), decoded.warnings());
+        return ArticleAssembly.asInput(
+                cleanText(raw.id(), ArticleAssembly.place(raw), decoded.text(), decoded.warnings()), raw);
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class TextCleaner implements Cleaner {
         try {
             String text = Decoding.decode(raw, maxBytes).text();
             List<String> lines = nonBlankLines(text);
-            learner.observe(group(raw.location(), lines), lines);
+            learner.observe(group(ArticleAssembly.place(raw), lines), lines);
         } catch (CleaningException e) {
             // a document that cannot be decoded teaches nothing; clean() reports it
         }

@@ -1,5 +1,9 @@
 package io.dragoman.core.input;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.RawArticle;
 import java.io.IOException;
@@ -7,92 +11,148 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Supplier;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * Expands command-line style inputs into raw articles: files, directories (recursively, in name order, hidden files
- * skipped, symbolic-link loops reported) and {@code -} for standard input. Files are read one at a time as the
- * stream is consumed, so a batch never holds more than one input in memory. Ids come from file names without
- * their extension and are made unique within one call.
+ * skipped, symbolic-link loops reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or
+ * {@code .jsonl.gz}: one article per line, see below) and {@code -} for standard input.
+ *
+ * <p>Inputs are read one at a time as the stream is consumed, so a batch never holds more than one input in memory:
+ * a directory is listed (its paths, not their contents) when the stream reaches it, and a JSONL file is read line by
+ * line. Close the stream to release a file it has open.
+ *
+ * <p>Ids come from file names without their extension and are made unique within one call ({@code news}, {@code
+ * news-2}). A JSONL line is a JSON object {@code {"id": "...", "url": "...", "text": "..."}}, or with {@code html}
+ * instead of {@code text}: its location is {@code <file>:<line>}; its id is its {@code id} made safe (see {@link
+ * ArticleId#derive}), or without one {@code <file name>-<line>}; {@code html} marks the content as HTML; {@code url}
+ * becomes the article's URL; all other fields are carried through as the article's {@link RawArticle#extra() extra}
+ * fields. Blank lines are skipped. A line that cannot be read is reported at {@code <file>:<line>} with a one-line
+ * reason, and reading goes on with the next line.
  */
 public final class InputReader {
     private final long maxBytes;
     private final Supplier<InputStream> stdin;
+    private final Optional<PathMatcher> glob;
+    private final ObjectMapper json;
 
     /**
-     * @param maxBytes files larger than this are reported as too large without being read
+     * A reader that reads every file in a directory.
+     *
+     * @param maxBytes files (and JSONL lines) larger than this are reported as too large without being read
      * @param stdin where {@code -} reads from
      */
     public InputReader(long maxBytes, Supplier<InputStream> stdin) {
-        this.maxBytes = maxBytes;
-        this.stdin = stdin;
+        this(maxBytes, stdin, Optional.empty());
     }
 
     /**
-     * The inputs named by {@code args}, in order: one {@link Input} per file found, or one {@link Input.Unreadable} for
-     * an argument that names nothing readable. An empty list gives an empty stream; null is not allowed.
+     * A reader that, when it expands a directory, reads only the files whose path relative to that directory matches
+     * {@code glob} ({@link java.nio.file.FileSystem#getPathMatcher} syntax without the {@code glob:} prefix, e.g.
+     * {@code **}{@code /*.txt}; a leading {@code **}{@code /} also matches files directly in the directory, as in most
+     * shells). Files named explicitly are always read.
+     *
+     * @param maxBytes files (and JSONL lines) larger than this are reported as too large without being read
+     * @param stdin where {@code -} reads from
+     * @param glob the pattern, or empty to read every file
+     * @throws IllegalArgumentException when the pattern is not a valid glob
      */
-    public Stream<Input> read(List<String> args) {
-        Set<String> ids = new HashSet<>();
-        Iterator<Input> it = new Iterator<>() {
-            private final Iterator<String> names = args.iterator();
-            private Iterator<Input> current = List.<Input>of().iterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && names.hasNext()) {
-                    current = expand(names.next(), ids).iterator();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Input next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
+    public InputReader(long maxBytes, Supplier<InputStream> stdin, Optional<String> glob) {
+        this.maxBytes = maxBytes;
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.glob = Objects.requireNonNull(glob, "glob").map(InputReader::globMatcher);
+        this.json = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
-    /** Lists the inputs for one argument; files are read lazily when the returned stream is consumed. */
-    private Stream<Input> expand(String arg, Set<String> ids) {
+    /**
+     * A matcher for a glob over paths relative to a directory; a leading {@code **}{@code /} also matches no
+     * directory at all.
+     *
+     * @throws IllegalArgumentException when the pattern is not a valid glob, naming it
+     */
+    static PathMatcher globMatcher(String pattern) {
+        try {
+            PathMatcher whole = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            if (!pattern.startsWith("**/")) {
+                return whole;
+            }
+            PathMatcher top = FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3));
+            return p -> whole.matches(p) || top.matches(p);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "invalid glob '" + pattern + "': " + e.getDescription() + " at index " + e.getIndex(), e);
+        }
+    }
+
+    /**
+     * The inputs named by {@code args}, in order: one {@link Input} per file found (one per line for a JSONL file), or
+     * one {@link Input.Unreadable} for an argument that names nothing readable. Nothing is read until the stream is
+     * consumed. An empty list gives an empty stream; null is not allowed.
+     */
+    public Stream<Input> read(List<String> args) {
+        UniqueIds ids = new UniqueIds();
+        Iterator<String> names = List.copyOf(args).iterator();
+        Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), ids) : null);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inputs, Spliterator.ORDERED), false)
+                .onClose(inputs::close);
+    }
+
+    /** The inputs of one argument; a directory is listed now, files are read as the cursor is advanced. */
+    private Cursor expand(String arg, UniqueIds ids) {
         if (arg.equals("-")) {
-            return Stream.of(readStdin(ids));
+            return Cursor.of(() -> readStdin(ids));
         }
         Path path = Path.of(arg);
         if (!Files.exists(path)) {
-            return Stream.of(new Input.Unreadable(
-                    arg, Files.isSymbolicLink(path) ? "broken symbolic link" : "no such file or directory"));
+            Input missing = new Input.Unreadable(
+                    arg, Files.isSymbolicLink(path) ? "broken symbolic link" : "no such file or directory");
+            return Cursor.of(() -> missing);
         }
         if (Files.isDirectory(path)) {
-            List<Object> found = listDirectory(path);
-            return found.stream().map(o -> o instanceof Path p ? readFile(p, ids) : (Input) o);
+            Iterator<Object> found = listDirectory(path).iterator();
+            return Cursor.chain(() -> {
+                if (!found.hasNext()) {
+                    return null;
+                }
+                Object next = found.next();
+                return next instanceof Path p ? file(p, ids) : Cursor.of(() -> (Input) next);
+            });
         }
-        return Stream.of(path).map(p -> readFile(p, ids));
+        return file(path, ids);
     }
 
+    private Cursor file(Path file, UniqueIds ids) {
+        return JsonlFile.isJsonl(file) && !Files.isDirectory(file)
+                ? new JsonlFile(file, maxBytes, json, ids, InputReader::describe)
+                : Cursor.of(() -> readFile(file, ids));
+    }
+
+    /** The paths of the files under {@code dir} that the glob selects, and what could not be visited, in name order. */
     private List<Object> listDirectory(Path dir) {
         List<Object> found = new ArrayList<>();
         try {
@@ -107,7 +167,7 @@ public final class InputReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!isHidden(file) && attrs.isRegularFile()) {
+                            if (!isHidden(file) && attrs.isRegularFile() && selected(dir, file)) {
                                 found.add(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -115,7 +175,10 @@ public final class InputReader {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            found.add(new Input.Unreadable(file.toString(), describe(e)));
+                            // a directory that cannot be entered may hold selected files: always say so
+                            if (Files.isDirectory(file) || selected(dir, file)) {
+                                found.add(new Input.Unreadable(file.toString(), describe(e)));
+                            }
                             return FileVisitResult.CONTINUE;
                         }
                     });
@@ -124,6 +187,10 @@ public final class InputReader {
         }
         found.sort((a, b) -> location(a).compareTo(location(b)));
         return found;
+    }
+
+    private boolean selected(Path dir, Path file) {
+        return glob.isEmpty() || glob.get().matches(dir.relativize(file));
     }
 
     private static String location(Object o) {
@@ -135,7 +202,7 @@ public final class InputReader {
         return name != null && name.toString().startsWith(".");
     }
 
-    private Input readFile(Path file, Set<String> ids) {
+    private Input readFile(Path file, UniqueIds ids) {
         String location = file.toString();
         try {
             if (Files.isDirectory(file)) {
@@ -149,7 +216,7 @@ public final class InputReader {
             if (bytes == null) {
                 return new Input.Unreadable(location, tooLarge(maxBytes + 1));
             }
-            return new Input.Read(RawArticle.of(uniqueId(idFor(file), ids), location, bytes));
+            return new Input.Read(RawArticle.of(ids.claim(ArticleId.derive(idFor(file))), location, bytes));
         } catch (IOException e) {
             return new Input.Unreadable(location, describe(e));
         } catch (UncheckedIOException e) {
@@ -157,13 +224,13 @@ public final class InputReader {
         }
     }
 
-    private Input readStdin(Set<String> ids) {
+    private Input readStdin(UniqueIds ids) {
         try {
             byte[] bytes = readAtMost(stdin.get(), maxBytes);
             if (bytes == null) {
                 return new Input.Unreadable("-", tooLarge(maxBytes + 1));
             }
-            return new Input.Read(RawArticle.of(uniqueId("stdin", ids), "-", bytes));
+            return new Input.Read(RawArticle.of(ids.claim(new ArticleId("stdin")), "-", bytes));
         } catch (IOException e) {
             return new Input.Unreadable("-", describe(e));
         }
@@ -181,15 +248,6 @@ public final class InputReader {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static ArticleId uniqueId(String base, Set<String> ids) {
-        String id = ArticleId.derive(base).value();
-        String candidate = id;
-        for (int n = 2; !ids.add(candidate); n++) {
-            candidate = id + "-" + n;
-        }
-        return new ArticleId(candidate);
     }
 
     private String tooLarge(long size) {

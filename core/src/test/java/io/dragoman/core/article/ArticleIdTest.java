@@ -62,6 +62,8 @@ class ArticleIdTest {
         "'/', article",
         "'', article",
         "'Лавров', article",
+        "'-rf', rf",
+        "'--.-x', x",
     })
     void derivesASafeIdFromAnyText(String text, String id) {
         assertThat(ArticleId.derive(text).value()).isEqualTo(id);
@@ -71,5 +73,17 @@ class ArticleIdTest {
     void derivesAnIdFromNullAndCutsLongText() {
         assertThat(ArticleId.derive(null).value()).isEqualTo("article");
         assertThat(ArticleId.derive("y".repeat(500)).value()).hasSize(200);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", " ", "/", "../", "-", "Лавров", "\u0000\u0007"})
+    void derivesNoIdFromTextWithNothingUsable(String text) {
+        assertThat(ArticleId.deriveIfUsable(text)).isEmpty();
+        assertThat(ArticleId.deriveIfUsable(null)).isEmpty();
+    }
+
+    @Test
+    void derivesTheSameIdIfUsableAsDerive() {
+        assertThat(ArticleId.deriveIfUsable("../x")).contains(new ArticleId("x"));
     }
 }

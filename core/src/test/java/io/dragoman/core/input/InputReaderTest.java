@@ -1,6 +1,7 @@
 package io.dragoman.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dragoman.core.article.RawArticle;
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -202,5 +204,109 @@ class InputReaderTest {
         }
 
         assertThat(opened).hasValue(0);
+    }
+
+    @Test
+    void readsFilesOfADirectoryOnlyAsTheStreamIsConsumed() throws IOException {
+        write(dir.resolve("a.txt"), "a");
+        write(dir.resolve("b.txt"), "b");
+        Path last = write(dir.resolve("c.txt"), "c");
+
+        List<Input> inputs;
+        try (Stream<Input> stream = reader.read(List.of(dir.toString()))) {
+            var it = stream.iterator();
+            List<Input> seen = new java.util.ArrayList<>(List.of(it.next()));
+            Files.writeString(last, "changed after listing");
+            it.forEachRemaining(seen::add);
+            inputs = seen;
+        }
+
+        assertThat(inputs).hasSize(3);
+        assertThat(((Input.Read) inputs.get(2)).article().content())
+                .isEqualTo("changed after listing".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsOnlyTheFilesOfADirectoryThatTheGlobSelects() throws IOException {
+        write(dir.resolve("top.txt"), "1");
+        write(dir.resolve("top.html"), "2");
+        write(dir.resolve("de/nested.txt"), "3");
+        write(dir.resolve("de/deeper/more.txt"), "4");
+        write(dir.resolve("de/deeper/page.html"), "5");
+        InputReader globbed = new InputReader(1_000, InputStream::nullInputStream, Optional.of("**/*.txt"));
+
+        List<Input> inputs = all(globbed.read(List.of(dir.toString())));
+
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(
+                        dir.resolve("de/deeper/more.txt").toString(),
+                        dir.resolve("de/nested.txt").toString(),
+                        dir.resolve("top.txt").toString());
+    }
+
+    @Test
+    void matchesTheGlobAgainstThePathRelativeToTheDirectoryGiven() throws IOException {
+        write(dir.resolve("news/de/a.txt"), "1");
+        write(dir.resolve("news/en/b.txt"), "2");
+        write(dir.resolve("news/de.txt"), "3");
+        InputReader globbed = new InputReader(1_000, InputStream::nullInputStream, Optional.of("de/*"));
+
+        List<Input> inputs = all(globbed.read(List.of(dir.resolve("news").toString())));
+
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(dir.resolve("news/de/a.txt").toString());
+    }
+
+    @Test
+    void alwaysReadsFilesNamedExplicitlyWhateverTheGlob() throws IOException {
+        Path html = write(dir.resolve("page.html"), "1");
+        write(dir.resolve("sub/x.txt"), "2");
+        write(dir.resolve("sub/y.html"), "3");
+        InputReader globbed = new InputReader(1_000, InputStream::nullInputStream, Optional.of("*.txt"));
+
+        List<Input> inputs =
+                all(globbed.read(List.of(html.toString(), dir.resolve("sub").toString())));
+
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(html.toString(), dir.resolve("sub/x.txt").toString());
+    }
+
+    @Test
+    void selectsJsonlFilesInADirectoryByGlob() throws IOException {
+        write(dir.resolve("a.jsonl"), "{\"text\": \"1\"}\n{\"text\": \"2\"}\n");
+        write(dir.resolve("b.txt"), "b");
+        InputReader globbed = new InputReader(1_000, InputStream::nullInputStream, Optional.of("*.{jsonl,jsonl.gz}"));
+
+        List<Input> inputs = all(globbed.read(List.of(dir.toString())));
+
+        assertThat(ids(inputs)).containsExactly("a-1", "a-2");
+    }
+
+    @Test
+    void rejectsAnInvalidGlobNamingIt() {
+        assertThatThrownBy(() -> new InputReader(1_000, InputStream::nullInputStream, Optional.of("*.{txt")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid glob '*.{txt': ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void derivesIdsFromFileNamesStartingWithAHyphen() throws IOException {
+        write(dir.resolve("-rf.txt"), "1");
+
+        assertThat(ids(all(reader.read(List.of(dir.toString()))))).containsExactly("rf");
+    }
+
+    @Test
+    void keepsSuffixedIdsOfLongFileNamesWithinTheLengthLimit() throws IOException {
+        String name = "n".repeat(240);
+        write(dir.resolve("a/" + name + ".txt"), "1");
+        write(dir.resolve("b/" + name + ".txt"), "2");
+
+        assertThat(ids(all(reader.read(List.of(dir.toString())))))
+                .containsExactly("n".repeat(200), "n".repeat(198) + "-2");
     }
 }
