@@ -7,8 +7,8 @@ import com.knuddels.jtokkit.api.EncodingType;
 /**
  * Counts tokens with JTokkit, a Java port of OpenAI's tiktoken. Special-token markers such as
  * {@code <|endoftext|>} in the text are counted as ordinary text, never rejected, so scraped pages cannot make
- * counting fail. Loading an encoding reads its vocabulary from the class path (a fraction of a second); share one
- * instance. Thread-safe.
+ * counting fail. Loading an encoding reads its vocabulary from the class path (over half a second), so each encoding
+ * is loaded once per process, on first use, and shared: it is immutable and thread-safe.
  */
 public final class JTokkitTokenCounter implements TokenCounter {
 
@@ -19,14 +19,24 @@ public final class JTokkitTokenCounter implements TokenCounter {
         this.encoding = Encodings.newLazyEncodingRegistry().getEncoding(type);
     }
 
+    /** Loaded on first use (the holder idiom); immutable afterwards. */
+    private static final class O200k {
+        static final JTokkitTokenCounter INSTANCE = new JTokkitTokenCounter(EncodingType.O200K_BASE);
+    }
+
+    /** Loaded on first use; immutable afterwards. */
+    private static final class Cl100k {
+        static final JTokkitTokenCounter INSTANCE = new JTokkitTokenCounter(EncodingType.CL100K_BASE);
+    }
+
     /** The {@code o200k_base} encoding of GPT-4o, GPT-4.1, o-series and later OpenAI models. */
     public static JTokkitTokenCounter o200k() {
-        return new JTokkitTokenCounter(EncodingType.O200K_BASE);
+        return O200k.INSTANCE;
     }
 
     /** The {@code cl100k_base} encoding of GPT-4, GPT-3.5 Turbo and OpenAI's embedding models. */
     public static JTokkitTokenCounter cl100k() {
-        return new JTokkitTokenCounter(EncodingType.CL100K_BASE);
+        return Cl100k.INSTANCE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dragoman.core.pipeline;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,11 +17,28 @@ public final class AtomicFiles {
      * an empty file; a failure leaves the previous file, if any, untouched.
      */
     public static void write(Path target, String text) throws IOException {
+        write(target, writer -> writer.write(text));
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content; the writer is buffered and closed by the caller. */
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target} with what {@code content} writes, in UTF-8, streaming (for outputs too large to hold in
+     * memory). A failure leaves the previous file, if any, untouched.
+     */
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(writer);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -569,6 +569,55 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Adds the rows after {@code after} in insertion order to {@code page}, and returns the last one's position. */
+    /**
+     * Every article in id order, read lazily a page at a time: the order output files use, so that they are the same
+     * whatever order concurrent workers finished in and however often a run was interrupted and resumed.
+     */
+    public Stream<StoredArticle> articlesById() {
+        Iterator<StoredArticle> pages = new Iterator<>() {
+            private final Deque<StoredArticle> page = new ArrayDeque<>();
+            private String after = "";
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !exhausted) {
+                    after = readPageById(after, page);
+                    exhausted = page.size() < PAGE_SIZE;
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public StoredArticle next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+        };
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    private String readPageById(String after, Deque<StoredArticle> page) {
+        return locked("read the articles", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM articles WHERE id > ? ORDER BY id LIMIT " + PAGE_SIZE)) {
+                select.setString(1, after);
+                String last = after;
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        StoredArticle a = article(row);
+                        last = a.id();
+                        page.addLast(a);
+                    }
+                }
+                return last;
+            }
+        });
+    }
+
     private long readPage(long after, Deque<StoredArticle> page) {
         return locked("read the articles", c -> {
             try (PreparedStatement select = c.prepareStatement(

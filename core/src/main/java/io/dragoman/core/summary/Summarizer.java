@@ -110,11 +110,17 @@ public final class Summarizer {
 
     /** A summarizer with the standard parts and the given prompts and prices. */
     public static Summarizer standard(ModelProvider model, PromptLibrary prompts, PriceTable prices) {
+        return standard(model, prompts, prices, new OpenNlpLanguageDetector());
+    }
+
+    /** A summarizer with the standard parts, sharing a language detector (loaded once per process). */
+    public static Summarizer standard(
+            ModelProvider model, PromptLibrary prompts, PriceTable prices, LanguageDetector languages) {
         return new Summarizer(
                 model,
                 prompts,
                 SummarySchema.builtIn(),
-                new OpenNlpLanguageDetector(),
+                languages,
                 JTokkitTokenCounter.o200k(),
                 prices,
                 Settings.DEFAULT);

@@ -2,6 +2,7 @@ package io.dragoman.core.translate;
 
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.lang.LanguageDetector;
 import io.dragoman.core.lang.LanguageNames;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.lang.OpenNlpSentenceSplitter;
@@ -129,13 +130,27 @@ public final class Translator {
     /** A translator with the standard tokenizer, sentence splitter and checks, and the given parts. */
     public static Translator standard(
             ModelProvider model, PromptLibrary prompts, Glossary glossary, PriceTable prices, Settings settings) {
+        return standard(model, prompts, glossary, prices, settings, new OpenNlpLanguageDetector());
+    }
+
+    /**
+     * A translator with the standard tokenizer, sentence splitter and checks, sharing a language detector (its model
+     * takes a second to load, so one process should load it once).
+     */
+    public static Translator standard(
+            ModelProvider model,
+            PromptLibrary prompts,
+            Glossary glossary,
+            PriceTable prices,
+            Settings settings,
+            LanguageDetector languages) {
         TokenCounter tokens = JTokkitTokenCounter.o200k();
         return new Translator(
                 model,
                 prompts,
                 new Chunker(tokens, OpenNlpSentenceSplitter.german()),
                 tokens,
-                TranslationChecks.standard(new OpenNlpLanguageDetector()),
+                TranslationChecks.standard(languages),
                 glossary,
                 prices,
                 settings);

@@ -19,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class SummarizerTest {
+public class SummarizerTest {
 
     private static final Seeds.Seed SEED = Seeds.all().get(1);
     private static final String VALID = resource("/summary/002_2bc17d9c9461e4a0.reply.json");
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = SummarizerTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -32,7 +32,7 @@ class SummarizerTest {
         }
     }
 
-    static Summarizer summarizer(ScriptedModel model) {
+    public static Summarizer summarizer(ScriptedModel model) {
         return new Summarizer(
                 model,
                 PromptLibrary.builtIn(),

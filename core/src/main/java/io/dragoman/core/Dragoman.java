@@ -1,0 +1,318 @@
+package io.dragoman.core;
+
+import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.clean.BoilerplateProfiles;
+import io.dragoman.core.clean.Cleaner;
+import io.dragoman.core.clean.CleaningException;
+import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.input.Input;
+import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.lang.LanguageDetector;
+import io.dragoman.core.lang.OpenNlpLanguageDetector;
+import io.dragoman.core.llm.CachingModelProvider;
+import io.dragoman.core.llm.ModelProvider;
+import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.Usage;
+import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.BatchRunner;
+import io.dragoman.core.pipeline.Estimator;
+import io.dragoman.core.pipeline.OutputWriter;
+import io.dragoman.core.pipeline.RunListener;
+import io.dragoman.core.pipeline.RunReport;
+import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.summary.SummaryException;
+import io.dragoman.core.translate.Glossary;
+import io.dragoman.core.translate.Translation;
+import io.dragoman.core.translate.TranslationException;
+import io.dragoman.core.translate.Translator;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The library's front door: cleans, translates and summarises one article ({@link #process}) or a batch ({@link
+ * #run}) with one model, the way the {@code dragoman} command does. A batch runs against a store file that makes it
+ * resumable and caches every model call; its output files are rendered from that store. Build one with {@link
+ * #builder()}; close it to close the store.
+ *
+ * <pre>{@code
+ * try (Dragoman dragoman = Dragoman.builder().model(model).store(Path.of("out/dragoman.db")).build()) {
+ *     RunResult result = dragoman.run(inputs, outcome -> System.out.println(outcome), new BatchRunner.Control());
+ *     dragoman.writeOutputs(Path.of("out"), Optional.of(result));
+ * }
+ * }</pre>
+ */
+public final class Dragoman implements AutoCloseable {
+
+    private final Cleaner cleaner;
+    private final Optional<Translator> translator;
+    private final Optional<Summarizer> summarizer;
+    private final Optional<Estimator> estimator;
+    private final Optional<RunStore> store;
+    private final Optional<CachingModelProvider> cache;
+    private final BatchRunner.Settings settings;
+    private final Clock clock;
+
+    private Dragoman(Builder b) {
+        LanguageDetector languages = b.languages != null ? b.languages : new OpenNlpLanguageDetector();
+        this.cleaner = b.cleaner != null
+                ? b.cleaner
+                : new DetectingCleaner(BoilerplateProfiles.builtIn(), languages, DetectingCleaner.DEFAULT_MAX_BYTES);
+        this.clock = b.clock;
+        this.store = Optional.ofNullable(b.storeFile).map(RunStore::open);
+        Optional<ModelProvider> model = Optional.ofNullable(b.model);
+        this.cache = model.flatMap(m -> store.map(s -> new CachingModelProvider(m, s.callCache())));
+        Optional<ModelProvider> calling = cache.<ModelProvider>map(c -> c).or(() -> model);
+        boolean translate = b.translate && calling.isPresent();
+        boolean summarize = b.summarize && calling.isPresent();
+        this.translator = translate
+                ? Optional.of(Translator.standard(
+                        calling.get(),
+                        b.prompts,
+                        b.glossary,
+                        b.prices,
+                        Translator.Settings.DEFAULT.withChunkTokens(b.chunkTokens)))
+                : Optional.empty();
+        this.summarizer =
+                summarize ? Optional.of(Summarizer.standard(calling.get(), b.prompts, b.prices)) : Optional.empty();
+        this.estimator = calling.isPresent()
+                ? Optional.of(new Estimator(
+                        translator,
+                        summarizer,
+                        JTokkitTokenCounter.o200k(),
+                        b.prices,
+                        calling.get().info()))
+                : Optional.empty();
+        this.settings = new BatchRunner.Settings(
+                translate, summarize, b.concurrency, b.retryFailed, Optional.ofNullable(b.maxCost));
+    }
+
+    /** A builder with no model (cleaning only), the standard cleaner, built-in prompts and prices. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link Dragoman}. */
+    public static final class Builder {
+        private Cleaner cleaner;
+        private LanguageDetector languages;
+        private ModelProvider model;
+        private PromptLibrary prompts = PromptLibrary.builtIn();
+        private Glossary glossary = Glossary.EMPTY;
+        private PriceTable prices = PriceTable.builtIn();
+        private boolean translate = true;
+        private boolean summarize = true;
+        private int chunkTokens = Translator.Settings.DEFAULT.chunkTokens();
+        private Path storeFile;
+        private int concurrency = 4;
+        private boolean retryFailed = true;
+        private BigDecimal maxCost;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The cleaner; default {@link DetectingCleaner#standard()}. */
+        public Builder cleaner(Cleaner cleaner) {
+            this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+            return this;
+        }
+
+        /**
+         * The language detector the cleaner and the checks share; default OpenNLP's (loaded once per {@link
+         * Dragoman}, about a second).
+         */
+        public Builder languages(LanguageDetector languages) {
+            this.languages = Objects.requireNonNull(languages, "languages");
+            return this;
+        }
+
+        /** The model for translation and summaries (see {@code ModelProviders.create}); none means cleaning only. */
+        public Builder model(ModelProvider model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Where prompts come from; default the built-in ones. */
+        public Builder prompts(PromptLibrary prompts) {
+            this.prompts = Objects.requireNonNull(prompts, "prompts");
+            return this;
+        }
+
+        /** The user's glossary, added to the built-in one of each source. */
+        public Builder glossary(Glossary glossary) {
+            this.glossary = Objects.requireNonNull(glossary, "glossary");
+            return this;
+        }
+
+        /** The price table; default the built-in one. */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /** Which model stages run after cleaning; default both. */
+        public Builder stages(boolean translate, boolean summarize) {
+            this.translate = translate;
+            this.summarize = summarize;
+            return this;
+        }
+
+        /** The most source tokens per translation call. */
+        public Builder chunkTokens(int tokens) {
+            this.chunkTokens = tokens;
+            return this;
+        }
+
+        /** The run store file (created if missing); needed for {@link Dragoman#run}. */
+        public Builder store(Path file) {
+            this.storeFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** How many articles are processed at once; default 4. */
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Whether a rerun tries articles that failed before again; default true. */
+        public Builder retryFailed(boolean retry) {
+            this.retryFailed = retry;
+            return this;
+        }
+
+        /** Stop before spending more than this many US dollars (calls in flight counted); default no limit. */
+        public Builder maxCost(BigDecimal usd) {
+            if (usd.signum() <= 0) {
+                throw new IllegalArgumentException("The cost budget must be positive, was " + usd);
+            }
+            this.maxCost = usd;
+            return this;
+        }
+
+        /** The clock for elapsed times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds it; opens the store when one is set. */
+        public Dragoman build() {
+            return new Dragoman(this);
+        }
+    }
+
+    /**
+     * Cleans, translates and summarises one article, without a store.
+     *
+     * @return {@link ArticleOutcome.Done} or {@link ArticleOutcome.Failed} with the stage and reason
+     */
+    public ArticleOutcome process(RawArticle raw) {
+        String id = raw.id().value();
+        io.dragoman.core.article.CleanedArticle article;
+        try {
+            article = cleaner.clean(raw);
+        } catch (CleaningException e) {
+            return new ArticleOutcome.Failed(
+                    id,
+                    raw.location(),
+                    Stage.CLEAN,
+                    e.getMessage(),
+                    false,
+                    0,
+                    new Usage(0, 0),
+                    Optional.of(BigDecimal.ZERO));
+        }
+        Optional<Translation> translation = Optional.empty();
+        if (translator.isPresent()) {
+            try {
+                translation = Optional.of(translator.get().translate(article));
+            } catch (TranslationException e) {
+                return new ArticleOutcome.Failed(
+                        id,
+                        raw.location(),
+                        Stage.TRANSLATE,
+                        e.getMessage(),
+                        e.retriable(),
+                        e.calls(),
+                        e.usage(),
+                        e.cost());
+            }
+        }
+        Optional<Summary> summary = Optional.empty();
+        if (summarizer.isPresent()) {
+            try {
+                summary = Optional.of(summarizer.get().summarize(article, translation));
+            } catch (SummaryException e) {
+                return new ArticleOutcome.Failed(
+                        id,
+                        raw.location(),
+                        Stage.SUMMARIZE,
+                        e.getMessage(),
+                        e.retriable(),
+                        e.calls(),
+                        e.usage(),
+                        e.cost());
+            }
+        }
+        return new ArticleOutcome.Done(article, translation, summary);
+    }
+
+    /** Lets the cleaner learn the chrome the batch's pages share (a first pass over the inputs). */
+    public void learn(Stream<Input> inputs) {
+        try (inputs) {
+            inputs.forEach(input -> {
+                if (input instanceof Input.Read read) {
+                    cleaner.observe(read.article());
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs a batch against the store: skips what is done, resumes the rest, commits every stage.
+     *
+     * @throws IllegalStateException when no store was configured
+     */
+    public RunResult run(Stream<Input> inputs, RunListener listener, BatchRunner.Control control) {
+        RunStore runStore = store.orElseThrow(() -> new IllegalStateException("A batch run needs a store file."));
+        return new BatchRunner(cleaner, translator, summarizer, estimator, runStore, settings, clock)
+                .run(inputs, listener, control);
+    }
+
+    /** Renders the output files of the store into a directory. */
+    public RunReport writeOutputs(Path dir, Optional<RunResult> run) {
+        RunStore runStore = store.orElseThrow(() -> new IllegalStateException("Writing outputs needs a store file."));
+        OutputWriter writer = new OutputWriter(dir);
+        writer.prepare();
+        return writer.render(runStore, run);
+    }
+
+    /** Empties the store's articles for a fresh start ({@code --force}); cached calls are kept. */
+    public void forgetArticles() {
+        store.ifPresent(RunStore::clear);
+    }
+
+    /** How many model calls the cache answered in this session. */
+    public long cacheHits() {
+        return cache.map(CachingModelProvider::hits).orElse(0L);
+    }
+
+    /** The estimator for this configuration, when there is a model. */
+    public Optional<Estimator> estimator() {
+        return estimator;
+    }
+
+    @Override
+    public void close() {
+        store.ifPresent(RunStore::close);
+    }
+}

@@ -1,0 +1,418 @@
+package io.dragoman.core.pipeline;
+
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.clean.Cleaner;
+import io.dragoman.core.clean.CleaningException;
+import io.dragoman.core.input.Input;
+import io.dragoman.core.llm.ModelFailure;
+import io.dragoman.core.llm.PermanentFailure;
+import io.dragoman.core.llm.SpentFailure;
+import io.dragoman.core.llm.Usage;
+import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.summary.SummaryException;
+import io.dragoman.core.translate.Translation;
+import io.dragoman.core.translate.TranslationException;
+import io.dragoman.core.translate.Translator;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Runs a batch against a {@link RunStore}: takes inputs one by one from a stream (never holding them all), skips what
+ * an earlier run finished, cleans, translates and summarises the rest on a bounded pool of workers, and commits each
+ * finished stage before the next starts. A per-article failure is stored with its stage and reason and the batch goes
+ * on; an interruption, the cost budget or a rejected key stops the intake while the articles in flight finish.
+ */
+public final class BatchRunner {
+
+    /**
+     * What to run.
+     *
+     * @param translate whether to translate
+     * @param summarize whether to summarise
+     * @param concurrency how many articles are processed at once
+     * @param retryFailed whether articles that failed in an earlier run are tried again
+     * @param maxCost stop before the spending (done plus reserved for articles in flight) would exceed this many US
+     *     dollars; empty for no budget
+     */
+    public record Settings(
+            boolean translate, boolean summarize, int concurrency, boolean retryFailed, Optional<BigDecimal> maxCost) {
+
+        /** Validates the numbers. */
+        public Settings {
+            Objects.requireNonNull(maxCost, "maxCost");
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+            }
+        }
+    }
+
+    private final Cleaner cleaner;
+    private final Optional<Translator> translator;
+    private final Optional<Summarizer> summarizer;
+    private final Optional<Estimator> estimator;
+    private final RunStore store;
+    private final Settings settings;
+    private final Clock clock;
+    private final StoredJson json = new StoredJson();
+
+    /**
+     * @param cleaner cleans each input
+     * @param translator translates, when the settings ask for it
+     * @param summarizer summarises, when the settings ask for it
+     * @param estimator estimates an article's cost before its model calls, for the budget; needed with a budget
+     * @param store where each stage's result is committed
+     * @param settings what to run
+     * @param clock for the elapsed time
+     */
+    public BatchRunner(
+            Cleaner cleaner,
+            Optional<Translator> translator,
+            Optional<Summarizer> summarizer,
+            Optional<Estimator> estimator,
+            RunStore store,
+            Settings settings,
+            Clock clock) {
+        this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+        this.translator = Objects.requireNonNull(translator, "translator");
+        this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
+        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (settings.translate() && translator.isEmpty() || settings.summarize() && summarizer.isEmpty()) {
+            throw new IllegalArgumentException("A stage was asked for without its translator or summarizer.");
+        }
+        if (settings.maxCost().isPresent() && estimator.isEmpty()) {
+            throw new IllegalArgumentException("A cost budget needs an estimator.");
+        }
+    }
+
+    /**
+     * Asks a running batch to stop taking work. {@link #stop} is safe to call from any thread (a signal handler); the
+     * articles in flight finish and are committed.
+     */
+    public static final class Control {
+        private final AtomicReference<RunResult.Stop> stop = new AtomicReference<>();
+        private final AtomicReference<String> message = new AtomicReference<>("");
+
+        /** Stops the intake because the user interrupted the run. */
+        public void interrupt() {
+            stop(RunResult.Stop.INTERRUPTED, "Interrupted; the articles in flight were finished and committed.");
+        }
+
+        void stop(RunResult.Stop reason, String why) {
+            if (stop.compareAndSet(null, reason)) {
+                message.set(why);
+            }
+        }
+
+        /** True once the run was asked to stop. */
+        public boolean stopping() {
+            return stop.get() != null;
+        }
+    }
+
+    /**
+     * Runs the batch.
+     *
+     * @param inputs the inputs, read lazily; an unreadable one is stored as a failure of the clean stage
+     * @param listener hears each outcome
+     * @param control lets another thread stop the intake
+     */
+    public RunResult run(Stream<Input> inputs, RunListener listener, Control control) {
+        Instant start = clock.instant();
+        store.resetInFlight();
+        Tally tally = new Tally();
+        Budget budget = new Budget(settings.maxCost());
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread t = new Thread(runnable, "dragoman-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore slots = new Semaphore(settings.concurrency() * 2);
+        try (inputs) {
+            var it = inputs.iterator();
+            while (!control.stopping() && it.hasNext()) {
+                Input input = it.next();
+                slots.acquireUninterruptibly();
+                if (control.stopping()) {
+                    slots.release();
+                    break;
+                }
+                pool.execute(() -> {
+                    try {
+                        ArticleOutcome outcome = process(input, control, budget);
+                        tally.add(outcome);
+                        listener.finished(outcome);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
+            store.resetInFlight();
+        }
+        if (control.stopping()) {
+            listener.stopping(control.message.get());
+        }
+        RunResult.Stop stop = Optional.ofNullable(control.stop.get()).orElse(RunResult.Stop.COMPLETED);
+        return tally.result(stop, control.message.get(), Duration.between(start, clock.instant()));
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One article, start to finish; never throws for a per-article problem. */
+    ArticleOutcome process(Input input, Control control, Budget budget) {
+        if (input instanceof Input.Unreadable u) {
+            String id = ArticleId.derive(u.location()).value();
+            store.saveFailure(id, u.location(), "", Stage.CLEAN, u.reason(), false);
+            return new ArticleOutcome.Failed(
+                    id, u.location(), Stage.CLEAN, u.reason(), false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
+        }
+        RawArticle raw = ((Input.Read) input).article();
+        String id = raw.id().value();
+        String hash = sha256(raw.content());
+        Optional<StoredArticle> stored = store.find(id).filter(s -> s.madeFrom(hash));
+        if (stored.isPresent() && finished(stored.get())) {
+            return new ArticleOutcome.Skipped(id, stored.get().status());
+        }
+        if (stored.isPresent() && stored.get().status() == ArticleStatus.FAILED && !settings.retryFailed()) {
+            return new ArticleOutcome.Skipped(id, ArticleStatus.FAILED);
+        }
+        CleanedArticle article;
+        Optional<String> cleanedJson = stored.flatMap(StoredArticle::cleanedJson);
+        if (cleanedJson.isPresent()) {
+            article = json.cleaned(cleanedJson.get());
+        } else {
+            try {
+                article = cleaner.clean(raw);
+            } catch (CleaningException e) {
+                return cleanFailure(id, raw, hash, e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                return cleanFailure(id, raw, hash, "cleaner failed unexpectedly: " + e);
+            }
+            store.saveCleaned(id, raw.location(), hash, json.cleaned(article));
+        }
+        if (!settings.translate() && !settings.summarize()) {
+            return new ArticleOutcome.Done(article, Optional.empty(), Optional.empty());
+        }
+        if (control.stopping()) {
+            return new ArticleOutcome.Deferred(id, control.message.get());
+        }
+        BigDecimal reserved = estimator
+                .map(e -> e.estimate(article).costHigh().orElse(BigDecimal.ZERO))
+                .orElse(BigDecimal.ZERO);
+        if (!budget.reserve(reserved)) {
+            control.stop(
+                    RunResult.Stop.BUDGET,
+                    "Stopped before the cost budget of $"
+                            + settings.maxCost().get().toPlainString()
+                            + " would be exceeded; rerun the same command with a larger --max-cost to continue.");
+            return new ArticleOutcome.Deferred(id, control.message.get());
+        }
+        try {
+            return models(article, raw.location(), stored, control, budget, reserved);
+        } finally {
+            budget.release(reserved);
+        }
+    }
+
+    private ArticleOutcome models(
+            CleanedArticle article,
+            String location,
+            Optional<StoredArticle> stored,
+            Control control,
+            Budget budget,
+            BigDecimal reserved) {
+        String id = article.id().value();
+        store.markInFlight(id);
+        Optional<Translation> translation = Optional.empty();
+        if (settings.translate()) {
+            Optional<String> kept = stored.flatMap(StoredArticle::translationJson);
+            if (kept.isPresent()) {
+                translation = Optional.of(json.translation(kept.get()));
+            } else {
+                try {
+                    Translation t = translator.orElseThrow().translate(article);
+                    budget.spend(t.cost());
+                    store.saveTranslation(id, json.translation(t));
+                    translation = Optional.of(t);
+                } catch (TranslationException e) {
+                    budget.spend(e.cost());
+                    return modelFailure(id, location, Stage.TRANSLATE, e, control);
+                }
+            }
+        }
+        Optional<Summary> summary = Optional.empty();
+        if (settings.summarize()) {
+            Optional<String> kept = stored.flatMap(StoredArticle::summaryJson)
+                    .filter(s -> !settings.translate()
+                            || stored.flatMap(StoredArticle::translationJson).isPresent());
+            if (kept.isPresent()) {
+                summary = Optional.of(json.summary(kept.get()));
+            } else {
+                try {
+                    Summary s = summarizer.orElseThrow().summarize(article, translation);
+                    budget.spend(s.cost());
+                    store.saveSummary(id, json.summary(s));
+                    summary = Optional.of(s);
+                } catch (SummaryException e) {
+                    budget.spend(e.cost());
+                    return modelFailure(id, location, Stage.SUMMARIZE, e, control);
+                }
+            }
+        }
+        return new ArticleOutcome.Done(article, translation, summary);
+    }
+
+    private ArticleOutcome cleanFailure(String id, RawArticle raw, String hash, String reason) {
+        store.saveFailure(id, raw.location(), hash, Stage.CLEAN, reason, false);
+        return new ArticleOutcome.Failed(
+                id, raw.location(), Stage.CLEAN, reason, false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
+    }
+
+    private ArticleOutcome modelFailure(String id, String location, Stage stage, SpentFailure e, Control control) {
+        Optional<ModelFailure> cause = e.modelFailure();
+        if (cause.isPresent() && stopsTheRun(cause.get())) {
+            control.stop(RunResult.Stop.CONFIGURATION, cause.get().getMessage());
+            return new ArticleOutcome.Deferred(id, cause.get().getMessage());
+        }
+        store.saveFailure(id, stage, e.getMessage(), e.retriable());
+        return new ArticleOutcome.Failed(
+                id, location, stage, e.getMessage(), e.retriable(), e.calls(), e.usage(), e.cost());
+    }
+
+    /** A rejected key, a forbidden or unknown model: every further call would fail the same way. */
+    static boolean stopsTheRun(ModelFailure failure) {
+        return failure instanceof PermanentFailure
+                && (failure.httpStatus() == 401 || failure.httpStatus() == 403 || failure.httpStatus() == 404);
+    }
+
+    private boolean finished(StoredArticle s) {
+        if (s.status() == ArticleStatus.FAILED || s.status() == ArticleStatus.IN_FLIGHT) {
+            return false;
+        }
+        boolean translated = !settings.translate() || s.translationJson().isPresent();
+        boolean summarized = !settings.summarize() || s.summaryJson().isPresent();
+        return s.cleanedJson().isPresent() && translated && summarized;
+    }
+
+    /** The hex SHA-256 of an input's bytes: a changed input is redone. */
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256.", e);
+        }
+    }
+
+    /** Money spent and reserved for articles in flight, against an optional budget. Thread-safe. */
+    static final class Budget {
+        private final Optional<BigDecimal> max;
+        private BigDecimal spent = BigDecimal.ZERO;
+        private BigDecimal reserved = BigDecimal.ZERO;
+
+        Budget(Optional<BigDecimal> max) {
+            this.max = max;
+        }
+
+        synchronized boolean reserve(BigDecimal amount) {
+            if (max.isPresent() && spent.add(reserved).add(amount).compareTo(max.get()) > 0) {
+                return false;
+            }
+            reserved = reserved.add(amount);
+            return true;
+        }
+
+        synchronized void release(BigDecimal amount) {
+            reserved = reserved.subtract(amount);
+        }
+
+        synchronized void spend(Optional<BigDecimal> amount) {
+            amount.ifPresent(a -> spent = spent.add(a));
+        }
+    }
+
+    /** The counts and spending of a run. Thread-safe. */
+    private static final class Tally {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger skipped = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger deferred = new AtomicInteger();
+        private int calls;
+        private Usage usage = new Usage(0, 0);
+        private BigDecimal cost = BigDecimal.ZERO;
+        private boolean costKnown = true;
+
+        void add(ArticleOutcome outcome) {
+            if (outcome instanceof ArticleOutcome.Done d) {
+                done.incrementAndGet();
+                spend(d.calls(), d.usage(), d.cost());
+            } else if (outcome instanceof ArticleOutcome.Failed f) {
+                failed.incrementAndGet();
+                spend(f.calls(), f.usage(), f.cost());
+            } else if (outcome instanceof ArticleOutcome.Skipped) {
+                skipped.incrementAndGet();
+            } else {
+                deferred.incrementAndGet();
+            }
+        }
+
+        private synchronized void spend(int moreCalls, Usage moreUsage, Optional<BigDecimal> moreCost) {
+            calls += moreCalls;
+            usage = usage.plus(moreUsage);
+            if (moreCost.isPresent()) {
+                cost = cost.add(moreCost.get());
+            } else if (moreCalls > 0) {
+                costKnown = false;
+            }
+        }
+
+        synchronized RunResult result(RunResult.Stop stop, String message, Duration elapsed) {
+            return new RunResult(
+                    done.get(),
+                    skipped.get(),
+                    failed.get(),
+                    deferred.get(),
+                    calls,
+                    usage,
+                    costKnown ? Optional.of(cost) : Optional.empty(),
+                    stop,
+                    message,
+                    elapsed);
+        }
+    }
+}

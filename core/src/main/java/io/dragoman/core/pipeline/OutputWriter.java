@@ -1,0 +1,200 @@
+package io.dragoman.core.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleJson;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.llm.Usage;
+import io.dragoman.core.summary.Summary;
+import io.dragoman.core.translate.CheckResult;
+import io.dragoman.core.translate.Translation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Renders a run's output files from the {@link RunStore}, the source of truth: {@code articles.jsonl} (one record per
+ * article), {@code failures.jsonl}, {@code md/<id>.md} and {@code report.json} / {@code report.md}. Each file is
+ * written to a temporary file and renamed into place, so a crash never leaves half a file; the store is read row by
+ * row in id order, so a run of any size renders in constant memory and the files are the same however the run went.
+ */
+public final class OutputWriter {
+
+    private final Path dir;
+    private final ObjectMapper mapper = ArticleJson.mapper().registerModule(new Jdk8Module());
+    private final ArticleRecords records = new ArticleRecords(mapper);
+    private final StoredJson json = new StoredJson();
+
+    /** Writes into this directory. */
+    public OutputWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Renders every output file from the store.
+     *
+     * @param run the run that just ended, for the report's throughput; empty when rendering an earlier run's store
+     * @return the report that was written
+     */
+    public RunReport render(RunStore store, Optional<RunResult> run) {
+        try {
+            AtomicFiles.write(dir.resolve("articles.jsonl"), writer -> {
+                for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+                    StoredArticle row = it.next();
+                    writer.write(record(row).toString());
+                    writer.write('\n');
+                    markdown(row);
+                }
+            });
+            AtomicFiles.write(dir.resolve("failures.jsonl"), writer -> {
+                for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+                    StoredArticle row = it.next();
+                    if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
+                        writeFailure(writer, row);
+                    }
+                }
+            });
+            RunReport report = report(store, run);
+            AtomicFiles.write(
+                    dir.resolve("report.json"),
+                    mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            AtomicFiles.write(dir.resolve("report.md"), report.markdown());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the outputs into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record of one stored article, as {@code articles.jsonl} holds it. */
+    public ObjectNode record(StoredArticle row) {
+        ObjectNode record;
+        Optional<CleanedArticle> article = row.cleanedJson().map(json::cleaned);
+        Optional<Translation> translation = row.translationJson().map(json::translation);
+        if (article.isEmpty()) {
+            record = mapper.createObjectNode();
+            record.put("id", row.id());
+            row.location().ifPresent(l -> record.put("location", l));
+        } else if (translation.isPresent()) {
+            record = records.translated(article.get(), translation.get());
+        } else {
+            record = records.cleaned(article.get(), "cleaned");
+        }
+        record.put("status", row.status().name().toLowerCase(Locale.ROOT));
+        if (article.isPresent() && row.summaryJson().isPresent()) {
+            record.set(
+                    "summary",
+                    records.summary(
+                            article.get(), json.summary(row.summaryJson().get())));
+        }
+        row.failure().filter(f -> row.status() == ArticleStatus.FAILED).ifPresent(f -> {
+            ObjectNode failure = record.putObject("failure");
+            failure.put("stage", f.stage().name().toLowerCase(Locale.ROOT));
+            failure.put("reason", f.reason());
+            failure.put("retriable", f.retriable());
+            failure.put("attempts", row.attempts());
+        });
+        return record;
+    }
+
+    private void writeFailure(Writer writer, StoredArticle row) throws IOException {
+        StoredArticle.Failure f = row.failure().orElseThrow();
+        ObjectNode failure = mapper.createObjectNode();
+        failure.put("id", row.id());
+        row.location().ifPresent(l -> failure.put("location", l));
+        failure.put("stage", f.stage().name().toLowerCase(Locale.ROOT));
+        failure.put("reason", f.reason());
+        failure.put("retriable", f.retriable());
+        failure.put("attempts", row.attempts());
+        writer.write(failure.toString());
+        writer.write('\n');
+    }
+
+    private void markdown(StoredArticle row) throws IOException {
+        if (row.cleanedJson().isEmpty()) {
+            return;
+        }
+        CleanedArticle article = json.cleaned(row.cleanedJson().get());
+        StringBuilder page = new StringBuilder(row.translationJson()
+                .map(t -> records.markdown(article, json.translation(t)))
+                .orElseGet(() -> ArticleFormat.MD.render(article, mapper)));
+        row.summaryJson().ifPresent(s -> page.append(records.summaryMarkdown(json.summary(s))));
+        row.failure().filter(f -> row.status() == ArticleStatus.FAILED).ifPresent(f -> page.append("\n> Failed at ")
+                .append(f.stage().name().toLowerCase(Locale.ROOT))
+                .append(": ")
+                .append(ArticleFormat.escape(f.reason()))
+                .append('\n'));
+        Path file = dir.resolve("md").resolve(ArticleId.derive(row.id()).value() + ".md");
+        if (!file.normalize().startsWith(dir.resolve("md").normalize())) {
+            throw new IllegalStateException("Article id " + row.id() + " would write outside " + dir);
+        }
+        AtomicFiles.write(file, page.toString());
+    }
+
+    /** The report of what the store holds, with the run's throughput when given. */
+    public RunReport report(RunStore store, Optional<RunResult> run) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        store.counts().forEach((status, n) -> byStatus.put(status.name().toLowerCase(Locale.ROOT), n));
+        Map<String, RunReport.FailureGroup> failures = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> checks = new TreeMap<>();
+        Map<String, RunReport.Spend> spend = new TreeMap<>();
+        long summaryWarnings = 0;
+        for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+            StoredArticle row = it.next();
+            if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
+                StoredArticle.Failure f = row.failure().get();
+                String key = f.stage().name().toLowerCase(Locale.ROOT) + ": " + RunReport.reasonKey(f.reason());
+                failures.computeIfAbsent(key, k -> new RunReport.FailureGroup(k, new java.util.ArrayList<>()))
+                        .ids()
+                        .add(row.id());
+            }
+            if (row.translationJson().isPresent()) {
+                Translation t = json.translation(row.translationJson().get());
+                for (CheckResult c : t.checks()) {
+                    if (c.status() != CheckResult.Status.PASSED) {
+                        checks.computeIfAbsent(c.check(), k -> new TreeMap<>())
+                                .merge(c.status().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
+                    }
+                }
+                add(spend, "translate " + t.provider().id() + " " + t.model(), t.calls(), t.usage(), t.cost());
+            }
+            if (row.summaryJson().isPresent()) {
+                Summary s = json.summary(row.summaryJson().get());
+                summaryWarnings += s.warnings().size();
+                add(spend, "summarize " + s.provider().id() + " " + s.model(), s.calls(), s.usage(), s.cost());
+            }
+        }
+        return new RunReport(
+                byStatus,
+                List.copyOf(failures.values()),
+                checks,
+                summaryWarnings,
+                spend,
+                run.map(RunReport.ThisRun::of));
+    }
+
+    private static void add(
+            Map<String, RunReport.Spend> spend, String key, int calls, Usage usage, Optional<BigDecimal> cost) {
+        spend.merge(key, RunReport.Spend.of(calls, usage, cost), RunReport.Spend::plus);
+    }
+
+    /** Makes the output directory and its {@code md} folder. */
+    public void prepare() {
+        try {
+            Files.createDirectories(dir.resolve("md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.dragoman.core.pipeline;
+
+import io.dragoman.core.llm.Usage;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The account of a run directory: articles by status, failures grouped by reason with their ids, the translation
+ * checks that fired, summary warnings, tokens and cost by stage and model, and the throughput of the run that just
+ * ended. Written as {@code report.json} and {@code report.md}, and printed by {@code dragoman report}.
+ *
+ * @param articles article counts by status
+ * @param failures failed articles grouped by stage and reason
+ * @param checks for each translation check that did not simply pass, how many articles ended with each status
+ * @param summaryWarnings the number of warnings the summary checks raised
+ * @param spend calls, tokens and cost by stage, provider and model, over everything stored
+ * @param thisRun the run that just ended, when the report is written by one
+ */
+public record RunReport(
+        Map<String, Long> articles,
+        List<FailureGroup> failures,
+        Map<String, Map<String, Long>> checks,
+        long summaryWarnings,
+        Map<String, Spend> spend,
+        Optional<ThisRun> thisRun) {
+
+    /**
+     * Failed articles that share a stage and reason.
+     *
+     * @param reason the stage and the reason's first words
+     * @param ids the failed articles
+     */
+    public record FailureGroup(String reason, List<String> ids) {}
+
+    /**
+     * What a stage cost with one model.
+     *
+     * @param calls model calls
+     * @param inputTokens input tokens
+     * @param outputTokens output tokens
+     * @param costUsd the cost, or null when a model's price is unknown
+     */
+    public record Spend(int calls, long inputTokens, long outputTokens, BigDecimal costUsd) {
+
+        static Spend of(int calls, Usage usage, Optional<BigDecimal> cost) {
+            return new Spend(calls, usage.inputTokens(), usage.outputTokens(), cost.orElse(null));
+        }
+
+        Spend plus(Spend other) {
+            return new Spend(
+                    calls + other.calls,
+                    inputTokens + other.inputTokens,
+                    outputTokens + other.outputTokens,
+                    costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd));
+        }
+    }
+
+    /**
+     * The run that just ended.
+     *
+     * @param stop how it ended
+     * @param message what to tell the user about the ending
+     * @param done articles finished by this run
+     * @param skipped articles an earlier run had finished
+     * @param failed articles that failed in this run
+     * @param deferred articles left for a later run
+     * @param calls model calls this run made
+     * @param seconds how long it took
+     * @param articlesPerMinute finished and failed articles per minute
+     */
+    public record ThisRun(
+            String stop,
+            String message,
+            int done,
+            int skipped,
+            int failed,
+            int deferred,
+            int calls,
+            double seconds,
+            double articlesPerMinute) {
+
+        static ThisRun of(RunResult r) {
+            double seconds = r.elapsed().toMillis() / 1000.0;
+            double perMinute = seconds <= 0 ? 0 : (r.done() + r.failed()) * 60.0 / seconds;
+            return new ThisRun(
+                    r.stop().name().toLowerCase(Locale.ROOT),
+                    r.stopMessage(),
+                    r.done(),
+                    r.skipped(),
+                    r.failed(),
+                    r.deferred(),
+                    r.calls(),
+                    Math.round(seconds * 10) / 10.0,
+                    Math.round(perMinute * 10) / 10.0);
+        }
+    }
+
+    /** A reason shortened to what articles failing the same way share: its first sentence, at most 100 characters. */
+    static String reasonKey(String reason) {
+        String r = reason.replaceAll("Article \\S+ ", "").strip();
+        int end = r.indexOf(". ");
+        if (end > 0) {
+            r = r.substring(0, end + 1);
+        }
+        return r.length() > 100 ? r.substring(0, 100) + "…" : r;
+    }
+
+    /** The report as a short Markdown page. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder("# Run report\n\n");
+        thisRun.ifPresent(r -> md.append(String.format(
+                Locale.ROOT,
+                "This run: %s — %d done, %d skipped (done before), %d failed, %d deferred; %d model calls in %.1f s"
+                        + " (%.1f articles/min).%s%n%n",
+                r.stop(),
+                r.done(),
+                r.skipped(),
+                r.failed(),
+                r.deferred(),
+                r.calls(),
+                r.seconds(),
+                r.articlesPerMinute(),
+                r.message().isEmpty() ? "" : " " + r.message())));
+        md.append("| status | articles |\n|---|---|\n");
+        articles.forEach((status, n) ->
+                md.append("| ").append(status).append(" | ").append(n).append(" |\n"));
+        if (!spend.isEmpty()) {
+            md.append(
+                    "\n| stage and model | calls | input tokens | output tokens | cost (USD) |\n|---|---|---|---|---|\n");
+            spend.forEach((key, s) -> md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %,d | %s |%n",
+                    key,
+                    s.calls(),
+                    s.inputTokens(),
+                    s.outputTokens(),
+                    s.costUsd() == null
+                            ? "unknown"
+                            : s.costUsd().stripTrailingZeros().toPlainString())));
+        }
+        if (!checks.isEmpty()) {
+            md.append("\nTranslation checks that fired:\n\n");
+            checks.forEach((check, statuses) ->
+                    md.append("- ").append(check).append(": ").append(statuses).append('\n'));
+        }
+        if (summaryWarnings > 0) {
+            md.append("\nSummary warnings: ").append(summaryWarnings).append('\n');
+        }
+        if (!failures.isEmpty()) {
+            md.append("\nFailures by reason:\n\n");
+            for (FailureGroup g : failures) {
+                md.append("- ")
+                        .append(ArticleFormat.escape(g.reason()))
+                        .append(" (")
+                        .append(g.ids().size())
+                        .append("): ")
+                        .append(String.join(
+                                ", ", g.ids().subList(0, Math.min(20, g.ids().size()))))
+                        .append(g.ids().size() > 20 ? ", …" : "")
+                        .append('\n');
+            }
+        }
+        return md.toString();
+    }
+}
