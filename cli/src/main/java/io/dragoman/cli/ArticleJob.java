@@ -1,28 +1,19 @@
 package io.dragoman.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dragoman.core.article.ArticleJson;
-import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.Dragoman;
 import io.dragoman.core.input.InputReader;
-import io.dragoman.core.llm.ModelFailure;
-import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.NoProviderException;
-import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.Usage;
-import io.dragoman.core.pipeline.ArticleFormat;
-import io.dragoman.core.pipeline.ArticleRecords;
-import io.dragoman.core.pipeline.CleanBatch;
-import io.dragoman.core.pipeline.CleanOutcome;
-import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.BatchRunner;
+import io.dragoman.core.pipeline.RunListener;
+import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.pipeline.Stage;
 import io.dragoman.core.summary.Summary;
-import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
-import io.dragoman.core.translate.TranslationException;
-import io.dragoman.core.translate.Translator;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -30,30 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One batch as {@code run}, {@code translate} and {@code summarize} do it: clean every input, then translate and/or
- * summarise every cleaned article (several at once), and write {@code articles.jsonl}, {@code md/<id>.md} and {@code
- * failures.jsonl} into the output folder. A per-article failure is recorded and the batch goes on; a rejected key or
- * unknown model stops further calls.
+ * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
+ * run store {@code DIR/dragoman.db} makes it resumable and caches every model call, the outputs are rendered from the
+ * store, and the end of the run prints what happened. Ctrl-C stops the intake and lets the articles in flight finish
+ * (a second Ctrl-C aborts them); the exit code says how the run ended.
  */
 final class ArticleJob {
-
-    /** What the model stages made of one cleaned article. */
-    private record Result(
-            Optional<Translation> translation, Optional<Summary> summary, Optional<RuntimeException> failure) {
-
-        static final Result NOT_PROCESSED = new Result(Optional.empty(), Optional.empty(), Optional.empty());
-
-        boolean processed() {
-            return translation.isPresent() || summary.isPresent() || failure.isPresent();
-        }
-    }
 
     /** The model stages of a job. */
     record Stages(boolean translate, boolean summarize) {
@@ -64,13 +40,17 @@ final class ArticleJob {
         }
     }
 
+    /** How the job treats earlier runs and money. */
+    record RunOptions(boolean dryRun, boolean force, boolean retryFailed, Optional<BigDecimal> maxCost) {}
+
     private final DragomanCommand parent;
     private final InputOptions input;
     private final ModelOptions models;
     private final Path out;
     private final Stages stages;
-    private final boolean dryRun;
+    private final RunOptions options;
     private final boolean quiet;
+    private final boolean verbose;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
 
@@ -80,7 +60,7 @@ final class ArticleJob {
             ModelOptions models,
             Path out,
             Stages stages,
-            boolean dryRun,
+            RunOptions options,
             boolean quiet,
             PrintWriter stdout,
             PrintWriter stderr) {
@@ -89,53 +69,186 @@ final class ArticleJob {
         this.models = models;
         this.out = out;
         this.stages = stages;
-        this.dryRun = dryRun;
+        this.options = options;
         this.quiet = quiet;
+        this.verbose = input.verbose;
         this.stdout = stdout;
         this.stderr = stderr;
     }
 
     int run() {
-        if (dryRun) {
+        if (options.dryRun()) {
             return dryRun();
         }
-        Optional<Translator> translator = Optional.empty();
-        Optional<Summarizer> summarizer = Optional.empty();
         Optional<ProviderConfig> provider = Optional.empty();
-        AtomicReference<String> configError = new AtomicReference<>();
+        String configError = null;
         if (stages.any()) {
             models.validate();
             try {
-                ProviderConfig config = models.resolve(parent.environment(), parent.ollamaAnswers(), stderr);
-                provider = Optional.of(config);
-                ModelProvider model = models.model(config);
-                translator = stages.translate() ? Optional.of(models.translator(model)) : Optional.empty();
-                summarizer = stages.summarize() ? Optional.of(models.summarizer(model)) : Optional.empty();
+                provider = Optional.of(models.resolve(parent.environment(), parent.ollamaAnswers(), stderr));
             } catch (NoProviderException e) {
-                configError.set(e.getMessage());
+                configError = e.getMessage();
             }
         }
         OutputFiles.directory(out);
-        OutputFiles.directory(out.resolve("md"));
+        Dragoman.Builder builder = Dragoman.builder()
+                .cleaner(parent.newCleaner(input.maxBytes))
+                .languages(parent.languages())
+                .store(out.resolve("dragoman.db"))
+                .stages(stages.translate(), stages.summarize())
+                .concurrency(models.concurrency)
+                .retryFailed(options.retryFailed())
+                .chunkTokens(models.chunkTokens);
+        if (stages.any()) {
+            builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
+        }
+        provider.ifPresent(p -> builder.model(models.model(p)));
+        options.maxCost().ifPresent(builder::maxCost);
+        Tally tally = new Tally();
+        RunResult result;
+        try (Dragoman dragoman = builder.build()) {
+            if (options.force()) {
+                dragoman.forgetArticles();
+            }
+            InputReader reader = input.reader(parent.stdin());
+            dragoman.learn(reader.read(
+                    input.inputs.stream().filter(a -> !a.equals("-")).toList()));
+            BatchRunner.Control control = new BatchRunner.Control();
+            try (Interrupts interrupts = Interrupts.install(control, stderr)) {
+                result = dragoman.run(reader.read(input.inputs), tally, control);
+            }
+            dragoman.writeOutputs(out, Optional.of(result));
+        }
+        printSummary(result, tally, provider.map(ProviderConfig::info), configError);
+        if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
+            stderr.println("dragoman: " + (configError != null ? configError : result.stopMessage()));
+            stderr.println("dragoman: the cleaned articles are in " + out
+                    + "; run the same command again once a provider is configured (or use --only clean).");
+            stderr.flush();
+            return ExitCodes.CONFIG;
+        }
+        if (result.stop() == RunResult.Stop.BUDGET) {
+            stderr.println("dragoman: " + result.stopMessage());
+            stderr.flush();
+            return ExitCodes.BUDGET;
+        }
+        if (result.stop() == RunResult.Stop.INTERRUPTED) {
+            stderr.println("dragoman: interrupted; rerun the same command to continue where it stopped.");
+            stderr.flush();
+            return ExitCodes.INTERRUPTED;
+        }
+        return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
 
-        List<CleanOutcome> cleaned = new ArrayList<>();
-        CleanBatch batch =
-                new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes));
-        batch.run(input.inputs, outcome -> {
-            if (outcome instanceof CleanOutcome.Failed failed) {
-                stderr.println("dragoman: " + failed.location() + ": " + failed.reason());
+    /** Counts what the outcomes say and prints a line for each article that needed a model or failed. */
+    private final class Tally implements RunListener {
+        final AtomicInteger translated = new AtomicInteger();
+        final AtomicInteger summarized = new AtomicInteger();
+        final AtomicInteger repaired = new AtomicInteger();
+        final AtomicInteger reasked = new AtomicInteger();
+        final AtomicInteger warnings = new AtomicInteger();
+        final int[] failedAt = new int[Stage.values().length];
+
+        @Override
+        public void finished(ArticleOutcome outcome) {
+            if (outcome instanceof ArticleOutcome.Done done) {
+                done.translation().ifPresent(t -> {
+                    translated.incrementAndGet();
+                    repaired.addAndGet((int) t.checks().stream()
+                            .filter(c -> c.status() == CheckResult.Status.REPAIRED)
+                            .count());
+                    warnings.addAndGet(t.warnings().size());
+                });
+                done.summary().ifPresent(s -> {
+                    summarized.incrementAndGet();
+                    reasked.addAndGet(s.reasked() ? 1 : 0);
+                    warnings.addAndGet(s.warnings().size());
+                });
+                if (!quiet && verbose && done.calls() > 0) {
+                    say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ") + done.id() + " ("
+                            + describe(done.translation(), done.summary()) + ")");
+                }
+            } else if (outcome instanceof ArticleOutcome.Failed failed) {
+                synchronized (failedAt) {
+                    failedAt[failed.stage().ordinal()]++;
+                }
+                say("dragoman: " + failed.location() + ": " + failed.reason());
+            }
+        }
+
+        @Override
+        public void stopping(String reason) {
+            if (!quiet) {
+                say("dragoman: stopping: " + reason);
+            }
+        }
+
+        private void say(String line) {
+            synchronized (stderr) {
+                stderr.println(line);
                 stderr.flush();
             }
-            cleaned.add(outcome);
-        });
+        }
+    }
 
-        List<Result> results = provider.isPresent()
-                ? processAll(translator, summarizer, cleaned, configError)
-                : cleaned.stream()
-                        .filter(o -> o instanceof CleanOutcome.Cleaned)
-                        .map(o -> Result.NOT_PROCESSED)
-                        .toList();
-        return write(cleaned, results, provider, configError.get());
+    private void printSummary(RunResult r, Tally t, Optional<ProviderInfo> provider, String configError) {
+        if (quiet) {
+            return;
+        }
+        int cleanFailed = t.failedAt[Stage.CLEAN.ordinal()];
+        int total = r.done() + r.failed() + r.skipped() + r.deferred();
+        if (!stages.any()) {
+            stdout.printf(
+                    "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
+                    r.done() + r.skipped(),
+                    total,
+                    out,
+                    cleanFailed > 0 ? "; " + cleanFailed + " failed, listed in failures.jsonl" : ".");
+        } else {
+            String model = provider.map(p -> " with " + p.kind().id() + " " + p.model())
+                    .orElse("");
+            List<String> done = new ArrayList<>();
+            if (stages.translate()) {
+                done.add("Translated " + t.translated.get());
+            }
+            if (stages.summarize()) {
+                done.add((done.isEmpty() ? "Summarized " : "summarized ") + t.summarized.get());
+            }
+            stdout.printf(
+                    "%s of %d articles into %s%s (articles.jsonl, md/, report.md).%n",
+                    String.join(" and ", done), total, out, model);
+            if (r.calls() > 0) {
+                stdout.printf(
+                        Locale.ROOT,
+                        "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
+                                + " %d warnings.%n",
+                        r.calls(),
+                        r.usage().inputTokens(),
+                        r.usage().outputTokens(),
+                        r.cost()
+                                .map(c -> "$" + c.stripTrailingZeros().toPlainString())
+                                .orElse("cost unknown (model not in the price table)"),
+                        t.repaired.get(),
+                        t.reasked.get(),
+                        t.warnings.get());
+            }
+            if (r.skipped() > 0) {
+                stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);
+            }
+            if (r.failed() > 0) {
+                stdout.printf(
+                        "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
+                        r.failed(),
+                        cleanFailed,
+                        t.failedAt[Stage.TRANSLATE.ordinal()],
+                        t.failedAt[Stage.SUMMARIZE.ordinal()]);
+            }
+            long notProcessed = configError != null ? r.done() : r.deferred();
+            if (notProcessed > 0) {
+                stdout.printf("%d cleaned but not processed by a model.%n", notProcessed);
+            }
+        }
+        stdout.flush();
     }
 
     /** Cleans, then prints what the model stages would send and cost; sends and writes nothing. */
@@ -145,284 +258,14 @@ final class ArticleJob {
         }
         models.validate();
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
-        List<CleanedArticle> articles = new ArrayList<>();
-        int[] failed = {0};
-        new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes))
-                .run(input.inputs, outcome -> {
-                    if (outcome instanceof CleanOutcome.Cleaned c) {
-                        articles.add(c.article());
-                    } else if (outcome instanceof CleanOutcome.Failed f) {
-                        failed[0]++;
-                        stderr.println("dragoman: " + f.location() + ": " + f.reason());
-                    }
-                });
+        EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, stderr);
         RunCommand.Stage only = stages.translate() && stages.summarize()
                 ? null
                 : stages.translate() ? RunCommand.Stage.translate : RunCommand.Stage.summarize;
-        new EstimateReport(EstimateCommand.estimator(models, info, only), info, stdout).dryRun(articles);
+        new EstimateReport(EstimateCommand.estimator(models, info, only), info, stdout).dryRun(cleaned.articles());
         stdout.flush();
         stderr.flush();
-        return failed[0] > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
-    }
-
-    private List<Result> processAll(
-            Optional<Translator> translator,
-            Optional<Summarizer> summarizer,
-            List<CleanOutcome> cleaned,
-            AtomicReference<String> configError) {
-        ExecutorService pool = Executors.newFixedThreadPool(models.concurrency, runnable -> {
-            Thread t = new Thread(runnable, "dragoman-model");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Result>> futures = new ArrayList<>();
-            for (CleanOutcome outcome : cleaned) {
-                if (outcome instanceof CleanOutcome.Cleaned c) {
-                    futures.add(pool.submit(() -> processOne(translator, summarizer, c.article(), configError)));
-                }
-            }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("Processing crashed: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while processing", e);
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Result processOne(
-            Optional<Translator> translator,
-            Optional<Summarizer> summarizer,
-            CleanedArticle article,
-            AtomicReference<String> configError) {
-        if (configError.get() != null) {
-            return Result.NOT_PROCESSED;
-        }
-        Optional<Translation> translation = Optional.empty();
-        try {
-            if (translator.isPresent()) {
-                translation = Optional.of(translator.get().translate(article));
-            }
-        } catch (TranslationException e) {
-            return failed(article, e, e.modelFailure(), configError, Optional.empty());
-        }
-        Optional<Summary> summary = Optional.empty();
-        try {
-            if (summarizer.isPresent()) {
-                summary = Optional.of(summarizer.get().summarize(article, translation));
-            }
-        } catch (SummaryException e) {
-            return failed(article, e, e.modelFailure(), configError, translation);
-        }
-        if (!quiet) {
-            synchronized (stderr) {
-                stderr.println("dragoman: " + (summary.isPresent() ? "summarized " : "translated ") + article.id()
-                        + " (" + describe(translation, summary) + ")");
-                stderr.flush();
-            }
-        }
-        return new Result(translation, summary, Optional.empty());
-    }
-
-    private Result failed(
-            CleanedArticle article,
-            RuntimeException e,
-            Optional<ModelFailure> cause,
-            AtomicReference<String> configError,
-            Optional<Translation> translation) {
-        if (cause.isPresent() && stopsTheRun(cause.get())) {
-            configError.compareAndSet(null, cause.get().getMessage());
-            return translation.isPresent()
-                    ? new Result(translation, Optional.empty(), Optional.empty())
-                    : Result.NOT_PROCESSED;
-        }
-        synchronized (stderr) {
-            stderr.println("dragoman: " + article.metadata().location() + ": " + e.getMessage());
-            stderr.flush();
-        }
-        return new Result(translation, Optional.empty(), Optional.of(e));
-    }
-
-    /** A rejected key, a forbidden or unknown model: every further call would fail the same way. */
-    private static boolean stopsTheRun(ModelFailure failure) {
-        return failure instanceof PermanentFailure
-                && (failure.httpStatus() == 401 || failure.httpStatus() == 403 || failure.httpStatus() == 404);
-    }
-
-    private int write(
-            List<CleanOutcome> cleaned, List<Result> results, Optional<ProviderConfig> provider, String configError) {
-        ObjectMapper mapper = ArticleJson.mapper();
-        ArticleRecords records = new ArticleRecords(mapper);
-        StringBuilder articles = new StringBuilder();
-        StringBuilder failures = new StringBuilder();
-        int cleanFailed = 0;
-        int translated = 0;
-        int summarized = 0;
-        int translateFailed = 0;
-        int summarizeFailed = 0;
-        int notProcessed = 0;
-        int reasked = 0;
-        int repaired = 0;
-        int warnings = 0;
-        RunSpending spent = new RunSpending();
-        int next = 0;
-        for (CleanOutcome outcome : cleaned) {
-            if (outcome instanceof CleanOutcome.Failed failed) {
-                cleanFailed++;
-                ObjectNode record = mapper.createObjectNode();
-                record.put("location", failed.location());
-                record.put("stage", "clean");
-                record.put("reason", failed.reason());
-                failures.append(record).append('\n');
-                continue;
-            }
-            CleanedArticle article = ((CleanOutcome.Cleaned) outcome).article();
-            Result result = results.get(next++);
-            Path md = out.resolve("md").resolve(article.id().value() + ".md");
-            if (!result.processed()) {
-                notProcessed++;
-            }
-            String status = result.failure().isPresent()
-                    ? "failed"
-                    : result.summary().isPresent()
-                            ? "summarized"
-                            : result.translation().isPresent() ? "translated" : "cleaned";
-            ObjectNode record = result.translation().isPresent()
-                    ? records.translated(article, result.translation().get())
-                    : records.cleaned(article, status);
-            record.put("status", status);
-            StringBuilder page = new StringBuilder(
-                    result.translation().isPresent()
-                            ? records.markdown(article, result.translation().get())
-                            : ArticleFormat.MD.render(article, mapper));
-            if (result.translation().isPresent()) {
-                Translation tr = result.translation().get();
-                translated++;
-                spent.add(tr.calls(), tr.usage(), tr.cost());
-                repaired += (int) tr.checks().stream()
-                        .filter(c -> c.status() == CheckResult.Status.REPAIRED)
-                        .count();
-                warnings += tr.warnings().size();
-            }
-            if (result.summary().isPresent()) {
-                Summary sum = result.summary().get();
-                summarized++;
-                spent.add(sum.calls(), sum.usage(), sum.cost());
-                warnings += sum.warnings().size();
-                reasked += sum.reasked() ? 1 : 0;
-                record.set("summary", records.summary(article, sum));
-                page.append(records.summaryMarkdown(sum));
-            }
-            if (result.failure().isPresent()) {
-                ObjectNode failure;
-                if (result.failure().get() instanceof TranslationException te) {
-                    translateFailed++;
-                    spent.add(te.calls(), te.usage(), te.cost());
-                    failure = (ObjectNode) records.failed(article, te).get("failure");
-                } else {
-                    SummaryException se = (SummaryException) result.failure().get();
-                    summarizeFailed++;
-                    spent.add(se.calls(), se.usage(), se.cost());
-                    failure = records.summaryFailure(se);
-                }
-                record.set("failure", failure);
-                ObjectNode listed = mapper.createObjectNode();
-                listed.put("id", article.id().value());
-                listed.put("location", article.metadata().location());
-                listed.setAll(failure);
-                failures.append(listed).append('\n');
-            }
-            articles.append(record).append('\n');
-            OutputFiles.write(md, page.toString());
-        }
-        OutputFiles.write(out.resolve("articles.jsonl"), articles.toString());
-        OutputFiles.write(out.resolve("failures.jsonl"), failures.toString());
-
-        int total = cleaned.size();
-        int cleanedCount = total - cleanFailed;
-        int modelFailed = translateFailed + summarizeFailed;
-        if (!quiet) {
-            if (!stages.any()) {
-                stdout.printf(
-                        "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
-                        cleanedCount,
-                        total,
-                        out,
-                        cleanFailed > 0 ? "; " + cleanFailed + " failed, listed in failures.jsonl" : ".");
-            } else {
-                String model = provider.map(p -> " with " + p.kind().id() + " " + p.model())
-                        .orElse("");
-                List<String> done = new ArrayList<>();
-                if (stages.translate()) {
-                    done.add("Translated " + translated);
-                }
-                if (stages.summarize()) {
-                    done.add((done.isEmpty() ? "Summarized " : "summarized ") + summarized);
-                }
-                stdout.printf(
-                        "%s of %d articles into %s%s (articles.jsonl, md/).%n",
-                        String.join(" and ", done), total, out, model);
-                if (spent.calls > 0) {
-                    stdout.printf(
-                            Locale.ROOT,
-                            "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
-                                    + " %d warnings.%n",
-                            spent.calls,
-                            spent.usage.inputTokens(),
-                            spent.usage.outputTokens(),
-                            spent.costKnown
-                                    ? "$" + spent.cost.stripTrailingZeros().toPlainString()
-                                    : "cost unknown (model not in the price table)",
-                            repaired,
-                            reasked,
-                            warnings);
-                }
-                if (cleanFailed + modelFailed > 0) {
-                    stdout.printf(
-                            "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
-                            cleanFailed + modelFailed, cleanFailed, translateFailed, summarizeFailed);
-                }
-                if (notProcessed > 0 && configError != null) {
-                    stdout.printf("%d cleaned but not processed by a model.%n", notProcessed);
-                }
-            }
-        }
-        stdout.flush();
-        if (configError != null) {
-            stderr.println("dragoman: " + configError);
-            stderr.println("dragoman: the cleaned articles are in " + out
-                    + "; run the same command again once a provider is configured (or use --only clean).");
-            stderr.flush();
-            return ExitCodes.CONFIG;
-        }
-        return cleanFailed + modelFailed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
-    }
-
-    /** The calls, tokens and cost of a whole run, summed over its articles. */
-    private static final class RunSpending {
-        int calls;
-        Usage usage = new Usage(0, 0);
-        BigDecimal cost = BigDecimal.ZERO;
-        boolean costKnown = true;
-
-        void add(int moreCalls, Usage moreUsage, Optional<BigDecimal> moreCost) {
-            calls += moreCalls;
-            usage = usage.plus(moreUsage);
-            if (moreCost.isPresent()) {
-                cost = cost.add(moreCost.get());
-            } else if (moreCalls > 0) {
-                costKnown = false;
-            }
-        }
+        return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     private static String describe(Optional<Translation> translation, Optional<Summary> summary) {

@@ -3,7 +3,6 @@ package io.dragoman.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
-import io.dragoman.core.input.InputReader;
 import io.dragoman.core.pipeline.ArticleFormat;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
@@ -64,8 +63,7 @@ final class CleanCommand implements Callable<Integer> {
             OutputFiles.directory(out);
         }
         ObjectMapper mapper = ArticleJson.mapper();
-        CleanBatch batch =
-                new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes));
+        CleanBatch batch = new CleanBatch(input.reader(parent.stdin()), parent.newCleaner(input.maxBytes));
         List<String> jsonl = new ArrayList<>();
         List<CleanedArticle> articles = new ArrayList<>();
         int[] printed = {0};

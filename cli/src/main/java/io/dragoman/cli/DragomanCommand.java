@@ -3,6 +3,7 @@ package io.dragoman.cli;
 import io.dragoman.core.clean.BoilerplateProfiles;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.lang.LanguageDetector;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.OllamaProbe;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             TranslateCommand.class,
             SummarizeCommand.class,
             EstimateCommand.class,
+            ReportCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },
@@ -40,6 +42,8 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
     private final LongFunction<Cleaner> cleaners;
     private final Map<String, String> environment;
     private final Predicate<String> ollamaAnswers;
+    private final Supplier<LanguageDetector> languages;
+    private boolean interactive;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,6 +89,51 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
         this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.ollamaAnswers = Objects.requireNonNull(ollamaAnswers, "ollamaAnswers");
+        this.languages = memoized(OpenNlpLanguageDetector::new);
+    }
+
+    /**
+     * A command with all its collaborators given, sharing a language detector (tests run many commands in one JVM).
+     */
+    public DragomanCommand(
+            Supplier<InputStream> stdin,
+            LongFunction<Cleaner> cleaners,
+            Map<String, String> environment,
+            Predicate<String> ollamaAnswers,
+            LanguageDetector languages) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.ollamaAnswers = Objects.requireNonNull(ollamaAnswers, "ollamaAnswers");
+        Objects.requireNonNull(languages, "languages");
+        this.languages = () -> languages;
+    }
+
+    private static Supplier<LanguageDetector> memoized(Supplier<LanguageDetector> make) {
+        return new Supplier<>() {
+            private LanguageDetector made;
+
+            @Override
+            public synchronized LanguageDetector get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
+    /**
+     * Whether this command talks to a person at a terminal (a progress bar) rather than to tests or an embedding
+     * program: true only for the command {@code main} runs.
+     */
+    boolean interactive() {
+        return interactive;
+    }
+
+    /** The language detector for the model stages' checks, loaded once per command. */
+    LanguageDetector languages() {
+        return languages.get();
     }
 
     Map<String, String> environment() {
@@ -133,7 +182,9 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
      * which the platform charset of a {@code C} or {@code POSIX} locale would turn into question marks.
      */
     public static void main(String[] args) {
-        CommandLine cli = commandLine(new DragomanCommand());
+        DragomanCommand command = new DragomanCommand();
+        command.interactive = true;
+        CommandLine cli = commandLine(command);
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         System.exit(cli.execute(args));
     }

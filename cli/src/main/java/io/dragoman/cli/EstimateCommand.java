@@ -1,7 +1,6 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.article.CleanedArticle;
-import io.dragoman.core.input.InputReader;
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ModelProviders;
@@ -61,21 +60,29 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--only clean calls no model: there is nothing to estimate.");
         }
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), err);
-        List<CleanedArticle> articles = new ArrayList<>();
-        int[] failed = {0};
-        new CleanBatch(new InputReader(input.maxBytes, parent.stdin()), parent.newCleaner(input.maxBytes))
-                .run(input.inputs, outcome -> {
-                    if (outcome instanceof CleanOutcome.Cleaned c) {
-                        articles.add(c.article());
-                    } else if (outcome instanceof CleanOutcome.Failed f) {
-                        failed[0]++;
-                        err.println("dragoman: " + f.location() + ": " + f.reason());
-                    }
-                });
-        new EstimateReport(estimator(models, info, only), info, out).table(articles);
+        Cleaned cleaned = clean(parent, input, err);
+        new EstimateReport(estimator(models, info, only), info, out).table(cleaned.articles());
         out.flush();
         err.flush();
-        return failed[0] > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** The articles the inputs yield, and how many inputs failed (each named on {@code err}). */
+    record Cleaned(List<CleanedArticle> articles, int failed) {}
+
+    /** Cleans every input in memory, for estimates and dry runs, naming each failure on {@code err}. */
+    static Cleaned clean(DragomanCommand parent, InputOptions input, PrintWriter err) {
+        List<CleanedArticle> articles = new ArrayList<>();
+        int[] failed = {0};
+        new CleanBatch(input.reader(parent.stdin()), parent.newCleaner(input.maxBytes)).run(input.inputs, outcome -> {
+            if (outcome instanceof CleanOutcome.Cleaned c) {
+                articles.add(c.article());
+            } else if (outcome instanceof CleanOutcome.Failed f) {
+                failed[0]++;
+                err.println("dragoman: " + f.location() + ": " + f.reason());
+            }
+        });
+        return new Cleaned(articles, failed[0]);
     }
 
     /** An estimator for the stages, on a model that sends nothing. */

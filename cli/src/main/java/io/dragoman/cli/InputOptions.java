@@ -38,7 +38,8 @@ final class InputOptions {
 
     @Option(
             names = {"-v", "--verbose"},
-            description = "Show stack traces for unexpected errors.")
+            description = "Print a line for each article a model worked on (calls, tokens, cost), and stack traces for"
+                    + " unexpected errors.")
     boolean verbose;
 
     /** The reader these options describe: the size limit and the {@code --glob} filter, {@code -} from {@code stdin}. */

@@ -43,6 +43,29 @@ abstract class ModelJobCommand implements Callable<Integer> {
                     + " tokens and cost of all.")
     boolean dryRun;
 
+    @Option(
+            names = "--force",
+            description =
+                    "Start over: forget what earlier runs into DIR finished (cached model calls are still reused).")
+    boolean force;
+
+    @Option(
+            names = "--retry-failed",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Try articles that failed in an earlier run again (default); --no-retry-failed keeps their"
+                    + " failures.")
+    boolean retryFailed;
+
+    @Option(
+            names = "--max-cost",
+            paramLabel = "USD",
+            description =
+                    "Stop cleanly (exit 4, resumable) before the spending, counting calls in flight, would go over"
+                            + " USD dollars.")
+    java.math.BigDecimal maxCost;
+
     /** The model stages this command runs after cleaning. */
     abstract ArticleJob.Stages stages();
 
@@ -54,7 +77,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         models,
                         out,
                         stages(),
-                        dryRun,
+                        new ArticleJob.RunOptions(dryRun, force, retryFailed, java.util.Optional.ofNullable(maxCost)),
                         quiet,
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())

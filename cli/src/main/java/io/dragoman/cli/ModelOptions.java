@@ -156,7 +156,7 @@ final class ModelOptions {
         return Summarizer.standard(model, library(), priceTable());
     }
 
-    private PromptLibrary library() {
+    PromptLibrary library() {
         return prompts == null ? PromptLibrary.builtIn() : PromptLibrary.withOverrides(prompts);
     }
 
@@ -190,5 +190,10 @@ final class ModelOptions {
     /** The price table: the built-in one with {@code --prices} entries on top. */
     PriceTable prices() {
         return priceTable();
+    }
+
+    /** The user's glossary from {@code --glossary}, or the empty one. */
+    Glossary userGlossary() {
+        return glossary == null ? Glossary.EMPTY : Glossary.read(glossary);
     }
 }

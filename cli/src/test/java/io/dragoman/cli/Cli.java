@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.LongFunction;
 import picocli.CommandLine;
 
@@ -47,13 +48,15 @@ final class Cli {
 
     /** Runs with the given cleaners, for tests that watch what the cleaner is handed. */
     static Result run(byte[] stdin, LongFunction<Cleaner> cleaners, String... args) {
-        return run(new DragomanCommand(() -> stdinOf(stdin), cleaners), args);
+        return run(
+                new DragomanCommand(() -> stdinOf(stdin), cleaners, Map.of(), baseUrl -> false, Shared.DETECTOR), args);
     }
 
     /** Runs with these environment variables (API keys, config location) and no local Ollama. */
     static Result runWith(java.util.Map<String, String> environment, String... args) {
         return run(
-                new DragomanCommand(() -> stdinOf(new byte[0]), standardCleaners(), environment, baseUrl -> false),
+                new DragomanCommand(
+                        () -> stdinOf(new byte[0]), standardCleaners(), environment, baseUrl -> false, Shared.DETECTOR),
                 args);
     }
 

@@ -66,7 +66,9 @@ class RunCommandTest {
         assertThat(r.out().lines().toList())
                 .containsExactly("Cleaned 2 of 3 articles into " + out
                         + " (articles.jsonl, md/); 1 failed, listed in failures.jsonl");
-        assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2);
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("cleaned", "cleaned", "failed");
         List<JsonNode> failures = readJsonl(out.resolve("failures.jsonl"));
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).get("location").asText()).isEqualTo(empty.toString());
@@ -84,17 +86,24 @@ class RunCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.errLines()).containsExactly("dragoman: " + missing + ": no such file or directory");
-        assertThat(Files.readString(out.resolve("articles.jsonl"))).isEmpty();
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .singleElement()
+                .satisfies(rec -> assertThat(rec.get("status").asText()).isEqualTo("failed"));
         assertThat(readJsonl(out.resolve("failures.jsonl"))).hasSize(1);
     }
 
     @Test
-    void replacesTheOutputsOfAnEarlierRunInTheSameDirectory() throws IOException {
+    void keepsTheArticlesOfAnEarlierRunInTheSameDirectoryUnlessForcedToStartOver() throws IOException {
         Path out = tmp.resolve("run");
+        String second = SEEDS.resolve(SECOND_SEED + ".txt").toString();
         run("run", SEEDS.toString(), "--out", out.toString(), "--only", "clean");
 
-        Cli.Result r =
-                run("run", SEEDS.resolve(SECOND_SEED + ".txt").toString(), "--out", out.toString(), "--only", "clean");
+        Cli.Result again = run("run", second, "--out", out.toString(), "--only", "clean");
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2);
+
+        Cli.Result r = run("run", second, "--out", out.toString(), "--only", "clean", "--force");
 
         assertThat(r.exitCode()).isZero();
         assertThat(readJsonl(out.resolve("articles.jsonl")))

@@ -104,7 +104,15 @@ class TranslateEndToEndTest {
 
     private Cli.Result run(String command, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                command, SEEDS.toString(), "--out", out.toString(), "--provider", "openai", "--base-url", baseUrl()));
+                command,
+                SEEDS.toString(),
+                "--out",
+                out.toString(),
+                "--provider",
+                "openai",
+                "--base-url",
+                baseUrl(),
+                "-v"));
         args.addAll(List.of(more));
         return runWith(Map.of("OPENAI_API_KEY", KEY), args.toArray(String[]::new));
     }
@@ -239,11 +247,8 @@ class TranslateEndToEndTest {
 
     @Test
     void recordsAnArticleThatCannotBeAlignedAndTranslatesTheRest() throws IOException {
-        String reference = reference(FIRST_SEED);
-        String dropped = reference.substring(0, reference.indexOf("\n\n[5]"))
-                + reference.substring(reference.indexOf("\n\n[6]"));
         answerBothSeeds();
-        answer(FIRST_TITLE, dropped);
+        answer(FIRST_TITLE, withoutParagraphFive(reference(FIRST_SEED)));
         Path out = tmp.resolve("out");
 
         Cli.Result r = run("run", out);
@@ -326,6 +331,90 @@ class TranslateEndToEndTest {
         assertKeyNowhere(r, out);
     }
 
+    private int calls() {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+                .size();
+    }
+
+    @Test
+    void aRerunSkipsWhatIsDoneMakesNoCallsAndWritesTheSameFiles() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+        run("run", out);
+        String first = Files.readString(out.resolve("articles.jsonl"));
+
+        Cli.Result again = run("run", out);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("2 already done by an earlier run");
+        assertThat(calls()).isEqualTo(4);
+        assertThat(Files.readString(out.resolve("articles.jsonl"))).isEqualTo(first);
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/articles/summarized").asLong()).isEqualTo(2);
+        assertThat(report.at("/thisRun/skipped").asInt()).isEqualTo(2);
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| summarized | 2 |");
+
+        Cli.Result shown = runWith(Map.of(), "report", out.toString());
+
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out())
+                .contains("| summarized | 2 |")
+                .contains("| translate openai gpt-4.1-mini | 2 | 2,400 | 1,800 |")
+                .contains("| summarize openai gpt-4.1-mini | 2 | 2,400 | 1,800 |");
+        assertThat(runWith(Map.of(), "report", tmp.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesOnlyTheFailedArticleOnARerunUnlessToldToKeepFailures() throws IOException {
+        answerBothSeeds();
+        answer(FIRST_TITLE, withoutParagraphFive(reference(FIRST_SEED)));
+        Path out = tmp.resolve("out");
+        assertThat(run("run", out).exitCode()).isEqualTo(1);
+        int before = calls();
+
+        Cli.Result kept = run("run", out, "--no-retry-failed");
+
+        assertThat(kept.exitCode()).isZero();
+        assertThat(calls()).isEqualTo(before);
+
+        answer(FIRST_TITLE, reference(FIRST_SEED));
+        Cli.Result retried = run("run", out);
+
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(calls()).isEqualTo(before + 2);
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("summarized", "summarized");
+        assertThat(out.resolve("failures.jsonl")).isEmptyFile();
+    }
+
+    @Test
+    void stopsWithExitFourBeforeTheBudgetAndContinuesOnARerun() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+
+        Cli.Result capped = run("run", out, "--max-cost", "0.0001", "--concurrency", "1");
+
+        assertThat(capped.exitCode()).isEqualTo(4);
+        assertThat(capped.err()).contains("cost budget of $0.0001").contains("--max-cost");
+        assertThat(calls()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsOnly("cleaned");
+
+        Cli.Result resumed = run("run", out);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .extracting(rec -> rec.get("status").asText())
+                .containsExactly("summarized", "summarized");
+    }
+
+    /** A marked reply with paragraph [5] left out: it cannot be aligned. */
+    private static String withoutParagraphFive(String reply) {
+        return reply.substring(0, reply.indexOf("\n\n[5]")) + reply.substring(reply.indexOf("\n\n[6]"));
+    }
+
     /** The seed's reference translation as a model's marked reply. */
     static String reference(String id) throws IOException {
         JsonNode en = JSON.readTree(REFERENCES.resolve(id + ".en.json").toFile());
@@ -369,7 +458,10 @@ class TranslateEndToEndTest {
         assertThat(r.err()).doesNotContain(KEY);
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(KEY);
+                // every file, the SQLite store and its journal included, read as bytes
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(f.toString())
+                        .doesNotContain(KEY);
             }
         }
     }

@@ -266,15 +266,22 @@ public final class Dragoman implements AutoCloseable {
         return new ArticleOutcome.Done(article, translation, summary);
     }
 
-    /** Lets the cleaner learn the chrome the batch's pages share (a first pass over the inputs). */
-    public void learn(Stream<Input> inputs) {
+    /**
+     * Lets the cleaner learn the chrome the batch's pages share (a first pass over the inputs, one at a time).
+     *
+     * @return how many inputs there are, for progress displays
+     */
+    public int learn(Stream<Input> inputs) {
+        int[] count = {0};
         try (inputs) {
             inputs.forEach(input -> {
+                count[0]++;
                 if (input instanceof Input.Read read) {
                     cleaner.observe(read.article());
                 }
             });
         }
+        return count[0];
     }
 
     /**
@@ -284,7 +291,7 @@ public final class Dragoman implements AutoCloseable {
      */
     public RunResult run(Stream<Input> inputs, RunListener listener, BatchRunner.Control control) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("A batch run needs a store file."));
-        return new BatchRunner(cleaner, translator, summarizer, estimator, runStore, settings, clock)
+        return new BatchRunner(cleaner, translator, summarizer, estimator, runStore, cache, settings, clock)
                 .run(inputs, listener, control);
     }
 

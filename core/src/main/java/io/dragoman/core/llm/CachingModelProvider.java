@@ -38,6 +38,9 @@ public final class CachingModelProvider implements ModelProvider {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicReference<Usage> saved = new AtomicReference<>(new Usage(0, 0));
 
+    /** Per thread: whether this thread's calls skip reading the cache (see {@link #fresh}). */
+    private final ThreadLocal<Boolean> bypassing = ThreadLocal.withInitial(() -> false);
+
     /**
      * @param delegate the provider asked on a miss
      * @param cache where replies are kept, usually {@code RunStore.callCache()}
@@ -50,7 +53,7 @@ public final class CachingModelProvider implements ModelProvider {
     @Override
     public ModelReply chat(ModelRequest request) {
         String key = key(delegate.info(), request);
-        Optional<ModelReply> kept = cache.get(key);
+        Optional<ModelReply> kept = bypassing.get() ? Optional.empty() : cache.get(key);
         if (kept.isPresent()) {
             hits.incrementAndGet();
             kept.get().usage().ifPresent(used -> saved.accumulateAndGet(used, Usage::plus));
@@ -67,6 +70,21 @@ public final class CachingModelProvider implements ModelProvider {
     @Override
     public ProviderInfo info() {
         return delegate.info();
+    }
+
+    /**
+     * Runs work whose calls on this thread skip reading the cache (their replies are still stored, replacing the old
+     * ones). For retrying an article that failed: its cached replies are the ones that failed the checks, and asking
+     * again is the point of the retry.
+     */
+    public <T> T fresh(java.util.function.Supplier<T> work) {
+        boolean before = bypassing.get();
+        bypassing.set(true);
+        try {
+            return work.get();
+        } finally {
+            bypassing.set(before);
+        }
     }
 
     /** How many calls were answered from the cache, without calling the delegate. */

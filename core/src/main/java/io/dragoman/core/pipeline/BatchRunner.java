@@ -1,11 +1,15 @@
 package io.dragoman.core.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.CleaningException;
 import io.dragoman.core.input.Input;
+import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.SpentFailure;
@@ -13,6 +17,7 @@ import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.summary.SummaryException;
+import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
 import io.dragoman.core.translate.TranslationException;
 import io.dragoman.core.translate.Translator;
@@ -68,9 +73,11 @@ public final class BatchRunner {
     private final Optional<Summarizer> summarizer;
     private final Optional<Estimator> estimator;
     private final RunStore store;
+    private final Optional<CachingModelProvider> cache;
     private final Settings settings;
     private final Clock clock;
     private final StoredJson json = new StoredJson();
+    private final ObjectMapper mapper = new ObjectMapper();
 
     /**
      * @param cleaner cleans each input
@@ -78,6 +85,7 @@ public final class BatchRunner {
      * @param summarizer summarises, when the settings ask for it
      * @param estimator estimates an article's cost before its model calls, for the budget; needed with a budget
      * @param store where each stage's result is committed
+     * @param cache the call cache in front of the model, if any: a retried failure asks the model afresh
      * @param settings what to run
      * @param clock for the elapsed time
      */
@@ -87,6 +95,7 @@ public final class BatchRunner {
             Optional<Summarizer> summarizer,
             Optional<Estimator> estimator,
             RunStore store,
+            Optional<CachingModelProvider> cache,
             Settings settings,
             Clock clock) {
         this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
@@ -94,6 +103,7 @@ public final class BatchRunner {
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.store = Objects.requireNonNull(store, "store");
+        this.cache = Objects.requireNonNull(cache, "cache");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (settings.translate() && translator.isEmpty() || settings.summarize() && summarizer.isEmpty()) {
@@ -204,7 +214,7 @@ public final class BatchRunner {
         }
         RawArticle raw = ((Input.Read) input).article();
         String id = raw.id().value();
-        String hash = sha256(raw.content());
+        String hash = inputHash(raw);
         Optional<StoredArticle> stored = store.find(id).filter(s -> s.madeFrom(hash));
         if (stored.isPresent() && finished(stored.get())) {
             return new ArticleOutcome.Skipped(id, stored.get().status());
@@ -244,6 +254,11 @@ public final class BatchRunner {
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
         try {
+            boolean retry = stored.isPresent() && stored.get().status() == ArticleStatus.FAILED;
+            if (retry && cache.isPresent()) {
+                // the cached replies are the ones that failed; asking again is the point of the retry
+                return cache.get().fresh(() -> models(article, raw.location(), stored, control, budget, reserved));
+            }
             return models(article, raw.location(), stored, control, budget, reserved);
         } finally {
             budget.release(reserved);
@@ -310,9 +325,33 @@ public final class BatchRunner {
             control.stop(RunResult.Stop.CONFIGURATION, cause.get().getMessage());
             return new ArticleOutcome.Deferred(id, cause.get().getMessage());
         }
-        store.saveFailure(id, stage, e.getMessage(), e.retriable());
+        store.saveFailure(id, null, null, stage, e.getMessage(), e.retriable(), detail(e));
         return new ArticleOutcome.Failed(
                 id, location, stage, e.getMessage(), e.retriable(), e.calls(), e.usage(), e.cost());
+    }
+
+    /** What a failure spent, and its raw reply or checks, as JSON for the store. */
+    private String detail(SpentFailure e) {
+        ObjectNode detail = mapper.createObjectNode();
+        detail.put("calls", e.calls());
+        detail.putObject("usage")
+                .put("inputTokens", e.usage().inputTokens())
+                .put("outputTokens", e.usage().outputTokens());
+        e.cost().ifPresentOrElse(c -> detail.put("costUsd", c.stripTrailingZeros()), () -> detail.putNull("costUsd"));
+        if (e instanceof TranslationException te) {
+            ArrayNode checks = detail.putArray("checks");
+            for (CheckResult c : te.checks()) {
+                ObjectNode check = checks.addObject();
+                check.put("check", c.check());
+                check.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+                ArrayNode details = check.putArray("details");
+                c.details().forEach(details::add);
+            }
+        }
+        if (e instanceof SummaryException se) {
+            se.rawReply().ifPresent(raw -> detail.put("rawReply", raw));
+        }
+        return detail.toString();
     }
 
     /** A rejected key, a forbidden or unknown model: every further call would fail the same way. */
@@ -330,10 +369,19 @@ public final class BatchRunner {
         return s.cleanedJson().isPresent() && translated && summarized;
     }
 
-    /** The hex SHA-256 of an input's bytes: a changed input is redone. */
-    static String sha256(byte[] content) {
+    /**
+     * The hex SHA-256 of what an input says: its bytes, its URL and its extra fields, so that a changed input (even
+     * only its URL or metadata in a JSONL line) is redone.
+     */
+    static String inputHash(RawArticle raw) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(raw.content());
+            sha.update((byte) 0);
+            sha.update(raw.url().orElse("").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(raw.extra().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no SHA-256.", e);
         }

@@ -67,9 +67,7 @@ public final class OutputWriter {
                 }
             });
             RunReport report = report(store, run);
-            AtomicFiles.write(
-                    dir.resolve("report.json"),
-                    mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            AtomicFiles.write(dir.resolve("report.json"), report.json());
             AtomicFiles.write(dir.resolve("report.md"), report.markdown());
             return report;
         } catch (IOException e) {
@@ -98,27 +96,38 @@ public final class OutputWriter {
                     records.summary(
                             article.get(), json.summary(row.summaryJson().get())));
         }
-        row.failure().filter(f -> row.status() == ArticleStatus.FAILED).ifPresent(f -> {
-            ObjectNode failure = record.putObject("failure");
-            failure.put("stage", f.stage().name().toLowerCase(Locale.ROOT));
-            failure.put("reason", f.reason());
-            failure.put("retriable", f.retriable());
-            failure.put("attempts", row.attempts());
-        });
+        row.failure()
+                .filter(f -> row.status() == ArticleStatus.FAILED)
+                .ifPresent(f -> record.set("failure", failure(row, f)));
         return record;
     }
 
     private void writeFailure(Writer writer, StoredArticle row) throws IOException {
-        StoredArticle.Failure f = row.failure().orElseThrow();
+        ObjectNode listed = mapper.createObjectNode();
+        listed.put("id", row.id());
+        row.location().ifPresent(l -> listed.put("location", l));
+        listed.setAll(failure(row, row.failure().orElseThrow()));
+        writer.write(listed.toString());
+        writer.write('\n');
+    }
+
+    /** A failure as outputs show it: stage, reason, whether a rerun may help, attempts, and the stored details. */
+    private ObjectNode failure(StoredArticle row, StoredArticle.Failure f) {
         ObjectNode failure = mapper.createObjectNode();
-        failure.put("id", row.id());
-        row.location().ifPresent(l -> failure.put("location", l));
         failure.put("stage", f.stage().name().toLowerCase(Locale.ROOT));
         failure.put("reason", f.reason());
         failure.put("retriable", f.retriable());
         failure.put("attempts", row.attempts());
-        writer.write(failure.toString());
-        writer.write('\n');
+        if (f.detail().isPresent()) {
+            try {
+                if (mapper.readTree(f.detail().get()) instanceof ObjectNode detail) {
+                    failure.setAll(detail);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                failure.put("detail", f.detail().get());
+            }
+        }
+        return failure;
     }
 
     private void markdown(StoredArticle row) throws IOException {

@@ -108,6 +108,19 @@ public record RunReport(
         return r.length() > 100 ? r.substring(0, 100) + "…" : r;
     }
 
+    /** The report as pretty-printed JSON, as {@code report.json} holds it. */
+    public String json() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(this)
+                    + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the report as JSON", e);
+        }
+    }
+
     /** The report as a short Markdown page. */
     public String markdown() {
         StringBuilder md = new StringBuilder("# Run report\n\n");

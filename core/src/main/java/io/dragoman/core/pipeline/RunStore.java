@@ -94,6 +94,7 @@ public final class RunStore implements AutoCloseable {
                 failure_stage     TEXT    CHECK (failure_stage IN ('CLEAN', 'TRANSLATE', 'SUMMARIZE')),
                 failure_reason    TEXT,
                 failure_retriable INTEGER,
+                failure_detail    TEXT,
                 attempts          INTEGER NOT NULL DEFAULT 0,
                 updated_at        TEXT    NOT NULL
             )""", "CREATE INDEX articles_status ON articles (status)", """
@@ -116,7 +117,8 @@ public final class RunStore implements AutoCloseable {
     private static final List<List<String>> MIGRATIONS = List.of();
 
     private static final String COLUMNS = "seq, id, location, input_hash, status, cleaned_json, translation_json,"
-            + " summary_json, failure_stage, failure_reason, failure_retriable, attempts, updated_at";
+            + " summary_json, failure_stage, failure_reason, failure_retriable, failure_detail, attempts,"
+            + " updated_at";
 
     /** True when a new failure's input is the one the stored results were made from (or is not given). */
     private static final String SAME_INPUT =
@@ -344,6 +346,7 @@ public final class RunStore implements AutoCloseable {
                         failure_stage = NULL,
                         failure_reason = NULL,
                         failure_retriable = NULL,
+                        failure_detail = NULL,
                         attempts = CASE WHEN articles.input_hash IS excluded.input_hash
                                         THEN articles.attempts ELSE 0 END,
                         updated_at = excluded.updated_at""")) {
@@ -382,7 +385,8 @@ public final class RunStore implements AutoCloseable {
         Objects.requireNonNull(id, "id");
         transaction("save the " + what + " of article " + id, c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE articles SET status = '" + status + "', " + set
-                    + ", failure_stage = NULL, failure_reason = NULL, failure_retriable = NULL, updated_at = ?"
+                    + ", failure_stage = NULL, failure_reason = NULL, failure_retriable = NULL, failure_detail = NULL,"
+                    + " updated_at = ?"
                     + " WHERE id = ? AND cleaned_json IS NOT NULL")) {
                 update.setString(1, json);
                 update.setString(2, now());
@@ -419,19 +423,37 @@ public final class RunStore implements AutoCloseable {
      */
     public void saveFailure(
             String id, String location, String inputHash, Stage stage, String reason, boolean retriable) {
+        saveFailure(id, location, inputHash, stage, reason, retriable, null);
+    }
+
+    /**
+     * Records a failed attempt with details for inspection, as the caller's JSON text: for example the raw reply a
+     * model wrote that never validated, and the tokens spent.
+     *
+     * @param detailJson the details, or null for none
+     */
+    public void saveFailure(
+            String id,
+            String location,
+            String inputHash,
+            Stage stage,
+            String reason,
+            boolean retriable,
+            String detailJson) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(reason, "reason");
         transaction("save the failure of article " + id, c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO articles (id, location, input_hash, status, failure_stage, failure_reason,
-                                          failure_retriable, attempts, updated_at)
-                    VALUES (?, ?, ?, 'FAILED', ?, ?, ?, 1, ?)
+                                          failure_retriable, failure_detail, attempts, updated_at)
+                    VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, 1, ?)
                     ON CONFLICT (id) DO UPDATE SET
                         status = 'FAILED',
                         failure_stage = excluded.failure_stage,
                         failure_reason = excluded.failure_reason,
                         failure_retriable = excluded.failure_retriable,
+                        failure_detail = excluded.failure_detail,
                         attempts = CASE WHEN %1$s THEN articles.attempts + 1 ELSE 1 END,
                         cleaned_json = CASE WHEN %1$s THEN articles.cleaned_json END,
                         translation_json = CASE WHEN %1$s THEN articles.translation_json END,
@@ -445,7 +467,8 @@ public final class RunStore implements AutoCloseable {
                 insert.setString(4, stage.name());
                 insert.setString(5, reason);
                 insert.setInt(6, retriable ? 1 : 0);
-                insert.setString(7, now());
+                insert.setString(7, detailJson);
+                insert.setString(8, now());
                 return insert.executeUpdate();
             }
         });
@@ -699,7 +722,10 @@ public final class RunStore implements AutoCloseable {
         if (stage != null) {
             String reason = row.getString("failure_reason");
             failure = Optional.of(new StoredArticle.Failure(
-                    Stage.valueOf(stage), reason == null ? "" : reason, row.getInt("failure_retriable") != 0));
+                    Stage.valueOf(stage),
+                    reason == null ? "" : reason,
+                    row.getInt("failure_retriable") != 0,
+                    Optional.ofNullable(row.getString("failure_detail"))));
         }
         return new StoredArticle(
                 row.getString("id"),

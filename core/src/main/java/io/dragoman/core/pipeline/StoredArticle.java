@@ -56,12 +56,19 @@ public record StoredArticle(
      * @param reason one line saying what went wrong
      * @param retriable true when trying again later may succeed (rate limit, timeout), false when the input or the
      *     configuration must change first
+     * @param detail the caller's JSON with details for inspection (a raw reply, tokens spent), when it gave some
      */
-    public record Failure(Stage stage, String reason, boolean retriable) {
+    public record Failure(Stage stage, String reason, boolean retriable, Optional<String> detail) {
         /** Validates that no component is null. */
         public Failure {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        /** A failure without details. */
+        public Failure(Stage stage, String reason, boolean retriable) {
+            this(stage, reason, retriable, Optional.empty());
         }
     }
 

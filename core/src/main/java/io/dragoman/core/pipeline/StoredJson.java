@@ -18,7 +18,8 @@ public final class StoredJson {
     private final ObjectMapper mapper = ArticleJson.mapper()
             .registerModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** The cleaned article as JSON. */
     public String cleaned(CleanedArticle article) {
