@@ -96,7 +96,7 @@ final class ArticleJob {
                 .languages(parent.languages())
                 .store(out.resolve("dragoman.db"))
                 .stages(stages.translate(), stages.summarize())
-                .concurrency(models.concurrency)
+                .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
                 .chunkTokens(models.chunkTokens);
         if (stages.any()) {

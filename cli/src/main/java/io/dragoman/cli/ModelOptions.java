@@ -88,8 +88,9 @@ final class ModelOptions {
     @Option(
             names = "--concurrency",
             paramLabel = "N",
-            description = "Process up to N articles at once (default: ${DEFAULT-VALUE}).")
-    int concurrency = 4;
+            description = "Process up to N articles at once (default: 8 for cloud providers, 4 for openai-compatible"
+                    + " servers, 2 for Ollama; --rpm/--tpm, not N, set the pace).")
+    Integer concurrency;
 
     /**
      * The provider to use: flags, then the config file, then the environment, then a local Ollama.
@@ -122,7 +123,7 @@ final class ModelOptions {
 
     /** Checks the options that need no model, so that a mistake is reported before any work. */
     void validate() {
-        if (concurrency < 1 || concurrency > 256) {
+        if (concurrency != null && (concurrency < 1 || concurrency > 256)) {
             throw new IllegalArgumentException("--concurrency must be between 1 and 256, was " + concurrency);
         }
         if (rpm < 0 || tpm < 0) {
@@ -137,6 +138,19 @@ final class ModelOptions {
         if (prices != null && !Files.isRegularFile(prices)) {
             throw new IllegalArgumentException("The price table " + prices + " does not exist.");
         }
+    }
+
+    /** The articles processed at once: {@code --concurrency}, else what suits the provider. */
+    int concurrency(Optional<ProviderKind> kind) {
+        if (concurrency != null) {
+            return concurrency;
+        }
+        return kind.map(k -> switch (k) {
+                    case OLLAMA -> 2;
+                    case OPENAI_COMPATIBLE -> 4;
+                    default -> 8;
+                })
+                .orElse(4);
     }
 
     /** The model stack for the resolved provider: retries, and these options' rate limits shared by all threads. */
