@@ -19,7 +19,15 @@ final class ChatModels {
     private ChatModels() {}
 
     static ChatModel build(ProviderConfig config) {
-        HttpClientBuilder http = new HeaderKeepingHttpClient.Builder(config.connectTimeout(), config.readTimeout());
+        return build(config, headers -> {});
+    }
+
+    /** The model, with a listener for the headers of every successful response. */
+    static ChatModel build(
+            ProviderConfig config,
+            java.util.function.Consumer<java.util.Map<String, java.util.List<String>>> onSuccess) {
+        HttpClientBuilder http =
+                new HeaderKeepingHttpClient.Builder(config.connectTimeout(), config.readTimeout(), onSuccess);
         String key = config.apiKey().orElse(null);
         return switch (config.kind()) {
             case OPENAI, OPENAI_COMPATIBLE ->

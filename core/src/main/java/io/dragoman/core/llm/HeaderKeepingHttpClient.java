@@ -27,7 +27,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
 
-    private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout) {
+    private final java.util.function.Consumer<Map<String, List<String>>> onSuccess;
+
+    private HeaderKeepingHttpClient(
+            Duration connectTimeout,
+            Duration readTimeout,
+            java.util.function.Consumer<Map<String, List<String>>> onSuccess) {
+        this.onSuccess = onSuccess;
         this.delegate = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
@@ -64,6 +70,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new ErrorResponse(response.statusCode(), response.body(), headers);
         }
+        onSuccess.accept(headers);
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.statusCode())
                 .headers(headers)
@@ -108,10 +115,18 @@ final class HeaderKeepingHttpClient implements HttpClient {
 
         private Duration connectTimeout;
         private Duration readTimeout;
+        private final java.util.function.Consumer<Map<String, List<String>>> onSuccess;
 
-        Builder(Duration connectTimeout, Duration readTimeout) {
+        /**
+         * @param onSuccess hears the headers of every successful response (rate-limit headers for the limiter)
+         */
+        Builder(
+                Duration connectTimeout,
+                Duration readTimeout,
+                java.util.function.Consumer<Map<String, List<String>>> onSuccess) {
             this.connectTimeout = connectTimeout;
             this.readTimeout = readTimeout;
+            this.onSuccess = onSuccess;
         }
 
         @Override
@@ -142,7 +157,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new HeaderKeepingHttpClient(connectTimeout, readTimeout);
+            return new HeaderKeepingHttpClient(connectTimeout, readTimeout, onSuccess);
         }
     }
 }

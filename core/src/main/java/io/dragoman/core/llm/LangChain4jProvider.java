@@ -43,6 +43,19 @@ public final class LangChain4jProvider implements ModelProvider {
         return new LangChain4jProvider(config, ChatModels.build(config), clock);
     }
 
+    /**
+     * A provider for the config whose successful responses' rate-limit headers ({@code x-ratelimit-remaining-*} at 0
+     * with {@code x-ratelimit-reset-*}, Anthropic's {@code anthropic-ratelimit-*}) pause the limiter until the
+     * provider's window resets, so the next calls wait instead of bouncing off a 429.
+     */
+    public static LangChain4jProvider create(ProviderConfig config, Clock clock, RateLimiter limiter) {
+        return new LangChain4jProvider(
+                config,
+                ChatModels.build(config, headers -> RetryAfter.exhaustedLimit(headers, clock.instant())
+                        .ifPresent(limiter::pause)),
+                clock);
+    }
+
     /** A provider for the config, on the system clock. */
     public static LangChain4jProvider create(ProviderConfig config) {
         return create(config, Clock.systemUTC());

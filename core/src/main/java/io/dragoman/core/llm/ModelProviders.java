@@ -27,7 +27,7 @@ public final class ModelProviders {
             Sleeper sleeper,
             Clock clock) {
         Objects.requireNonNull(limiter, "limiter");
-        ModelProvider single = LangChain4jProvider.create(config, clock);
+        ModelProvider single = LangChain4jProvider.create(config, clock, limiter);
         ModelProvider limited = new RateLimitedModelProvider(single, limiter, RateLimitedModelProvider::roughTokens);
         return new RetryingModelProvider(limited, retry, sleeper);
     }

@@ -44,6 +44,10 @@ public final class RateLimiter {
     private long nextRequestAt;
     private double tokensAvailable;
     private long tokensCountedAt;
+    private long pausedUntil = Long.MIN_VALUE;
+
+    /** A provider's reset header is trusted for at most this long: a clock-skewed or bogus header cannot stall a run. */
+    private static final long MAX_PAUSE_NANOS = Duration.ofMinutes(10).toNanos();
 
     /**
      * @param limits the limits
@@ -85,13 +89,24 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Holds back every request until {@code wait} from now: the provider said its window is exhausted (a rate-limit
+     * header on a successful reply). Applies whatever the configured limits, and never shortens an earlier pause.
+     */
+    public synchronized void pause(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        pausedUntil = Math.max(pausedUntil, nanoTime.getAsLong() + Math.min(wait.toNanos(), MAX_PAUSE_NANOS));
+    }
+
     /** Reserves a slot and returns how many nanoseconds from now it starts. */
     private synchronized long reserve(long tokens) {
         long now = nanoTime.getAsLong();
-        long start = now;
+        long start = Math.max(now, pausedUntil);
         if (limits.requestsPerMinute() > 0) {
             long interval = MINUTE_NANOS / limits.requestsPerMinute();
-            start = Math.max(now, nextRequestAt);
+            start = Math.max(start, nextRequestAt);
             nextRequestAt = start + interval;
         }
         if (limits.tokensPerMinute() > 0) {

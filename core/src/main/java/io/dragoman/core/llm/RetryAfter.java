@@ -48,6 +48,15 @@ final class RetryAfter {
         return geminiRetryDelay(body);
     }
 
+    /**
+     * How long until an exhausted rate limit resets, from the headers of a successful response: OpenAI's and Mistral's
+     * {@code x-ratelimit-remaining-*} at 0 with {@code x-ratelimit-reset-*}, or Anthropic's {@code
+     * anthropic-ratelimit-*}; empty when no limit is exhausted.
+     */
+    static Optional<Duration> exhaustedLimit(Map<String, List<String>> headers, Instant now) {
+        return exhaustedLimitReset(headers).or(() -> exhaustedAnthropicLimitReset(headers, now));
+    }
+
     /** A {@code Retry-After} value: delta-seconds or an HTTP date (RFC 9110), as a non-negative wait. */
     static Optional<Duration> retryAfterValue(String value, Instant now) {
         String v = value.strip();

@@ -130,4 +130,28 @@ class OpenAiProviderTest extends ProviderContractTest {
 
         assertThat(retrying().chat(summaryRequest()).text()).isEqualTo(SUMMARY_TEXT);
     }
+
+    @Test
+    void pausesTheSharedLimiterWhenASuccessfulReplySaysTheRequestWindowIsUsedUp() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(json(200, "reply.json")
+                        .withHeader("x-ratelimit-remaining-requests", "0")
+                        .withHeader("x-ratelimit-reset-requests", "6s")));
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RateLimiter limiter = new RateLimiter(RateLimiter.Limits.NONE, nanos::get, d -> {
+            sleeps.add(d);
+            nanos.addAndGet(d.toNanos());
+        });
+        ModelProvider provider = ModelProviders.create(
+                config(),
+                limiter,
+                RetryingModelProvider.Settings.DEFAULT,
+                sleeps::add,
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+
+        provider.chat(request());
+        provider.chat(request());
+
+        assertThat(sleeps).containsExactly(java.time.Duration.ofSeconds(6));
+    }
 }

@@ -30,6 +30,28 @@ class RateLimiterTest {
     }
 
     @Test
+    void holdsEveryRequestBackUntilAProviderSaidItsWindowResets() throws InterruptedException {
+        RateLimiter limiter = limiter(0, 0);
+
+        limiter.pause(Duration.ofSeconds(6));
+        limiter.pause(Duration.ofSeconds(2));
+        limiter.acquire(0);
+        limiter.acquire(0);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void trustsAResetHeaderForAtMostTenMinutes() throws InterruptedException {
+        RateLimiter limiter = limiter(0, 0);
+
+        limiter.pause(Duration.ofHours(5));
+        limiter.acquire(0);
+
+        assertThat(sleeps).containsExactly(Duration.ofMinutes(10));
+    }
+
+    @Test
     void spacesRequestsEvenlyAtTheRequestsPerMinuteLimit() throws InterruptedException {
         RateLimiter limiter = limiter(60, 0);
 
