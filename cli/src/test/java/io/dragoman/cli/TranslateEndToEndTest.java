@@ -410,6 +410,42 @@ class TranslateEndToEndTest {
                 .containsExactly("summarized", "summarized");
     }
 
+    @Test
+    void runsAJsonlFileWithIdsUrlsAndExtraFieldsCarriedToTheRecords() throws IOException {
+        answerBothSeeds();
+        StringBuilder jsonl = new StringBuilder();
+        for (String id : List.of(FIRST_SEED, SECOND_SEED)) {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("id", "feed-" + id.substring(0, 3));
+            line.put("url", "https://www.belta.by/de/politics/view/" + id.substring(4) + ".html");
+            line.put("text", Files.readString(SEEDS.resolve(id + ".txt")));
+            line.put("feed", "belta-de");
+            jsonl.append(line).append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("feed.jsonl"), jsonl.toString());
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = runWith(
+                Map.of("OPENAI_API_KEY", KEY),
+                "run",
+                file.toString(),
+                "--out",
+                out.toString(),
+                "--provider",
+                "openai",
+                "--base-url",
+                baseUrl());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2).allSatisfy(rec -> {
+            assertThat(rec.get("id").asText()).startsWith("feed-");
+            assertThat(rec.get("status").asText()).isEqualTo("summarized");
+            assertThat(rec.at("/metadata/url").asText()).startsWith("https://www.belta.by/de/politics/view/");
+            assertThat(rec.at("/extra/feed").asText()).isEqualTo("belta-de");
+            assertThat(rec.at("/summary/url").asText()).startsWith("https://www.belta.by/");
+        });
+    }
+
     /** A marked reply with paragraph [5] left out: it cannot be aligned. */
     private static String withoutParagraphFive(String reply) {
         return reply.substring(0, reply.indexOf("\n\n[5]")) + reply.substring(reply.indexOf("\n\n[6]"));

@@ -253,6 +253,37 @@ class DragomanTest {
     }
 
     @Test
+    void anInterruptionMidRunFinishesTheArticleInFlightAndARerunDoesTheRest() {
+        BatchRunner.Control control = new BatchRunner.Control();
+        SeedModel interrupting = new SeedModel(
+                r -> {
+                    control.interrupt(); // Ctrl-C arrives while the first article is being translated
+                    return false;
+                },
+                null);
+        try (Dragoman d = Dragoman.builder()
+                .languages(Seeds.languages())
+                .model(interrupting)
+                .store(tmp.resolve("dragoman.db"))
+                .concurrency(1)
+                .build()) {
+            RunResult result = d.run(seeds(), o -> {}, control);
+
+            assertThat(result.stop()).isEqualTo(RunResult.Stop.INTERRUPTED);
+            assertThat(result.done()).isEqualTo(1);
+            assertThat(interrupting.calls).hasValue(2);
+        }
+        SeedModel rest = new SeedModel();
+        try (Dragoman d = dragoman(rest, Optional.empty())) {
+            RunResult result = d.run(seeds(), o -> {}, new BatchRunner.Control());
+
+            assertThat(result.skipped()).isEqualTo(1);
+            assertThat(result.done()).isEqualTo(1);
+            assertThat(rest.calls).hasValue(2);
+        }
+    }
+
+    @Test
     void anInterruptedRunTakesNoMoreWork() {
         SeedModel model = new SeedModel();
         BatchRunner.Control control = new BatchRunner.Control();
