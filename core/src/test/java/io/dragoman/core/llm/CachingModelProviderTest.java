@@ -82,7 +82,9 @@ class CachingModelProviderTest {
         ModelReply second = cached.chat(REQUEST);
 
         assertThat(model.calls).hasSize(1);
-        assertThat(second).isEqualTo(first);
+        assertThat(first.cached()).isFalse();
+        assertThat(second.cached()).as("marked, so nobody counts it as paid").isTrue();
+        assertThat(second).isEqualTo(first.asCached());
         assertThat(second.usage()).contains(new Usage(40, 7));
         assertThat(second.model()).isEqualTo("gpt-4.1-mini-2025");
         assertThat(cached.hits()).isEqualTo(1);
@@ -208,7 +210,7 @@ class CachingModelProviderTest {
         store = RunStore.open(dir.resolve("dragoman.db"));
         CachingModelProvider afterRestart = new CachingModelProvider(model, store.callCache());
 
-        assertThat(afterRestart.chat(REQUEST)).isEqualTo(first);
+        assertThat(afterRestart.chat(REQUEST)).isEqualTo(first.asCached());
         assertThat(model.calls).hasSize(1);
         assertThat(afterRestart.hits()).isEqualTo(1);
     }
@@ -221,7 +223,7 @@ class CachingModelProviderTest {
 
         cached.chat(REQUEST);
 
-        assertThat(cached.chat(REQUEST)).isEqualTo(noUsage);
+        assertThat(cached.chat(REQUEST)).isEqualTo(noUsage.asCached());
         assertThat(cached.savedUsage()).isEqualTo(new Usage(0, 0));
         assertThat(model.calls).hasSize(1);
     }
