@@ -57,7 +57,7 @@ public final class CachingModelProvider implements ModelProvider {
         if (kept.isPresent()) {
             hits.incrementAndGet();
             kept.get().usage().ifPresent(used -> saved.accumulateAndGet(used, Usage::plus));
-            return kept.get().asCached();
+            return kept.get();
         }
         misses.incrementAndGet();
         ModelReply reply = delegate.chat(request);

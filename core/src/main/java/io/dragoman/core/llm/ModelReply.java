@@ -11,15 +11,9 @@ import java.util.Optional;
  * @param usage tokens used, or empty when the provider did not report them (the caller counts them then)
  * @param provider the provider that answered
  * @param model the model that answered, as the provider named it (falls back to the configured model)
- * @param cached true when the reply came from the call cache: nothing was sent or paid for it in this run
  */
 public record ModelReply(
-        String text,
-        FinishReason finishReason,
-        Optional<Usage> usage,
-        ProviderKind provider,
-        String model,
-        boolean cached) {
+        String text, FinishReason finishReason, Optional<Usage> usage, ProviderKind provider, String model) {
 
     /** Validates that no component is null. */
     public ModelReply {
@@ -28,17 +22,6 @@ public record ModelReply(
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
-    }
-
-    /** A reply the model just sent (not from the cache). */
-    public ModelReply(
-            String text, FinishReason finishReason, Optional<Usage> usage, ProviderKind provider, String model) {
-        this(text, finishReason, usage, provider, model, false);
-    }
-
-    /** This reply as the call cache hands it out again. */
-    public ModelReply asCached() {
-        return new ModelReply(text, finishReason, usage, provider, model, true);
     }
 
     /** True when the model stopped because it ran out of output tokens. */

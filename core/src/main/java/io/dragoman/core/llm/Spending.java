@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the model calls for one piece of work (an article's translation, its summary) have cost so far in this run:
- * calls, tokens and US dollars actually sent and paid. Tokens come from each reply; when a provider reports none they are counted from the
+ * What the model calls for one piece of work (an article's translation, its summary) have cost so far: calls,
+ * tokens and US dollars. Tokens come from each reply; when a provider reports none they are counted from the
  * messages. The cost is unknown as soon as one call's model has no price. Not thread-safe: one per piece of work.
  */
 public final class Spending {
@@ -18,7 +18,6 @@ public final class Spending {
     private BigDecimal cost = BigDecimal.ZERO;
     private boolean costKnown = true;
     private int calls;
-    private int cachedCalls;
 
     /**
      * @param prices prices per provider and model
@@ -29,16 +28,8 @@ public final class Spending {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
-    /**
-     * Records one call: the reply to a request with these messages. A reply from the call cache costs nothing in this
-     * run and is counted apart ({@link #cachedCalls()}), so a resumed or forced rerun never reports or budgets a call
-     * it did not pay for.
-     */
+    /** Records one call: the reply to a request with these messages. */
     public void record(ModelRequest request, ModelReply reply) {
-        if (reply.cached()) {
-            cachedCalls++;
-            return;
-        }
         calls++;
         Usage used = reply.usage()
                 .orElseGet(() -> new Usage(
@@ -60,11 +51,6 @@ public final class Spending {
     /** The cost of every call so far, or empty when a call's model has no price. */
     public Optional<BigDecimal> cost() {
         return costKnown ? Optional.of(cost) : Optional.empty();
-    }
-
-    /** The number of calls answered from the cache so far, not counted in {@link #calls()}. */
-    public int cachedCalls() {
-        return cachedCalls;
     }
 
     /** The number of calls so far. */
