@@ -9,10 +9,8 @@ import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.ArticleSummary;
 import io.dragoman.core.summary.Summary;
-import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
-import io.dragoman.core.translate.TranslationException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -59,24 +57,6 @@ public final class ArticleRecords {
     public ObjectNode cleaned(CleanedArticle article, String status) {
         ObjectNode record = mapper.valueToTree(article);
         record.put("status", status);
-        return record;
-    }
-
-    /**
-     * The record of an article whose translation failed: {@code status: "failed"} and a {@code failure} object with
-     * the stage, the reason, whether a rerun may succeed, the checks as far as they ran, and what was spent.
-     */
-    public ObjectNode failed(CleanedArticle article, TranslationException e) {
-        ObjectNode record = cleaned(article, "failed");
-        ObjectNode failure = record.putObject("failure");
-        failure.put("stage", "translate");
-        failure.put("reason", e.getMessage());
-        failure.put("retriable", e.retriable());
-        checks(failure, e.checks());
-        ObjectNode usage = failure.putObject("usage");
-        usage.put("inputTokens", e.usage().inputTokens());
-        usage.put("outputTokens", e.usage().outputTokens());
-        failure.put("calls", e.calls());
         return record;
     }
 
@@ -131,20 +111,6 @@ public final class ArticleRecords {
         ObjectNode fields = summaryRecord.deepCopy();
         fields.remove(SUMMARY_RECORD_FIELDS);
         return fields;
-    }
-
-    /** The failure object of an article whose summary failed, with the raw reply kept for inspection. */
-    public ObjectNode summaryFailure(SummaryException e) {
-        ObjectNode failure = mapper.createObjectNode();
-        failure.put("stage", "summarize");
-        failure.put("reason", e.getMessage());
-        failure.put("retriable", e.retriable());
-        ObjectNode usage = failure.putObject("usage");
-        usage.put("inputTokens", e.usage().inputTokens());
-        usage.put("outputTokens", e.usage().outputTokens());
-        failure.put("calls", e.calls());
-        failure.put("rawReply", e.rawReply().orElse(null));
-        return failure;
     }
 
     /** A Markdown section with the summary, for the end of an article's page. */
