@@ -1,0 +1,690 @@
+package io.dragoman.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.dragoman.core.Dragoman;
+import io.dragoman.core.llm.ModelProviders;
+import io.dragoman.core.llm.ProviderConfig;
+import io.dragoman.core.llm.ProviderKind;
+import io.dragoman.core.llm.RateLimiter;
+import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.BatchRunner;
+import io.dragoman.core.pipeline.RunListener;
+import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.translate.CheckResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Batch throughput and memory of the {@link Dragoman} facade against a stand-in model server ({@link StandInModel}, a
+ * WireMock server in this JVM speaking OpenAI's chat completions format), on synthetic German articles ({@link
+ * SyntheticNews}) streamed lazily into {@link Dragoman#run}: whole runs timed by the wall clock, not JMH. Each article
+ * is cleaned, translated and summarised, two model calls, every stage committed to a real SQLite run store in a
+ * temporary directory that is deleted afterwards.
+ *
+ * <ul>
+ *   <li>{@code A} latency-bound: 2,000 articles, 500 ms per call, concurrency 32, no rate limit. Ideal wall time =
+ *       articles × calls × latency / concurrency; also the client CPU per article, and the output files rendered.
+ *   <li>{@code B} rate-limited: 300 articles at 600 requests a minute, 50 ms per call, concurrency 32. Ideal = calls /
+ *       rpm minutes; the stand-in counts the requests in every 60 s and 1 s window to show the limit was kept.
+ *   <li>{@code C} memory: 100,000 articles, no latency, concurrency 32, outputs rendered; the peak heap, to be run with
+ *       {@code -Xmx512m}.
+ * </ul>
+ *
+ * <p>Run from the repository root:
+ *
+ * <pre>{@code
+ * ./mvnw -B -q -Pbench -pl bench -am package -DskipTests
+ * java -Xmx512m -cp bench/target/benchmarks.jar io.dragoman.bench.BatchThroughput all
+ * }</pre>
+ *
+ * <p>Arguments: {@code A}, {@code B}, {@code C} or {@code all} (the default), then optionally {@code --articles N},
+ * {@code --latency MS}, {@code --concurrency N}, {@code --rpm N} and {@code --limit SECONDS} to change the selected
+ * scenarios. Each scenario has a wall-time limit: when it passes, the run is interrupted as Ctrl-C would (the articles
+ * in flight finish) and the row is marked incomplete; if it does not end within {@value #GRACE_SECONDS} s more, the
+ * benchmark exits with status 3. Progress goes to standard error every {@value #PROGRESS_SECONDS} s.
+ *
+ * <p>What the CPU figures include: the stand-in server runs in the same JVM, so the process CPU time per article is
+ * client and server together, garbage collection and JIT compilation included. The worker CPU per article is the CPU
+ * time of the facade's worker threads alone (cleaning, prompts, checks, JSON, SQLite, the blocking half of each HTTP
+ * call), without the JDK HTTP client's selector thread, the server and the JVM's own threads.
+ */
+public final class BatchThroughput {
+
+    private static final int CALLS_PER_ARTICLE = 2;
+    private static final int GRACE_SECONDS = 180;
+    private static final int PROGRESS_SECONDS = 30;
+    private static final double MB = 1024.0 * 1024.0;
+
+    /** One configuration to run. */
+    record Scenario(
+            String name,
+            String what,
+            int articles,
+            int latencyMs,
+            int concurrency,
+            int rpm,
+            boolean writeOutputs,
+            int limitSeconds) {
+
+        long calls() {
+            return (long) articles * CALLS_PER_ARTICLE;
+        }
+
+        /** The least wall time the latency or the rate limit allows, in seconds; 0 when neither binds. */
+        double idealSeconds() {
+            double latencyBound = calls() * (latencyMs / 1000.0) / concurrency;
+            double rateBound = rpm > 0 ? calls() * 60.0 / rpm : 0;
+            return Math.max(latencyBound, rateBound);
+        }
+    }
+
+    /** What one scenario measured. */
+    record Measured(
+            Scenario scenario,
+            RunResult result,
+            int requests,
+            int misses,
+            long checksNotPassed,
+            long summaryWarnings,
+            double wallSeconds,
+            double renderSeconds,
+            double setupSeconds,
+            double processCpuMsPerArticle,
+            Optional<Double> steadyCpuMsPerArticle,
+            double workerCpuMsPerArticle,
+            double standInCpuMsPerArticle,
+            double baselineHeapMb,
+            double peakHeapMb,
+            double peakAfterGcMb,
+            double maxHeapMb,
+            Optional<Windows> windows,
+            Optional<String> firstFailure,
+            Optional<Double> steadyArticlesPerSecond) {
+
+        boolean complete() {
+            return result.done() == scenario.articles();
+        }
+
+        /** Wall time over the ideal; none when the run did not finish every article, or nothing binds. */
+        Optional<Double> ratio() {
+            double ideal = scenario.idealSeconds();
+            return ideal > 0 && complete() ? Optional.of(wallSeconds / ideal) : Optional.empty();
+        }
+
+        /**
+         * The ratio over the middle of a latency-bound run, without the warm-up and the tail; none for a rate-limited
+         * run, whose articles finish in bursts (translations first, then summaries) while its requests are paced.
+         */
+        Optional<Double> steadyRatio() {
+            double ideal = scenario.idealSeconds();
+            return ideal > 0 && scenario.rpm() == 0
+                    ? steadyArticlesPerSecond.map(rate -> scenario.articles() / ideal / rate)
+                    : Optional.empty();
+        }
+    }
+
+    /** The most requests the stand-in saw in any sliding window of 60 s and of 1 s. */
+    record Windows(int perMinute, int perSecond, int requests, double spanSeconds) {
+
+        static Windows of(long[] sortedNanos) {
+            return new Windows(
+                    most(sortedNanos, TimeUnit.SECONDS.toNanos(60)),
+                    most(sortedNanos, TimeUnit.SECONDS.toNanos(1)),
+                    sortedNanos.length,
+                    sortedNanos.length < 2 ? 0 : (sortedNanos[sortedNanos.length - 1] - sortedNanos[0]) / 1e9);
+        }
+
+        /** The most arrivals in any window [t, t + width) that starts at an arrival. */
+        private static int most(long[] sorted, long width) {
+            int best = 0;
+            int end = 0;
+            for (int start = 0; start < sorted.length; start++) {
+                while (end < sorted.length && sorted[end] - sorted[start] < width) {
+                    end++;
+                }
+                best = Math.max(best, end - start);
+            }
+            return best;
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BatchThroughput(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the benchmark; see the class comment for the arguments. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        List<Scenario> scenarios;
+        try {
+            scenarios = scenarios(args);
+        } catch (IllegalArgumentException e) {
+            err.println("BatchThroughput: " + e.getMessage());
+            err.println("usage: BatchThroughput [A|B|C|all] [--articles N] [--latency MS] [--concurrency N] [--rpm N]"
+                    + " [--limit SECONDS]");
+            System.exit(2);
+            return;
+        }
+        try {
+            new BatchThroughput(out, err).run(scenarios);
+        } catch (RuntimeException e) {
+            e.printStackTrace(err);
+            System.exit(1);
+        }
+        System.exit(0); // the HTTP client's and the server's threads are not all daemons
+    }
+
+    static List<Scenario> scenarios(String[] args) {
+        String which = "all";
+        Integer articles = null;
+        Integer latency = null;
+        Integer concurrency = null;
+        Integer rpm = null;
+        Integer limit = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(a + " needs a value");
+                }
+                int value = number(a, args[++i]);
+                switch (a) {
+                    case "--articles" -> articles = bounded(a, value, 1, 1_000_000);
+                    case "--latency" -> latency = bounded(a, value, 0, 60_000);
+                    case "--concurrency" -> concurrency = bounded(a, value, 1, 1024);
+                    case "--rpm" -> rpm = bounded(a, value, 0, 1_000_000);
+                    case "--limit" -> limit = bounded(a, value, 1, 24 * 3600);
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            } else {
+                which = a;
+            }
+        }
+        List<Scenario> all = List.of(
+                new Scenario("A", "latency-bound", 2_000, 500, 32, 0, true, 600),
+                new Scenario("B", "rate-limited", 300, 50, 32, 600, false, 600),
+                new Scenario("C", "100,000 articles", 100_000, 0, 32, 0, true, 3600));
+        List<Scenario> chosen = new ArrayList<>();
+        for (Scenario s : all) {
+            if (which.equalsIgnoreCase("all") || which.equalsIgnoreCase(s.name())) {
+                chosen.add(new Scenario(
+                        s.name(),
+                        s.what(),
+                        articles != null ? articles : s.articles(),
+                        latency != null ? latency : s.latencyMs(),
+                        concurrency != null ? concurrency : s.concurrency(),
+                        rpm != null ? rpm : s.rpm(),
+                        s.writeOutputs(),
+                        limit != null ? limit : s.limitSeconds()));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no scenario " + which + "; choose A, B, C or all");
+        }
+        return chosen;
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not " + value, e);
+        }
+    }
+
+    private static int bounded(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    void run(List<Scenario> scenarios) {
+        out.printf(
+                Locale.ROOT,
+                "Java %s, %d processors, max heap %.0f MB%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / MB);
+        List<Measured> rows = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            out.printf(
+                    Locale.ROOT,
+                    "%nScenario %s (%s): %,d articles, %d ms per call, concurrency %d, %s, limit %d s%n",
+                    s.name(),
+                    s.what(),
+                    s.articles(),
+                    s.latencyMs(),
+                    s.concurrency(),
+                    s.rpm() > 0 ? s.rpm() + " rpm" : "no rate limit",
+                    s.limitSeconds());
+            Measured m = measure(s);
+            rows.add(m);
+            details(m);
+        }
+        out.println();
+        table(rows);
+    }
+
+    // ------------------------------------------------------------------ one scenario
+
+    Measured measure(Scenario s) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("dragoman-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ScheduledFuture<?>> timers = new ArrayList<>();
+        int arrivals = s.rpm() > 0 ? (int) Math.min(s.calls() * 2 + 64, 10_000_000) : 0;
+        int threads = Math.max(64, s.concurrency() * 2 + 32);
+        try (StandInModel server = StandInModel.start(s.latencyMs(), threads, arrivals)) {
+            long setupStart = System.nanoTime();
+            ProviderConfig config = ProviderConfig.of(
+                    ProviderKind.OPENAI,
+                    StandInModel.MODEL,
+                    server.baseUrl(),
+                    Optional.of("sk-bench-0123456789abcdef"),
+                    "the benchmark");
+            Tally tally = new Tally(s.articles());
+            BatchRunner.Control control = new BatchRunner.Control();
+            try (Dragoman dragoman = Dragoman.builder()
+                    .model(ModelProviders.create(config, new RateLimiter.Limits(s.rpm(), 0)))
+                    .store(dir.resolve("dragoman.db"))
+                    .concurrency(s.concurrency())
+                    .build()) {
+                double setup = (System.nanoTime() - setupStart) / 1e9;
+                HeapWatch heap = HeapWatch.start();
+                long cpu0 = processCpuNanos();
+                long stub0 = server.transformerCpuNanos();
+                long start = System.nanoTime();
+                timers.add(clock.schedule(control::interrupt, s.limitSeconds(), TimeUnit.SECONDS));
+                timers.add(clock.schedule(
+                        () -> {
+                            err.printf(
+                                    Locale.ROOT,
+                                    "BatchThroughput: scenario %s did not stop within %d s of its limit; giving up%n",
+                                    s.name(),
+                                    GRACE_SECONDS);
+                            System.exit(3);
+                        },
+                        s.limitSeconds() + GRACE_SECONDS,
+                        TimeUnit.SECONDS));
+                timers.add(clock.scheduleAtFixedRate(
+                        () -> err.printf(
+                                Locale.ROOT,
+                                "  %s: %,d of %,d articles after %.0f s%n",
+                                s.name(),
+                                tally.finished.get(),
+                                s.articles(),
+                                (System.nanoTime() - start) / 1e9),
+                        PROGRESS_SECONDS,
+                        PROGRESS_SECONDS,
+                        TimeUnit.SECONDS));
+                RunResult result = dragoman.run(SyntheticNews.inputs(s.articles()), tally, control);
+                double wall = (System.nanoTime() - start) / 1e9;
+                long cpu = processCpuNanos() - cpu0;
+                long stub = server.transformerCpuNanos() - stub0;
+                double render = 0;
+                if (s.writeOutputs()) {
+                    long renderStart = System.nanoTime();
+                    dragoman.writeOutputs(dir, Optional.of(result));
+                    render = (System.nanoTime() - renderStart) / 1e9;
+                }
+                HeapWatch.Peak peak = heap.stop();
+                int n = Math.max(1, result.done() + result.failed());
+                return new Measured(
+                        s,
+                        result,
+                        server.requests(),
+                        server.misses(),
+                        tally.checksNotPassed.get(),
+                        tally.summaryWarnings.get(),
+                        wall,
+                        render,
+                        setup,
+                        cpu / 1e6 / n,
+                        tally.steadyCpuMsPerArticle(),
+                        tally.workerCpuNanos() / 1e6 / n,
+                        stub / 1e6 / n,
+                        peak.baseline() / MB,
+                        peak.used() / MB,
+                        peak.afterGc() / MB,
+                        Runtime.getRuntime().maxMemory() / MB,
+                        s.rpm() > 0 ? Optional.of(Windows.of(server.arrivals())) : Optional.empty(),
+                        Optional.ofNullable(tally.firstFailure.get()),
+                        tally.steadyRate());
+            }
+        } finally {
+            timers.forEach(t -> t.cancel(false));
+            clock.shutdownNow();
+            delete(dir);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    /** Counts outcomes and notes each worker thread's CPU time as it finishes an article. */
+    private static final class Tally implements RunListener {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        final AtomicInteger finished = new AtomicInteger();
+        final AtomicLong checksNotPassed = new AtomicLong();
+        final AtomicLong summaryWarnings = new AtomicLong();
+        final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private final Map<Thread, Long> workerCpu = new ConcurrentHashMap<>();
+        private final long[] finishes;
+        private final int from;
+        private final int to;
+        private final AtomicLong cpuAtFrom = new AtomicLong(-1);
+        private final AtomicLong cpuAtTo = new AtomicLong(-1);
+
+        Tally(int articles) {
+            finishes = new long[articles];
+            from = articles / 10;
+            to = articles - 1 - articles / 10;
+        }
+
+        @Override
+        public void finished(ArticleOutcome outcome) {
+            long now = System.nanoTime();
+            workerCpu.put(Thread.currentThread(), THREADS.getCurrentThreadCpuTime());
+            int n = finished.getAndIncrement();
+            if (n < finishes.length) {
+                finishes[n] = now;
+            }
+            if (n == from) {
+                cpuAtFrom.set(processCpuNanos());
+            } else if (n == to) {
+                cpuAtTo.set(processCpuNanos());
+            }
+            if (outcome instanceof ArticleOutcome.Done done) {
+                done.translation()
+                        .ifPresent(t -> checksNotPassed.addAndGet(t.checks().stream()
+                                .filter(c -> c.status() != CheckResult.Status.PASSED)
+                                .count()));
+                done.summary()
+                        .ifPresent(
+                                sum -> summaryWarnings.addAndGet(sum.warnings().size()));
+            } else if (outcome instanceof ArticleOutcome.Failed failed) {
+                firstFailure.compareAndSet(null, failed.id() + " at " + failed.stage() + ": " + failed.reason());
+            }
+        }
+
+        long workerCpuNanos() {
+            return workerCpu.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Process CPU time per article between the 10th and the 90th percentile article: warm, without the tail. */
+        Optional<Double> steadyCpuMsPerArticle() {
+            if (to - from < 10 || cpuAtFrom.get() < 0 || cpuAtTo.get() < 0) {
+                return Optional.empty();
+            }
+            return Optional.of((cpuAtTo.get() - cpuAtFrom.get()) / 1e6 / (to - from));
+        }
+
+        /** Articles per second between the 10th and the 90th percentile of finishing times. */
+        Optional<Double> steadyRate() {
+            int n = Math.min(finished.get(), finishes.length);
+            if (n < 20) {
+                return Optional.empty();
+            }
+            long[] sorted = java.util.Arrays.copyOf(finishes, n);
+            java.util.Arrays.sort(sorted);
+            int from = n / 10;
+            int to = n - 1 - n / 10;
+            double seconds = (sorted[to] - sorted[from]) / 1e9;
+            return seconds > 0 ? Optional.of((to - from) / seconds) : Optional.empty();
+        }
+    }
+
+    /**
+     * The heap during a run: after a full collection as the baseline, the sum of the heap pools' peak usage (an upper
+     * bound of the heap in use at any one moment, garbage included: what {@code -Xmx} must hold), and the most heap in
+     * use right after any collection (the live data plus what the collector left for later).
+     */
+    private static final class HeapWatch {
+        record Peak(long baseline, long used, long afterGc) {}
+
+        private final long baseline;
+        private final AtomicLong afterGc = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long used = 0;
+                for (Map.Entry<String, MemoryUsage> pool :
+                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPool(pool.getKey())) {
+                        used += pool.getValue().getUsed();
+                    }
+                }
+                afterGc.accumulateAndGet(used, Math::max);
+            }
+        };
+
+        private HeapWatch(long baseline) {
+            this.baseline = baseline;
+        }
+
+        static HeapWatch start() {
+            System.gc();
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    used += pool.getUsage().getUsed();
+                    pool.resetPeakUsage();
+                }
+            }
+            HeapWatch watch = new HeapWatch(used);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(watch.listener, null, null);
+                    watch.emitters.add(emitter);
+                }
+            }
+            return watch;
+        }
+
+        Peak stop() {
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            for (NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            }
+            return new Peak(baseline, peak, Math.max(afterGc.get(), baseline));
+        }
+
+        private static boolean heapPool(String name) {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getName().equals(name)) {
+                    return pool.getType() == MemoryType.HEAP;
+                }
+            }
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ reporting
+
+    private void details(Measured m) {
+        Scenario s = m.scenario();
+        RunResult r = m.result();
+        out.printf(
+                Locale.ROOT,
+                "  %,d done, %,d failed, %,d deferred; %,d calls made, %,d requests at the stand-in, %d paragraphs"
+                        + " it could not translate%n",
+                r.done(),
+                r.failed(),
+                r.deferred(),
+                r.calls(),
+                m.requests(),
+                m.misses());
+        if (!m.complete()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  INCOMPLETE: the run %s after %.1f s with %,d of %,d articles done%n",
+                    r.stop() == RunResult.Stop.INTERRUPTED ? "hit its time limit" : "stopped (" + r.stop() + ")",
+                    m.wallSeconds(),
+                    r.done(),
+                    s.articles());
+        }
+        if (r.calls() != s.calls()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  NOTE: %,d calls instead of %,d (re-asks or repairs); the ideal counts %d per article%n",
+                    r.calls(),
+                    s.calls(),
+                    CALLS_PER_ARTICLE);
+        }
+        m.firstFailure().ifPresent(f -> out.println("  first failure: " + f));
+        out.printf(
+                Locale.ROOT,
+                "  translation checks not passed: %d; summary warnings: %d%n",
+                m.checksNotPassed(),
+                m.summaryWarnings());
+        out.printf(
+                Locale.ROOT,
+                "  wall %.2f s (ideal %s), %.1f articles/s; render %.2f s; setup (store, models) %.2f s%n",
+                m.wallSeconds(),
+                s.idealSeconds() > 0 ? String.format(Locale.ROOT, "%.2f s", s.idealSeconds()) : "none: no latency",
+                r.done() / m.wallSeconds(),
+                m.renderSeconds(),
+                m.setupSeconds());
+        m.steadyArticlesPerSecond()
+                .ifPresent(rate -> out.printf(
+                        Locale.ROOT,
+                        "  steady state (10th to 90th percentile of finishing times): %.1f articles/s%s%n",
+                        rate,
+                        m.steadyRatio()
+                                .map(x -> String.format(
+                                        Locale.ROOT, ", %.1f ideal, ratio %.3f", s.articles() / s.idealSeconds(), x))
+                                .orElse("")));
+        out.printf(
+                Locale.ROOT,
+                "  CPU per article: %.2f ms process (client + stand-in server + GC + JIT)%s, %.2f ms in the facade's"
+                        + " worker threads, %.2f ms in the stand-in's reply writer%n",
+                m.processCpuMsPerArticle(),
+                m.steadyCpuMsPerArticle()
+                        .map(x ->
+                                String.format(Locale.ROOT, ", %.2f ms from the 10th to the 90th percentile article", x))
+                        .orElse(""),
+                m.workerCpuMsPerArticle(),
+                m.standInCpuMsPerArticle());
+        out.printf(
+                Locale.ROOT,
+                "  heap: %.0f MB after a full GC before the run, peak %.0f MB in use (sum of pool peaks), at most %.0f MB"
+                        + " after a collection; max heap %.0f MB%n",
+                m.baselineHeapMb(),
+                m.peakHeapMb(),
+                m.peakAfterGcMb(),
+                m.maxHeapMb());
+        m.windows()
+                .ifPresent(w -> out.printf(
+                        Locale.ROOT,
+                        "  rate: %,d requests over %.1f s; at most %d in any 60 s window (limit %d), at most %d in any 1 s"
+                                + " window (%.1f at an even pace) -> %s%n",
+                        w.requests(),
+                        w.spanSeconds(),
+                        w.perMinute(),
+                        s.rpm(),
+                        w.perSecond(),
+                        s.rpm() / 60.0,
+                        w.perMinute() <= s.rpm() ? "limit kept" : "LIMIT EXCEEDED"));
+    }
+
+    private void table(List<Measured> rows) {
+        out.println("| scenario | articles | calls | concurrency / limit | wall s | ideal s | ratio | articles/s"
+                + " | render s | CPU ms/article (run / steady) | peak heap MB (in use / after GC) |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Measured m : rows) {
+            Scenario s = m.scenario();
+            out.printf(
+                    Locale.ROOT,
+                    "| %s %s%s | %,d | %,d | %d / %s | %.1f | %s | %s | %.1f | %s | %.1f / %s | %.0f / %.0f |%n",
+                    s.name(),
+                    s.what(),
+                    m.complete() ? "" : " (INCOMPLETE)",
+                    m.result().done(),
+                    m.result().calls(),
+                    s.concurrency(),
+                    s.rpm() > 0 ? s.rpm() + " rpm" : "none",
+                    m.wallSeconds(),
+                    s.idealSeconds() > 0 ? String.format(Locale.ROOT, "%.1f", s.idealSeconds()) : "—",
+                    m.ratio().map(r -> String.format(Locale.ROOT, "%.3f", r)).orElse("—"),
+                    m.result().done() / m.wallSeconds(),
+                    s.writeOutputs() ? String.format(Locale.ROOT, "%.1f", m.renderSeconds()) : "—",
+                    m.processCpuMsPerArticle(),
+                    m.steadyCpuMsPerArticle()
+                            .map(x -> String.format(Locale.ROOT, "%.1f", x))
+                            .orElse("—"),
+                    m.peakHeapMb(),
+                    m.peakAfterGcMb());
+        }
+        out.println();
+        out.println("ratio = wall / ideal; ideal = articles × calls × latency / concurrency, or calls / rpm minutes."
+                + " CPU = process CPU time (client and the in-JVM stand-in server) / articles, over the whole run and"
+                + " from the 10th to the 90th percentile article. Heap: the sum of the heap pools' peaks (garbage"
+                + " included), and the most in use right after a collection.");
+    }
+}
