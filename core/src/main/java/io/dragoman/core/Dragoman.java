@@ -79,10 +79,12 @@ public final class Dragoman implements AutoCloseable {
                         b.prompts,
                         b.glossary,
                         b.prices,
-                        Translator.Settings.DEFAULT.withChunkTokens(b.chunkTokens)))
+                        Translator.Settings.DEFAULT.withChunkTokens(b.chunkTokens),
+                        languages))
                 : Optional.empty();
-        this.summarizer =
-                summarize ? Optional.of(Summarizer.standard(calling.get(), b.prompts, b.prices)) : Optional.empty();
+        this.summarizer = summarize
+                ? Optional.of(Summarizer.standard(calling.get(), b.prompts, b.prices, languages))
+                : Optional.empty();
         this.estimator = calling.isPresent()
                 ? Optional.of(new Estimator(
                         translator,

@@ -242,9 +242,12 @@ public final class BatchRunner {
         if (control.stopping()) {
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
-        BigDecimal reserved = estimator
-                .map(e -> e.estimate(article).costHigh().orElse(BigDecimal.ZERO))
-                .orElse(BigDecimal.ZERO);
+        // estimating renders and counts the prompts: only worth it when there is a budget to keep
+        BigDecimal reserved = settings.maxCost().isEmpty()
+                ? BigDecimal.ZERO
+                : estimator
+                        .map(e -> e.estimate(article).costHigh().orElse(BigDecimal.ZERO))
+                        .orElse(BigDecimal.ZERO);
         if (!budget.reserve(reserved)) {
             control.stop(
                     RunResult.Stop.BUDGET,
