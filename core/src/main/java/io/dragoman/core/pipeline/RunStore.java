@@ -565,47 +565,34 @@ public final class RunStore implements AutoCloseable {
      * closing, and writes may go on meanwhile (an article written during the walk may or may not show up).
      */
     public Stream<StoredArticle> articles() {
-        Iterator<StoredArticle> pages = new Iterator<>() {
-            private final Deque<StoredArticle> page = new ArrayDeque<>();
-            private long after;
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                if (page.isEmpty() && !exhausted) {
-                    after = readPage(after, page);
-                    exhausted = page.size() < PAGE_SIZE;
-                }
-                return !page.isEmpty();
-            }
-
-            @Override
-            public StoredArticle next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.removeFirst();
-            }
-        };
-        return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return pagedBy("seq", 0L);
     }
 
-    /** Adds the rows after {@code after} in insertion order to {@code page}, and returns the last one's position. */
     /**
      * Every article in id order, read lazily a page at a time: the order output files use, so that they are the same
      * whatever order concurrent workers finished in and however often a run was interrupted and resumed.
      */
     public Stream<StoredArticle> articlesById() {
+        return pagedBy("id", "");
+    }
+
+    /**
+     * The articles ordered by a unique column, read a page at a time by keyset paging: each page starts after the
+     * last key of the one before, so no cursor stays open between pages.
+     *
+     * @param key {@code seq} or {@code id}: a constant of this class, never user input
+     * @param before a value below every key
+     */
+    private Stream<StoredArticle> pagedBy(String key, Object before) {
         Iterator<StoredArticle> pages = new Iterator<>() {
             private final Deque<StoredArticle> page = new ArrayDeque<>();
-            private String after = "";
+            private Object after = before;
             private boolean exhausted;
 
             @Override
             public boolean hasNext() {
                 if (page.isEmpty() && !exhausted) {
-                    after = readPageById(after, page);
+                    after = readPage(key, after, page);
                     exhausted = page.size() < PAGE_SIZE;
                 }
                 return !page.isEmpty();
@@ -623,33 +610,16 @@ public final class RunStore implements AutoCloseable {
                 Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    private String readPageById(String after, Deque<StoredArticle> page) {
+    /** Adds the rows whose {@code key} comes after {@code after} to {@code page}, and returns the last one's key. */
+    private Object readPage(String key, Object after, Deque<StoredArticle> page) {
         return locked("read the articles", c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM articles WHERE id > ? ORDER BY id LIMIT " + PAGE_SIZE)) {
-                select.setString(1, after);
-                String last = after;
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", " + key
+                    + " AS page_key FROM articles WHERE " + key + " > ? ORDER BY " + key + " LIMIT " + PAGE_SIZE)) {
+                select.setObject(1, after);
+                Object last = after;
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        StoredArticle a = article(row);
-                        last = a.id();
-                        page.addLast(a);
-                    }
-                }
-                return last;
-            }
-        });
-    }
-
-    private long readPage(long after, Deque<StoredArticle> page) {
-        return locked("read the articles", c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM articles WHERE seq > ? ORDER BY seq LIMIT " + PAGE_SIZE)) {
-                select.setLong(1, after);
-                long last = after;
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        last = row.getLong("seq");
+                        last = row.getObject("page_key");
                         page.addLast(article(row));
                     }
                 }
