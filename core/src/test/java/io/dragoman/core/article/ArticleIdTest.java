@@ -82,6 +82,39 @@ class ArticleIdTest {
         assertThat(ArticleId.deriveIfUsable(null)).isEmpty();
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"CON", "con", "NUL.txt", "nul.tar.gz", "Aux", "PRN", "com1", "COM9.md", "lpt0", "LPT9"})
+    void rejectsWindowsDeviceNamesWithAnyExtensionOrCase(String value) {
+        assertThatThrownBy(() -> new ArticleId(value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reserves it for a device");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONSOLE", "nullable", "com10", "con_", "aux-1", "LPT", "prn_.txt", "a.con"})
+    void acceptsNamesThatOnlyResembleWindowsDevices(String value) {
+        assertThat(new ArticleId(value).value()).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource({
+        "CON, CON_",
+        "nul.txt, nul_.txt",
+        "'../../Aux', Aux_",
+        "'C:\\com1.json', C_com1.json",
+        "'com1.json', com1_.json",
+    })
+    void derivesIdsThatAreNoWindowsDevice(String text, String id) {
+        assertThat(ArticleId.derive(text).value()).isEqualTo(id);
+    }
+
+    @Test
+    void derivesADeviceFreeIdOfAtMostTwoHundredCharactersFromALongDeviceName() {
+        String id = ArticleId.derive("con." + "x".repeat(300)).value();
+
+        assertThat(id).hasSize(200).startsWith("con_.");
+    }
+
     @Test
     void derivesTheSameIdIfUsableAsDerive() {
         assertThat(ArticleId.deriveIfUsable("../x")).contains(new ArticleId("x"));

@@ -145,6 +145,20 @@ class JsonlInputTest {
     }
 
     @Test
+    void givesIdsThatDifferOnlyInCaseASuffixSoTheirFilesDoNotCollideOnCaseInsensitiveFileSystems() throws IOException {
+        Path feed = jsonl(
+                "feed.jsonl",
+                "{\"id\": \"News\", \"text\": \"1\"}",
+                "{\"id\": \"news\", \"text\": \"2\"}",
+                "{\"id\": \"NEWS\", \"text\": \"3\"}",
+                "{\"id\": \"news-2\", \"text\": \"4\"}");
+
+        List<String> ids = ids(read(feed));
+
+        assertThat(ids).containsExactly("News", "news-2", "NEWS-3", "news-2-2");
+    }
+
+    @Test
     void carriesOtherFieldsThroughInTheirOrderWithExactValues() throws IOException {
         Path file = jsonl(
                 "feed.jsonl",
