@@ -164,9 +164,15 @@ final class ArticleJob {
                     reasked.addAndGet(s.reasked() ? 1 : 0);
                     warnings.addAndGet(s.warnings().size());
                 });
-                if (!quiet && verbose && done.calls() > 0) {
+                if (!quiet
+                        && verbose
+                        && (done.translation().isPresent() || done.summary().isPresent())) {
                     say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ") + done.id() + " ("
-                            + describe(done.translation(), done.summary()) + ")");
+                            + describe(done.translation(), done.summary())
+                            + (done.calls() == 0
+                                    ? "; nothing paid: replayed from the call cache or kept from a run before"
+                                    : "")
+                            + ")");
                 }
             } else if (outcome instanceof ArticleOutcome.Failed failed) {
                 synchronized (failedAt) {
@@ -231,6 +237,11 @@ final class ArticleJob {
                         t.repaired.get(),
                         t.reasked.get(),
                         t.warnings.get());
+            }
+            if (r.replayed() > 0) {
+                stdout.printf(
+                        "%d %s answered from the call cache in %s (not paid again).%n",
+                        r.replayed(), r.replayed() == 1 ? "call" : "calls", out.resolve("dragoman.db"));
             }
             if (r.skipped() > 0) {
                 stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);

@@ -365,6 +365,33 @@ class TranslateEndToEndTest {
     }
 
     @Test
+    void startingOverWithForceReplaysTheCacheAndReportsNothingPaid() throws IOException {
+        answerBothSeeds();
+        Path out = tmp.resolve("out");
+        Cli.Result first = run("run", out);
+        assertThat(first.out()).contains("Usage: 4 calls");
+        String records = Files.readString(out.resolve("articles.jsonl"));
+
+        Cli.Result forced = run("run", out, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(calls()).isEqualTo(4);
+        assertThat(forced.out())
+                .contains("Translated 2 and summarized 2")
+                .contains("4 calls answered from the call cache")
+                .doesNotContain("Usage:");
+        assertThat(Files.readString(out.resolve("articles.jsonl")))
+                .as("the records still show what producing them cost")
+                .isEqualTo(records);
+        JsonNode thisRun = JSON.readTree(out.resolve("report.json").toFile()).at("/thisRun");
+        assertThat(thisRun.at("/calls").asInt()).isZero();
+        assertThat(thisRun.at("/replayed").asInt()).isEqualTo(4);
+        assertThat(thisRun.at("/costUsd").decimalValue()).isZero();
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("0 paid model calls (0 input and 0 output tokens, $0), 4 replies from the call cache");
+    }
+
+    @Test
     void retriesOnlyTheFailedArticleOnARerunUnlessToldToKeepFailures() throws IOException {
         answerBothSeeds();
         answer(FIRST_TITLE, withoutParagraphFive(reference(FIRST_SEED)));

@@ -69,7 +69,8 @@ public final class Dragoman implements AutoCloseable {
         this.clock = b.clock;
         this.store = Optional.ofNullable(b.storeFile).map(RunStore::open);
         Optional<ModelProvider> model = Optional.ofNullable(b.model);
-        this.cache = model.flatMap(m -> store.map(s -> new CachingModelProvider(m, s.callCache())));
+        this.cache = model.flatMap(
+                m -> store.map(s -> new CachingModelProvider(m, s.callCache(), b.prices, JTokkitTokenCounter.o200k())));
         Optional<ModelProvider> calling = cache.<ModelProvider>map(c -> c).or(() -> model);
         boolean translate = b.translate && calling.isPresent();
         boolean summarize = b.summarize && calling.isPresent();

@@ -205,6 +205,65 @@ class DragomanTest {
             assertThat(result.done()).isEqualTo(2);
             assertThat(again.calls).hasValue(0);
             assertThat(d.cacheHits()).isEqualTo(4);
+            assertThat(result.calls()).as("replayed replies are not paid calls").isZero();
+            assertThat(result.usage()).isEqualTo(new Usage(0, 0));
+            assertThat(result.cost()).hasValue(BigDecimal.ZERO);
+        }
+    }
+
+    @Test
+    void repliesFromTheCacheCostNothingAgainstTheBudget() {
+        try (Dragoman d = dragoman(new SeedModel(), Optional.empty())) {
+            d.run(seeds(), o -> {}, new BatchRunner.Control());
+        }
+        SeedModel again = new SeedModel();
+        try (Dragoman d = Dragoman.builder()
+                .languages(Seeds.languages())
+                .model(again)
+                .store(tmp.resolve("dragoman.db"))
+                .concurrency(1)
+                .maxCost(new BigDecimal("0.006"))
+                .build()) {
+            d.forgetArticles();
+            RunResult result = d.run(seeds(), o -> {}, new BatchRunner.Control());
+
+            // the budget lets one article's estimate in at a time; paid replies would have used it up after one
+            assertThat(result.stop()).isEqualTo(RunResult.Stop.COMPLETED);
+            assertThat(result.done()).isEqualTo(2);
+            assertThat(again.calls).hasValue(0);
+        }
+    }
+
+    @Test
+    void aResumedArticleCountsOnlyTheStagesThisRunPaidFor() {
+        Predicate<ModelRequest> secondSummary =
+                r -> r.jsonSchema().isPresent() && r.user().contains("Alejnik");
+        SeedModel failing = new SeedModel(
+                secondSummary, new RetriableFailure("openai is overloaded (HTTP 503)", 503, Optional.empty(), null));
+        try (Dragoman d = dragoman(failing, Optional.empty())) {
+            RunResult first = d.run(seeds(), o -> {}, new BatchRunner.Control());
+            assertThat(first.failed()).isEqualTo(1);
+            assertThat(first.calls()).isEqualTo(3);
+        }
+        SeedModel working = new SeedModel();
+        List<ArticleOutcome> outcomes = new CopyOnWriteArrayList<>();
+        try (Dragoman d = dragoman(working, Optional.empty())) {
+            RunResult resumed = d.run(seeds(), outcomes::add, new BatchRunner.Control());
+
+            assertThat(working.calls).hasValue(1);
+            assertThat(resumed.calls())
+                    .as("the kept translation was paid for by the first run")
+                    .isEqualTo(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> o instanceof ArticleOutcome.Done)
+                    .singleElement()
+                    .satisfies(o -> {
+                        ArticleOutcome.Done done = (ArticleOutcome.Done) o;
+                        assertThat(done.calls()).isEqualTo(1);
+                        assertThat(done.translation().orElseThrow().calls())
+                                .as("the record still shows what the translation cost")
+                                .isEqualTo(1);
+                    });
         }
     }
 

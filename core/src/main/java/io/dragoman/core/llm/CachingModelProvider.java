@@ -1,5 +1,7 @@
 package io.dragoman.core.llm;
 
+import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.lang.TokenCounter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Answers a request from a {@link CallCache} when the same call was made before, and asks another provider otherwise,
@@ -22,8 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Only replies that finished normally ({@link FinishReason#STOP}) are kept: a truncated or filtered reply is not
  * worth replaying, and a failure ({@link ModelFailure}) propagates and leaves nothing behind. A kept reply is returned
  * as it was, usage included, so an article's record still shows what producing it cost; {@link #hits()} and {@link
- * #savedUsage()} tell what this run did not pay for. Two threads asking the same uncached question at the same moment
- * both call the delegate.
+ * #savedUsage()} tell what this run did not pay for, and {@link #paying} what one piece of work did pay for. Two threads
+ * asking the same uncached question at the same moment both call the delegate.
  *
  * <p>Put it outermost, around the retrying and rate-limited provider, so that a hit neither waits for the rate limiter
  * nor counts against it. Thread-safe when the delegate and the cache are.
@@ -38,16 +41,36 @@ public final class CachingModelProvider implements ModelProvider {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicReference<Usage> saved = new AtomicReference<>(new Usage(0, 0));
 
+    private final PriceTable prices;
+    private final TokenCounter tokens;
+
     /** Per thread: whether this thread's calls skip reading the cache (see {@link #fresh}). */
     private final ThreadLocal<Boolean> bypassing = ThreadLocal.withInitial(() -> false);
 
+    /** Per thread: the calls that went to the delegate during {@link #paying}, or null outside it. */
+    private final ThreadLocal<Spending> paid = new ThreadLocal<>();
+
     /**
+     * With the built-in prices and the o200k token counter for what {@link #paying} reports.
+     *
      * @param delegate the provider asked on a miss
      * @param cache where replies are kept, usually {@code RunStore.callCache()}
      */
     public CachingModelProvider(ModelProvider delegate, CallCache cache) {
+        this(delegate, cache, PriceTable.builtIn(), JTokkitTokenCounter.o200k());
+    }
+
+    /**
+     * @param delegate the provider asked on a miss
+     * @param cache where replies are kept, usually {@code RunStore.callCache()}
+     * @param prices prices the calls reported by {@link #paying} are costed with
+     * @param tokens counts the tokens of a reply that reports none
+     */
+    public CachingModelProvider(ModelProvider delegate, CallCache cache, PriceTable prices, TokenCounter tokens) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.prices = Objects.requireNonNull(prices, "prices");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     @Override
@@ -61,6 +84,10 @@ public final class CachingModelProvider implements ModelProvider {
         }
         misses.incrementAndGet();
         ModelReply reply = delegate.chat(request);
+        Spending ledger = paid.get();
+        if (ledger != null) {
+            ledger.record(request, reply);
+        }
         if (reply.finishReason() == FinishReason.STOP) {
             cache.put(key, reply);
         }
@@ -77,13 +104,48 @@ public final class CachingModelProvider implements ModelProvider {
      * ones). For retrying an article that failed: its cached replies are the ones that failed the checks, and asking
      * again is the point of the retry.
      */
-    public <T> T fresh(java.util.function.Supplier<T> work) {
+    public <T> T fresh(Supplier<T> work) {
         boolean before = bypassing.get();
         bypassing.set(true);
         try {
             return work.get();
         } finally {
             bypassing.set(before);
+        }
+    }
+
+    /**
+     * Runs work and tells what its calls on this thread were paid for: those answered by the delegate, not those
+     * answered from the cache. A record rebuilt from cached replies shows the full cost of producing it; this is what
+     * a run's totals and its cost budget count. A call that failed (an HTTP error, a timeout) is not counted.
+     */
+    public <T> Paid<T> paying(Supplier<T> work) {
+        Spending outer = paid.get();
+        Spending ledger = new Spending(prices, tokens);
+        paid.set(ledger);
+        try {
+            T value = work.get();
+            return new Paid<>(value, ledger.spent());
+        } finally {
+            if (outer == null) {
+                paid.remove();
+            } else {
+                outer.merge(ledger);
+                paid.set(outer);
+            }
+        }
+    }
+
+    /**
+     * The result of some work and what its calls were paid for.
+     *
+     * @param value what the work returned
+     * @param spent the calls that reached the provider, their tokens and cost
+     */
+    public record Paid<T>(T value, Spent spent) {
+        /** Validates that nothing is null. */
+        public Paid {
+            Objects.requireNonNull(spent, "spent");
         }
     }
 

@@ -57,4 +57,20 @@ public final class Spending {
     public int calls() {
         return calls;
     }
+
+    /** Adds everything another spending has recorded. */
+    public void merge(Spending other) {
+        calls += other.calls;
+        usage = usage.plus(other.usage);
+        if (other.costKnown) {
+            cost = cost.add(other.cost);
+        } else {
+            costKnown = false;
+        }
+    }
+
+    /** Calls, tokens and cost so far, as one value. */
+    public Spent spent() {
+        return new Spent(calls, usage, cost());
+    }
 }

@@ -1,6 +1,7 @@
 package io.dragoman.core.pipeline;
 
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.llm.Spent;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
@@ -20,14 +21,30 @@ public sealed interface ArticleOutcome {
      * @param article the cleaned article
      * @param translation its translation, when the run translates
      * @param summary its summary, when the run summarises
+     * @param paid what this run paid for the article: the calls that reached the provider, not the replies replayed
+     *     from the call cache nor the stages kept from an earlier run (their records still show what they cost)
      */
-    record Done(CleanedArticle article, Optional<Translation> translation, Optional<Summary> summary)
+    record Done(CleanedArticle article, Optional<Translation> translation, Optional<Summary> summary, Spent paid)
             implements ArticleOutcome {
         /** Validates that nothing is null. */
         public Done {
             Objects.requireNonNull(article, "article");
             Objects.requireNonNull(translation, "translation");
             Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(paid, "paid");
+        }
+
+        /** An article whose translation and summary were all paid for now, with no cache in between. */
+        public Done(CleanedArticle article, Optional<Translation> translation, Optional<Summary> summary) {
+            this(
+                    article,
+                    translation,
+                    summary,
+                    translation
+                            .map(t -> new Spent(t.calls(), t.usage(), t.cost()))
+                            .orElse(Spent.NONE)
+                            .plus(summary.map(s -> new Spent(s.calls(), s.usage(), s.cost()))
+                                    .orElse(Spent.NONE)));
         }
 
         @Override
@@ -35,25 +52,19 @@ public sealed interface ArticleOutcome {
             return article.id().value();
         }
 
-        /** The calls this run made for the article (0 when every result came from the store). */
+        /** The calls this run paid for (0 when every result came from the store or the call cache). */
         public int calls() {
-            return translation.map(Translation::calls).orElse(0)
-                    + summary.map(Summary::calls).orElse(0);
+            return paid.calls();
         }
 
         /** The tokens of those calls. */
         public Usage usage() {
-            return translation
-                    .map(Translation::usage)
-                    .orElse(new Usage(0, 0))
-                    .plus(summary.map(Summary::usage).orElse(new Usage(0, 0)));
+            return paid.usage();
         }
 
         /** Their cost, or empty when a model's price is unknown. */
         public Optional<BigDecimal> cost() {
-            Optional<BigDecimal> t = translation.isPresent() ? translation.get().cost() : Optional.of(BigDecimal.ZERO);
-            Optional<BigDecimal> s = summary.isPresent() ? summary.get().cost() : Optional.of(BigDecimal.ZERO);
-            return t.isPresent() && s.isPresent() ? Optional.of(t.get().add(s.get())) : Optional.empty();
+            return paid.cost();
         }
     }
 
@@ -65,7 +76,7 @@ public sealed interface ArticleOutcome {
      * @param stage the stage that failed
      * @param reason one line saying what went wrong
      * @param retriable true when a rerun may succeed without changes
-     * @param calls the model calls made before the failure
+     * @param calls the model calls this run paid for before the failure (replies from the call cache not counted)
      * @param usage their tokens
      * @param cost their cost, or empty when unknown
      */

@@ -12,6 +12,7 @@ import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PermanentFailure;
+import io.dragoman.core.llm.Spent;
 import io.dragoman.core.llm.SpentFailure;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.Summarizer;
@@ -148,6 +149,7 @@ public final class BatchRunner {
      */
     public RunResult run(Stream<Input> inputs, RunListener listener, Control control) {
         Instant start = clock.instant();
+        long hitsBefore = cache.map(CachingModelProvider::hits).orElse(0L);
         store.resetInFlight();
         Tally tally = new Tally();
         Budget budget = new Budget(settings.maxCost());
@@ -185,7 +187,8 @@ public final class BatchRunner {
             listener.stopping(control.message.get());
         }
         RunResult.Stop stop = Optional.ofNullable(control.stop.get()).orElse(RunResult.Stop.COMPLETED);
-        return tally.result(stop, control.message.get(), Duration.between(start, clock.instant()));
+        long replayed = cache.map(CachingModelProvider::hits).orElse(0L) - hitsBefore;
+        return tally.result(stop, control.message.get(), replayed, Duration.between(start, clock.instant()));
     }
 
     private static void awaitQuietly(ExecutorService pool) {
@@ -258,23 +261,54 @@ public final class BatchRunner {
         }
         try {
             boolean retry = stored.isPresent() && stored.get().status() == ArticleStatus.FAILED;
-            if (retry && cache.isPresent()) {
-                // the cached replies are the ones that failed; asking again is the point of the retry
-                return cache.get().fresh(() -> models(article, raw.location(), stored, control, budget, reserved));
+            if (cache.isEmpty()) {
+                ArticleOutcome outcome = models(article, raw.location(), stored, control);
+                budget.spend(paidFor(outcome));
+                return outcome;
             }
-            return models(article, raw.location(), stored, control, budget, reserved);
+            CachingModelProvider calls = cache.get();
+            // a retried article's cached replies are the ones that failed; asking again is the point of the retry
+            CachingModelProvider.Paid<ArticleOutcome> paid = calls.paying(() -> retry
+                    ? calls.fresh(() -> models(article, raw.location(), stored, control))
+                    : models(article, raw.location(), stored, control));
+            budget.spend(paid.spent().cost());
+            return withPaid(paid.value(), paid.spent());
         } finally {
             budget.release(reserved);
         }
     }
 
+    private static Optional<BigDecimal> paidFor(ArticleOutcome outcome) {
+        if (outcome instanceof ArticleOutcome.Done d) {
+            return d.cost();
+        }
+        if (outcome instanceof ArticleOutcome.Failed f) {
+            return f.cost();
+        }
+        return Optional.of(BigDecimal.ZERO);
+    }
+
+    /** The outcome with what this run paid for it in place of what its records cost. */
+    private static ArticleOutcome withPaid(ArticleOutcome outcome, Spent paid) {
+        if (outcome instanceof ArticleOutcome.Done d) {
+            return new ArticleOutcome.Done(d.article(), d.translation(), d.summary(), paid);
+        }
+        if (outcome instanceof ArticleOutcome.Failed f) {
+            return new ArticleOutcome.Failed(
+                    f.id(),
+                    f.location(),
+                    f.stage(),
+                    f.reason(),
+                    f.retriable(),
+                    paid.calls(),
+                    paid.usage(),
+                    paid.cost());
+        }
+        return outcome;
+    }
+
     private ArticleOutcome models(
-            CleanedArticle article,
-            String location,
-            Optional<StoredArticle> stored,
-            Control control,
-            Budget budget,
-            BigDecimal reserved) {
+            CleanedArticle article, String location, Optional<StoredArticle> stored, Control control) {
         String id = article.id().value();
         store.markInFlight(id);
         Optional<Translation> translation = Optional.empty();
@@ -285,11 +319,9 @@ public final class BatchRunner {
             } else {
                 try {
                     Translation t = translator.orElseThrow().translate(article);
-                    budget.spend(t.cost());
                     store.saveTranslation(id, json.translation(t));
                     translation = Optional.of(t);
                 } catch (TranslationException e) {
-                    budget.spend(e.cost());
                     return modelFailure(id, location, Stage.TRANSLATE, e, control);
                 }
             }
@@ -304,11 +336,9 @@ public final class BatchRunner {
             } else {
                 try {
                     Summary s = summarizer.orElseThrow().summarize(article, translation);
-                    budget.spend(s.cost());
                     store.saveSummary(id, json.summary(s));
                     summary = Optional.of(s);
                 } catch (SummaryException e) {
-                    budget.spend(e.cost());
                     return modelFailure(id, location, Stage.SUMMARIZE, e, control);
                 }
             }
@@ -452,13 +482,14 @@ public final class BatchRunner {
             }
         }
 
-        synchronized RunResult result(RunResult.Stop stop, String message, Duration elapsed) {
+        synchronized RunResult result(RunResult.Stop stop, String message, long replayed, Duration elapsed) {
             return new RunResult(
                     done.get(),
                     skipped.get(),
                     failed.get(),
                     deferred.get(),
                     calls,
+                    replayed,
                     usage,
                     costKnown ? Optional.of(cost) : Optional.empty(),
                     stop,

@@ -67,7 +67,11 @@ public record RunReport(
      * @param skipped articles an earlier run had finished
      * @param failed articles that failed in this run
      * @param deferred articles left for a later run
-     * @param calls model calls this run made
+     * @param calls model calls this run made and paid for
+     * @param replayed calls answered from the call cache instead
+     * @param inputTokens the paid calls' input tokens
+     * @param outputTokens their output tokens
+     * @param costUsd their cost in US dollars; null when a model's price is unknown
      * @param seconds how long it took
      * @param articlesPerMinute finished and failed articles per minute
      */
@@ -79,6 +83,10 @@ public record RunReport(
             int failed,
             int deferred,
             int calls,
+            long replayed,
+            long inputTokens,
+            long outputTokens,
+            BigDecimal costUsd,
             double seconds,
             double articlesPerMinute) {
 
@@ -93,6 +101,10 @@ public record RunReport(
                     r.failed(),
                     r.deferred(),
                     r.calls(),
+                    r.replayed(),
+                    r.usage().inputTokens(),
+                    r.usage().outputTokens(),
+                    r.cost().map(BigDecimal::stripTrailingZeros).orElse(null),
                     Math.round(seconds * 10) / 10.0,
                     Math.round(perMinute * 10) / 10.0);
         }
@@ -126,7 +138,8 @@ public record RunReport(
         StringBuilder md = new StringBuilder("# Run report\n\n");
         thisRun.ifPresent(r -> md.append(String.format(
                 Locale.ROOT,
-                "This run: %s — %d done, %d skipped (done before), %d failed, %d deferred; %d model calls in %.1f s"
+                "This run: %s — %d done, %d skipped (done before), %d failed, %d deferred; %d paid model calls"
+                        + " (%,d input and %,d output tokens, %s), %d replies from the call cache; %.1f s"
                         + " (%.1f articles/min).%s%n%n",
                 r.stop(),
                 r.done(),
@@ -134,6 +147,10 @@ public record RunReport(
                 r.failed(),
                 r.deferred(),
                 r.calls(),
+                r.inputTokens(),
+                r.outputTokens(),
+                r.costUsd() == null ? "cost unknown" : "$" + r.costUsd().toPlainString(),
+                r.replayed(),
                 r.seconds(),
                 r.articlesPerMinute(),
                 r.message().isEmpty() ? "" : " " + r.message())));

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param skipped articles an earlier run had finished (or failed, when failures are not retried)
  * @param failed articles that failed in this run
  * @param deferred articles left for a later run because the run stopped
- * @param calls model calls made (a cached call is not counted)
- * @param usage their tokens
+ * @param calls model calls made and paid for (a reply from the call cache is not counted)
+ * @param replayed calls answered from the call cache instead
+ * @param usage the paid calls' tokens
  * @param cost their cost in US dollars, or empty when a model's price is unknown
  * @param stop why the run ended
  * @param stopMessage what to tell the user about it; empty when the run completed
@@ -26,6 +27,7 @@ public record RunResult(
         int failed,
         int deferred,
         int calls,
+        long replayed,
         Usage usage,
         Optional<BigDecimal> cost,
         Stop stop,

@@ -3,6 +3,7 @@ package io.dragoman.core.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.pipeline.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,6 +175,48 @@ class CachingModelProviderTest {
         assertThat(filtered.calls).hasSize(2);
         assertThat(store.callCache().get(CachingModelProvider.key(INFO, REQUEST)))
                 .isEmpty();
+    }
+
+    @Test
+    void payingCountsOnlyTheCallsThatReachedTheModel() {
+        Fake model = new Fake(CachingModelProviderTest::echo);
+        CachingModelProvider cached =
+                new CachingModelProvider(model, store.callCache(), PriceTable.builtIn(), JTokkitTokenCounter.o200k());
+        ModelRequest other = new ModelRequest(REQUEST.system(), "Die Katze schläft.", 256, 0.0, Optional.empty());
+        cached.chat(REQUEST);
+
+        CachingModelProvider.Paid<String> paid = cached.paying(() -> {
+            cached.chat(REQUEST); // replayed
+            return cached.chat(other).text(); // paid
+        });
+
+        assertThat(paid.value()).isEqualTo("EN: Die Katze schläft.");
+        assertThat(paid.spent().calls()).isEqualTo(1);
+        assertThat(paid.spent().usage()).isEqualTo(new Usage(40, 7));
+        assertThat(paid.spent().cost())
+                .isEqualTo(PriceTable.builtIn().cost(ProviderKind.OPENAI, "gpt-4.1-mini-2025", new Usage(40, 7)));
+        assertThat(cached.paying(() -> cached.chat(other)).spent()).isEqualTo(Spent.NONE);
+    }
+
+    @Test
+    void payingDoesNotCountAFailedCallAndNestedWorkAddsToTheOuterWork() {
+        List<RuntimeException> failures =
+                new ArrayList<>(List.of(new RetriableFailure("overloaded", 503, Optional.empty(), null)));
+        Fake model = new Fake(request -> {
+            if (!failures.isEmpty()) {
+                throw failures.remove(0);
+            }
+            return echo(request);
+        });
+        CachingModelProvider cached = new CachingModelProvider(model, store.callCache());
+
+        CachingModelProvider.Paid<Integer> outer = cached.paying(() -> {
+            assertThatThrownBy(() -> cached.chat(REQUEST)).isInstanceOf(RetriableFailure.class);
+            return cached.paying(() -> cached.chat(REQUEST)).spent().calls();
+        });
+
+        assertThat(outer.value()).isEqualTo(1);
+        assertThat(outer.spent().calls()).isEqualTo(1);
     }
 
     @Test
