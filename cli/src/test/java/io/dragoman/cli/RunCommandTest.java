@@ -103,12 +103,18 @@ class RunCommandTest {
         assertThat(again.exitCode()).isZero();
         assertThat(readJsonl(out.resolve("articles.jsonl"))).hasSize(2);
 
+        Files.writeString(out.resolve("md/notes.txt"), "mine");
         Cli.Result r = run("run", second, "--out", out.toString(), "--only", "clean", "--force");
 
         assertThat(r.exitCode()).isZero();
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .singleElement()
                 .satisfies(rec -> assertThat(rec.get("id").asText()).isEqualTo(SECOND_SEED));
+        try (var pages = Files.list(out.resolve("md"))) {
+            assertThat(pages.map(p -> p.getFileName().toString()))
+                    .as("the forgotten article's page is gone, a file that is not a page stays")
+                    .containsExactlyInAnyOrder(SECOND_SEED + ".md", "notes.txt");
+        }
     }
 
     @Test

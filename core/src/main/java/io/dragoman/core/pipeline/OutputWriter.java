@@ -14,21 +14,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Renders a run's output files from the {@link RunStore}, the source of truth: {@code articles.jsonl} (one record per
  * article), {@code failures.jsonl}, {@code md/<id>.md} and {@code report.json} / {@code report.md}. Each file is
  * written to a temporary file and renamed into place, so a crash never leaves half a file; the store is read row by
- * row in id order, so a run of any size renders in constant memory and the files are the same however the run went.
+ * row in id order, so the files are the same however the run went and a run of any size renders in little memory (the
+ * page names, to remove pages no stored article has any more).
  */
 public final class OutputWriter {
 
@@ -50,14 +55,16 @@ public final class OutputWriter {
      */
     public RunReport render(RunStore store, Optional<RunResult> run) {
         try {
+            Set<String> pages = new HashSet<>();
             AtomicFiles.write(dir.resolve("articles.jsonl"), writer -> {
                 for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
                     StoredArticle row = it.next();
                     writer.write(record(row).toString());
                     writer.write('\n');
-                    markdown(row);
+                    markdown(row).ifPresent(pages::add);
                 }
             });
+            removeStalePages(pages);
             AtomicFiles.write(dir.resolve("failures.jsonl"), writer -> {
                 for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
                     StoredArticle row = it.next();
@@ -130,9 +137,29 @@ public final class OutputWriter {
         return failure;
     }
 
-    private void markdown(StoredArticle row) throws IOException {
-        if (row.cleanedJson().isEmpty()) {
+    /**
+     * Deletes the pages in {@code md/} that no stored article has any more (an article forgotten by {@code --force}
+     * whose input is gone), so the folder shows what {@code articles.jsonl} holds.
+     */
+    private void removeStalePages(Set<String> pages) throws IOException {
+        Path md = dir.resolve("md");
+        if (!Files.isDirectory(md)) {
             return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(md, "*.md")) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        && !pages.contains(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** Writes the article's page, when it has been cleaned, and returns its file name. */
+    private Optional<String> markdown(StoredArticle row) throws IOException {
+        if (row.cleanedJson().isEmpty()) {
+            return Optional.empty();
         }
         CleanedArticle article = json.cleaned(row.cleanedJson().get());
         StringBuilder page = new StringBuilder(row.translationJson()
@@ -149,6 +176,7 @@ public final class OutputWriter {
             throw new IllegalStateException("Article id " + row.id() + " would write outside " + dir);
         }
         AtomicFiles.write(file, page.toString());
+        return Optional.of(file.getFileName().toString());
     }
 
     /** The report of what the store holds, with the run's throughput when given. */
