@@ -2,6 +2,8 @@ package io.dragoman.cli;
 
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.input.InputReader;
+import io.dragoman.core.llm.ModelCall;
+import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
@@ -180,6 +182,38 @@ final class ArticleJob {
                 }
                 say("dragoman: " + failed.location() + ": " + failed.reason());
             }
+        }
+
+        @Override
+        public void called(String id, ModelCall call) {
+            if (quiet || !verbose) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("dragoman: call for ")
+                    .append(id)
+                    .append(" (")
+                    .append(call.structured() ? "JSON" : "text")
+                    .append(", ")
+                    .append(call.provider().kind().id())
+                    .append(' ')
+                    .append(call.provider().model())
+                    .append("): ");
+            if (call.cached()) {
+                line.append("replayed from the call cache");
+            } else if (call.reply().isPresent()) {
+                ModelReply reply = call.reply().get();
+                line.append(reply.usage()
+                                .map(u -> String.format(
+                                        Locale.ROOT, "%,d in, %,d out tokens", u.inputTokens(), u.outputTokens()))
+                                .orElse("usage not reported"))
+                        .append(", ")
+                        .append(reply.finishReason().name().toLowerCase(Locale.ROOT));
+            } else {
+                line.append("failed: ").append(call.failure().orElse(""));
+            }
+            say(line.append(String.format(
+                            Locale.ROOT, ", %.1f s", call.elapsed().toMillis() / 1000.0))
+                    .toString());
         }
 
         @Override

@@ -370,6 +370,14 @@ class TranslateEndToEndTest {
         Path out = tmp.resolve("out");
         Cli.Result first = run("run", out);
         assertThat(first.out()).contains("Usage: 4 calls");
+        assertThat(first.err().lines().filter(l -> l.startsWith("dragoman: call for ")))
+                .as("-v shows every call")
+                .hasSize(4)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .matches(
+                                        "dragoman: call for \\S+ \\(text, openai gpt-4\\.1-mini\\): 1,200 in, 900 out tokens, stop, [0-9.]+ s"))
+                .anySatisfy(l -> assertThat(l).contains("(JSON, openai gpt-4.1-mini)"));
         String records = Files.readString(out.resolve("articles.jsonl"));
 
         Cli.Result forced = run("run", out, "--force");
@@ -380,6 +388,9 @@ class TranslateEndToEndTest {
                 .contains("Translated 2 and summarized 2")
                 .contains("4 calls answered from the call cache")
                 .doesNotContain("Usage:");
+        assertThat(forced.err().lines().filter(l -> l.startsWith("dragoman: call for ")))
+                .hasSize(4)
+                .allSatisfy(l -> assertThat(l).contains("replayed from the call cache"));
         assertThat(Files.readString(out.resolve("articles.jsonl")))
                 .as("the records still show what producing them cost")
                 .isEqualTo(records);

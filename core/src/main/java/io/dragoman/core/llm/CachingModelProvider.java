@@ -5,11 +5,13 @@ import io.dragoman.core.lang.TokenCounter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +52,9 @@ public final class CachingModelProvider implements ModelProvider {
     /** Per thread: the calls that went to the delegate during {@link #paying}, or null outside it. */
     private final ThreadLocal<Spending> paid = new ThreadLocal<>();
 
+    /** Per thread: who hears of each call during {@link #paying}, or null. */
+    private final ThreadLocal<Consumer<ModelCall>> observer = new ThreadLocal<>();
+
     /**
      * With the built-in prices and the o200k token counter for what {@link #paying} reports.
      *
@@ -75,15 +80,23 @@ public final class CachingModelProvider implements ModelProvider {
 
     @Override
     public ModelReply chat(ModelRequest request) {
+        long start = System.nanoTime();
         String key = key(delegate.info(), request);
         Optional<ModelReply> kept = bypassing.get() ? Optional.empty() : cache.get(key);
         if (kept.isPresent()) {
             hits.incrementAndGet();
             kept.get().usage().ifPresent(used -> saved.accumulateAndGet(used, Usage::plus));
+            tell(request, true, kept, Optional.empty(), start);
             return kept.get();
         }
         misses.incrementAndGet();
-        ModelReply reply = delegate.chat(request);
+        ModelReply reply;
+        try {
+            reply = delegate.chat(request);
+        } catch (RuntimeException e) {
+            tell(request, false, Optional.empty(), Optional.of(String.valueOf(e.getMessage())), start);
+            throw e;
+        }
         Spending ledger = paid.get();
         if (ledger != null) {
             ledger.record(request, reply);
@@ -91,7 +104,22 @@ public final class CachingModelProvider implements ModelProvider {
         if (reply.finishReason() == FinishReason.STOP) {
             cache.put(key, reply);
         }
+        tell(request, false, Optional.of(reply), Optional.empty(), start);
         return reply;
+    }
+
+    private void tell(
+            ModelRequest request, boolean cached, Optional<ModelReply> reply, Optional<String> failure, long start) {
+        Consumer<ModelCall> listener = observer.get();
+        if (listener != null) {
+            listener.accept(new ModelCall(
+                    delegate.info(),
+                    request.jsonSchema().isPresent(),
+                    cached,
+                    reply,
+                    failure,
+                    Duration.ofNanos(System.nanoTime() - start)));
+        }
     }
 
     @Override
@@ -120,9 +148,21 @@ public final class CachingModelProvider implements ModelProvider {
      * a run's totals and its cost budget count. A call that failed (an HTTP error, a timeout) is not counted.
      */
     public <T> Paid<T> paying(Supplier<T> work) {
+        return paying(work, null);
+    }
+
+    /**
+     * As {@link #paying(Supplier)}, and tells {@code calls} of each call the work makes on this thread, answered from
+     * the cache or not, as it ends.
+     */
+    public <T> Paid<T> paying(Supplier<T> work, Consumer<ModelCall> calls) {
         Spending outer = paid.get();
+        Consumer<ModelCall> outerObserver = observer.get();
         Spending ledger = new Spending(prices, tokens);
         paid.set(ledger);
+        if (calls != null) {
+            observer.set(calls);
+        }
         try {
             T value = work.get();
             return new Paid<>(value, ledger.spent());
@@ -132,6 +172,11 @@ public final class CachingModelProvider implements ModelProvider {
             } else {
                 outer.merge(ledger);
                 paid.set(outer);
+            }
+            if (outerObserver == null) {
+                observer.remove();
+            } else {
+                observer.set(outerObserver);
             }
         }
     }

@@ -170,7 +170,7 @@ public final class BatchRunner {
                 }
                 pool.execute(() -> {
                     try {
-                        ArticleOutcome outcome = process(input, control, budget);
+                        ArticleOutcome outcome = process(input, listener, control, budget);
                         tally.add(outcome);
                         listener.finished(outcome);
                     } finally {
@@ -208,7 +208,7 @@ public final class BatchRunner {
     }
 
     /** One article, start to finish; never throws for a per-article problem. */
-    ArticleOutcome process(Input input, Control control, Budget budget) {
+    ArticleOutcome process(Input input, RunListener listener, Control control, Budget budget) {
         if (input instanceof Input.Unreadable u) {
             String id = ArticleId.derive(u.location()).value();
             store.saveFailure(id, u.location(), "", Stage.CLEAN, u.reason(), false);
@@ -268,9 +268,11 @@ public final class BatchRunner {
             }
             CachingModelProvider calls = cache.get();
             // a retried article's cached replies are the ones that failed; asking again is the point of the retry
-            CachingModelProvider.Paid<ArticleOutcome> paid = calls.paying(() -> retry
-                    ? calls.fresh(() -> models(article, raw.location(), stored, control))
-                    : models(article, raw.location(), stored, control));
+            CachingModelProvider.Paid<ArticleOutcome> paid = calls.paying(
+                    () -> retry
+                            ? calls.fresh(() -> models(article, raw.location(), stored, control))
+                            : models(article, raw.location(), stored, control),
+                    call -> listener.called(id, call));
             budget.spend(paid.spent().cost());
             return withPaid(paid.value(), paid.spent());
         } finally {

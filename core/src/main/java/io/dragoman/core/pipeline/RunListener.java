@@ -1,5 +1,7 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.llm.ModelCall;
+
 /**
  * Hears what a batch run does, for progress displays and logs. Called from worker threads: implementations must be
  * thread-safe and quick.
@@ -11,6 +13,12 @@ public interface RunListener {
 
     /** An article's outcome, as soon as it is committed to the store. */
     void finished(ArticleOutcome outcome);
+
+    /**
+     * A model call for an article ended: answered by the provider, replayed from the call cache, or failed. For
+     * per-call log lines; called before the article's outcome.
+     */
+    default void called(String id, ModelCall call) {}
 
     /** The run stopped taking new work, and why (interrupted, budget, configuration). */
     default void stopping(String reason) {}
