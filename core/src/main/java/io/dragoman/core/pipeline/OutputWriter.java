@@ -171,12 +171,24 @@ public final class OutputWriter {
                 .append(": ")
                 .append(ArticleFormat.escape(f.reason()))
                 .append('\n'));
-        Path file = dir.resolve("md").resolve(ArticleId.derive(row.id()).value() + ".md");
+        Path file = dir.resolve("md").resolve(fileName(row.id()) + ".md");
         if (!file.normalize().startsWith(dir.resolve("md").normalize())) {
             throw new IllegalStateException("Article id " + row.id() + " would write outside " + dir);
         }
         AtomicFiles.write(file, page.toString());
         return Optional.of(file.getFileName().toString());
+    }
+
+    /**
+     * The id itself when it is a valid {@link ArticleId} (so {@code _x} and {@code x} keep distinct files), otherwise
+     * the id derived from it, for a store written by other code.
+     */
+    private static String fileName(String id) {
+        try {
+            return new ArticleId(id).value();
+        } catch (IllegalArgumentException e) {
+            return ArticleId.derive(id).value();
+        }
     }
 
     /** The report of what the store holds, with the run's throughput when given. */

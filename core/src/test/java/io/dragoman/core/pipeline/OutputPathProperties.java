@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleMetadata;
+import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.translate.Seeds;
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -117,7 +121,7 @@ class OutputPathProperties {
         });
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void articleIdsNeverWriteOutsideTheOutputDirectory(@ForAll("batches") List<String> ids) throws IOException {
         check(ids);
     }
@@ -128,6 +132,34 @@ class OutputPathProperties {
     void articleIdsNeverWriteOutsideTheOutputDirectoryInManyBatches(@ForAll("batches") List<String> ids)
             throws IOException {
         check(ids);
+    }
+
+    @Example
+    void idsThatDifferOnlyInALeadingUnderscoreKeepAPageEach() throws IOException {
+        Path root = Files.createTempDirectory("dragoman-paths");
+        try {
+            Path out = root.resolve("out");
+            OutputWriter writer = new OutputWriter(out);
+            writer.prepare();
+            StoredJson stored = new StoredJson();
+            try (RunStore store = RunStore.open(out.resolve("dragoman.db"))) {
+                for (String id : List.of("_x", "x")) {
+                    CleanedArticle article = new CleanedArticle(
+                            new ArticleId(id),
+                            "Titel " + id,
+                            List.of("Text."),
+                            new ArticleMetadata(null, null, null, null, null, null, "de", null, id, null, List.of()),
+                            List.of());
+                    store.saveCleaned(id, id, id, stored.cleaned(article));
+                }
+                writer.render(store, Optional.empty());
+            }
+
+            assertThat(Files.readString(out.resolve("md/_x.md"))).startsWith("# Titel \\_x");
+            assertThat(Files.readString(out.resolve("md/x.md"))).startsWith("# Titel x");
+        } finally {
+            delete(root);
+        }
     }
 
     /** Skips a property unless the system property {@code dragoman.soak} is {@code true}. */
