@@ -61,7 +61,7 @@ public enum ArticleFormat {
     private static String markdown(CleanedArticle article) {
         StringBuilder md = new StringBuilder();
         md.append("# ")
-                .append(article.title().isEmpty() ? article.id().value() : escape(article.title()))
+                .append(escape(article.title().isEmpty() ? article.id().value() : article.title()))
                 .append("\n\n");
         ArticleMetadata m = article.metadata();
         md.append("| | |\n|---|---|\n");
@@ -82,7 +82,7 @@ public enum ArticleFormat {
         if (!article.warnings().isEmpty()) {
             md.append("> Warnings:\n");
             for (String w : article.warnings()) {
-                md.append("> - ").append(escape(w)).append('\n');
+                md.append("> - ").append(escapeParagraph(w)).append('\n');
             }
         }
         return md.toString().stripTrailing() + "\n";
@@ -109,7 +109,12 @@ public enum ArticleFormat {
 
     private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("(\\d{1,9})[.)](?=\\s|$)");
 
-    /** Escapes Markdown and HTML syntax so page text shows as text. */
+    /**
+     * Escapes Markdown and HTML syntax so page text shows as text, on one line: a line break becomes a space (so text
+     * cannot start a heading, quote or list, or end the table row or list item it is in), and any other control
+     * character shows as its Unicode control picture ({@code ESC} as {@code ␛}), so the file is safe to print on a
+     * terminal.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
@@ -119,7 +124,24 @@ public enum ArticleFormat {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\\', '`', '*', '_', '[', ']', '#', '|' -> out.append('\\').append(c);
-                default -> out.append(c);
+                case '\r' -> {
+                    if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                        out.append(' ');
+                    }
+                }
+                case '\n', '\u0085', '\u2028', '\u2029' -> out.append(' ');
+                case '\t' -> out.append('\t');
+                default -> {
+                    if (c < 0x20) {
+                        out.append((char) (0x2400 + c));
+                    } else if (c == 0x7f) {
+                        out.append('\u2421');
+                    } else if (c >= 0x80 && c < 0xa0) {
+                        out.append('\ufffd');
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         return out.toString();

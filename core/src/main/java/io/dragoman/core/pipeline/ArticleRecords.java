@@ -122,7 +122,7 @@ public final class ArticleRecords {
                 .append(ArticleFormat.escapeParagraph(f.summary()))
                 .append("\n\n");
         for (String point : f.keyPoints()) {
-            md.append("- ").append(ArticleFormat.escape(point)).append('\n');
+            md.append("- ").append(ArticleFormat.escapeParagraph(point)).append('\n');
         }
         if (!f.people().isEmpty()) {
             md.append("\nPeople: ")
@@ -147,7 +147,7 @@ public final class ArticleRecords {
                     .append('\n');
         }
         for (ArticleSummary.Quote q : f.quotes()) {
-            md.append("\n> ").append(ArticleFormat.escape(q.text()));
+            md.append("\n> ").append(ArticleFormat.escapeParagraph(q.text()));
             if (!q.speaker().isBlank()) {
                 md.append(" — ").append(ArticleFormat.escape(q.speaker()));
             }

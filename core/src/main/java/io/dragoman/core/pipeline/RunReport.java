@@ -153,7 +153,7 @@ public record RunReport(
                 r.replayed(),
                 r.seconds(),
                 r.articlesPerMinute(),
-                r.message().isEmpty() ? "" : " " + r.message())));
+                r.message().isEmpty() ? "" : " " + ArticleFormat.escape(r.message()))));
         md.append("| status | articles |\n|---|---|\n");
         articles.forEach((status, n) ->
                 md.append("| ").append(status).append(" | ").append(n).append(" |\n"));
@@ -163,7 +163,7 @@ public record RunReport(
             spend.forEach((key, s) -> md.append(String.format(
                     Locale.ROOT,
                     "| %s | %d | %,d | %,d | %s |%n",
-                    key,
+                    ArticleFormat.escape(key),
                     s.calls(),
                     s.inputTokens(),
                     s.outputTokens(),
@@ -188,7 +188,10 @@ public record RunReport(
                         .append(g.ids().size())
                         .append("): ")
                         .append(String.join(
-                                ", ", g.ids().subList(0, Math.min(20, g.ids().size()))))
+                                ", ",
+                                g.ids().subList(0, Math.min(20, g.ids().size())).stream()
+                                        .map(ArticleFormat::escape)
+                                        .toList()))
                         .append(g.ids().size() > 20 ? ", …" : "")
                         .append('\n');
             }
