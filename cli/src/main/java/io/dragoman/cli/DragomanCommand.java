@@ -156,22 +156,46 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
     public Integer call() {
         // No subcommand is a usage error: show what there is to choose from.
         spec.commandLine().getErr().println("dragoman: name a command");
-        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().usage(spec.commandLine().getErr(), CommandLine.Help.Ansi.OFF);
         return ExitCodes.USAGE;
     }
 
-    /** Builds the picocli command line with Dragoman's exit codes and error handling. */
+    /**
+     * Builds the picocli command line with Dragoman's exit codes and error handling. While a command runs, its output
+     * and error writers pass through {@link TerminalSafeWriter}, so nothing a page or a model wrote can reach the
+     * terminal as a control sequence; help and version text, which may be coloured, are printed before that.
+     */
     public static CommandLine commandLine(DragomanCommand command) {
         CommandLine cli = new CommandLine(command);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOME_FAILED);
+        cli.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            PrintWriter out = cli.getOut();
+            PrintWriter err = cli.getErr();
+            cli.setOut(TerminalSafeWriter.wrap(out));
+            cli.setErr(TerminalSafeWriter.wrap(err));
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                cli.getOut().flush();
+                cli.getErr().flush();
+                cli.setOut(out);
+                cli.setErr(err);
+            }
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("dragoman: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            PrintWriter err = TerminalSafeWriter.wrap(commandLine.getErr());
+            err.println("dragoman: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             // --verbose belongs to the subcommand: ask its parse result, not the top-level one.
             if (commandLine.getParseResult().hasMatchedOption("--verbose")) {
-                e.printStackTrace(commandLine.getErr());
+                e.printStackTrace(err);
             }
+            err.flush();
             return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.SOME_FAILED;
         });
         return cli;
