@@ -12,11 +12,13 @@ import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.pipeline.RunStoreException;
 import io.dragoman.core.pipeline.Stage;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,18 +110,16 @@ final class ArticleJob {
         options.maxCost().ifPresent(builder::maxCost);
         Tally tally = new Tally();
         RunResult result;
-        try (Dragoman dragoman = builder.build()) {
-            if (options.force()) {
-                dragoman.forgetArticles();
+        try {
+            result = runAndRender(builder, tally);
+        } catch (RunStoreException | OutputsNotWritten e) {
+            // a full disk, a file size limit, a read-only directory: one line that says which file and why
+            stderr.println("dragoman: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(stderr);
             }
-            InputReader reader = input.reader(parent.stdin());
-            dragoman.learn(reader.read(
-                    input.inputs.stream().filter(a -> !a.equals("-")).toList()));
-            BatchRunner.Control control = new BatchRunner.Control();
-            try (Interrupts interrupts = Interrupts.install(control, stderr)) {
-                result = dragoman.run(reader.read(input.inputs), tally, control);
-            }
-            dragoman.writeOutputs(out, Optional.of(result));
+            stderr.flush();
+            return ExitCodes.CANNOT_WRITE;
         }
         printSummary(result, tally, provider.map(ProviderConfig::info), configError);
         if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
@@ -140,6 +140,43 @@ final class ArticleJob {
             return ExitCodes.INTERRUPTED;
         }
         return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Runs the batch against the store and renders the outputs from it.
+     *
+     * @throws RunStoreException when the store cannot be opened or written
+     * @throws OutputsNotWritten when an output file cannot be written
+     */
+    private RunResult runAndRender(Dragoman.Builder builder, Tally tally) {
+        try (Dragoman dragoman = builder.build()) {
+            if (options.force()) {
+                dragoman.forgetArticles();
+            }
+            InputReader reader = input.reader(parent.stdin());
+            dragoman.learn(reader.read(
+                    input.inputs.stream().filter(a -> !a.equals("-")).toList()));
+            BatchRunner.Control control = new BatchRunner.Control();
+            RunResult result;
+            try (Interrupts interrupts = Interrupts.install(control, stderr)) {
+                result = dragoman.run(reader.read(input.inputs), tally, control);
+            }
+            try {
+                dragoman.writeOutputs(out, Optional.of(result));
+            } catch (UncheckedIOException e) {
+                throw new OutputsNotWritten(e);
+            }
+            return result;
+        }
+    }
+
+    /** The output files could not be written; the message names the file and why. */
+    private static final class OutputsNotWritten extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputsNotWritten(UncheckedIOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** Counts what the outcomes say and prints a line for each article that needed a model or failed. */

@@ -12,6 +12,11 @@ final class ExitCodes {
     static final int CONFIG = 3;
     /** The cost budget was reached. */
     static final int BUDGET = 4;
+    /**
+     * The run store or an output file could not be written (a full disk, a file size limit, a read-only directory,
+     * another run holding the store); what was finished is kept, and the same command resumes once that is fixed.
+     */
+    static final int CANNOT_WRITE = 5;
     /** The run was interrupted and can be resumed. */
     static final int INTERRUPTED = 130;
 

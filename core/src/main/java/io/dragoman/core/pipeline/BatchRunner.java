@@ -122,6 +122,7 @@ public final class BatchRunner {
     public static final class Control {
         private final AtomicReference<RunResult.Stop> stop = new AtomicReference<>();
         private final AtomicReference<String> message = new AtomicReference<>("");
+        private final AtomicReference<RuntimeException> error = new AtomicReference<>();
 
         /** Stops the intake because the user interrupted the run. */
         public void interrupt() {
@@ -136,7 +137,17 @@ public final class BatchRunner {
 
         /** True once the run was asked to stop. */
         public boolean stopping() {
-            return stop.get() != null;
+            return stop.get() != null || error.get() != null;
+        }
+
+        /** Stops the run because of an error no article can get past, such as a run store that cannot be written. */
+        void abort(RuntimeException e) {
+            if (!error.compareAndSet(null, e)) {
+                // the first error is the one to report; the others are mostly the same error again
+                if (error.get() != e && error.get().getSuppressed().length < 3) {
+                    error.get().addSuppressed(e);
+                }
+            }
         }
     }
 
@@ -146,6 +157,9 @@ public final class BatchRunner {
      * @param inputs the inputs, read lazily; an unreadable one is stored as a failure of the clean stage
      * @param listener hears each outcome
      * @param control lets another thread stop the intake
+     * @throws RunStoreException when the store cannot be written (a full disk, a file size limit, a read-only
+     *     directory): the intake stops at the first such error, the articles in flight end without their model calls
+     *     where they can, and everything committed before stays; a rerun resumes from there
      */
     public RunResult run(Stream<Input> inputs, RunListener listener, Control control) {
         Instant start = clock.instant();
@@ -173,6 +187,9 @@ public final class BatchRunner {
                         ArticleOutcome outcome = process(input, listener, control, budget);
                         tally.add(outcome);
                         listener.finished(outcome);
+                    } catch (RuntimeException e) {
+                        // per-article problems are outcomes; what escapes (the store refusing a write) stops the run
+                        control.abort(e);
                     } finally {
                         slots.release();
                     }
@@ -181,7 +198,11 @@ public final class BatchRunner {
         } finally {
             pool.shutdown();
             awaitQuietly(pool);
-            store.resetInFlight();
+            resetInFlight(control);
+        }
+        RuntimeException error = control.error.get();
+        if (error != null) {
+            throw error;
         }
         if (control.stopping()) {
             listener.stopping(control.message.get());
@@ -189,6 +210,21 @@ public final class BatchRunner {
         RunResult.Stop stop = Optional.ofNullable(control.stop.get()).orElse(RunResult.Stop.COMPLETED);
         long replayed = cache.map(CachingModelProvider::hits).orElse(0L) - hitsBefore;
         return tally.result(stop, control.message.get(), replayed, Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Returns the rows in flight to their last finished state; when the store refuses even that after an error, the
+     * next run does it (it starts with the same reset), and the first error is the one reported.
+     */
+    private void resetInFlight(Control control) {
+        try {
+            store.resetInFlight();
+        } catch (RuntimeException e) {
+            if (control.error.get() == null) {
+                throw e;
+            }
+            control.abort(e);
+        }
     }
 
     private static void awaitQuietly(ExecutorService pool) {

@@ -128,6 +128,7 @@ public final class RunStore implements AutoCloseable {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_FULL = 13;
     private static final int SQLITE_CANTOPEN = 14;
@@ -164,6 +165,14 @@ public final class RunStore implements AutoCloseable {
      *     was written by a newer Dragoman
      */
     public static RunStore open(Path file, Clock clock) {
+        return open(file, clock, new Properties());
+    }
+
+    /**
+     * Opens the run store at {@code file} with extra SQLite connection settings, such as a {@code max_page_count} that
+     * makes a small file behave as a full disk.
+     */
+    static RunStore open(Path file, Clock clock, Properties settings) {
         Objects.requireNonNull(clock, "clock");
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
@@ -183,7 +192,7 @@ public final class RunStore implements AutoCloseable {
         }
         Connection connection;
         try {
-            connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + absolute, new Properties());
+            connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + absolute, settings);
         } catch (SQLException e) {
             throw failure(absolute, "open it", e);
         }
@@ -285,7 +294,7 @@ public final class RunStore implements AutoCloseable {
     private static RunStoreException failure(Path file, String doing, SQLException e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String what = "Run store " + file + ": could not " + doing + " (" + detail + ")";
-        return switch (e.getErrorCode()) {
+        return switch (e.getErrorCode() & 0xFF) {
             case SQLITE_NOTADB, SQLITE_CORRUPT -> notAStore(file, "damaged, or not an SQLite database: " + detail, e);
             case SQLITE_BUSY, SQLITE_LOCKED ->
                 new RunStoreException(
@@ -295,11 +304,50 @@ public final class RunStore implements AutoCloseable {
             case SQLITE_FULL ->
                 new RunStoreException(
                         what + "; the disk is full. Free some space and run again: finished work is kept.", e);
-            case SQLITE_READONLY, SQLITE_CANTOPEN ->
-                new RunStoreException(what + "; check that the file and its directory exist and can be written.", e);
+            case SQLITE_IOERR -> new RunStoreException(what + "; " + ioError(file, e), e);
+            case SQLITE_READONLY, SQLITE_CANTOPEN -> new RunStoreException(what + "; " + cannotWrite(file), e);
             default ->
                 new RunStoreException(what + "; check the file and the disk, and run again: finished work is kept.", e);
         };
+    }
+
+    /**
+     * What an I/O error most likely means. SQLite reports a full disk as {@code SQLITE_FULL}, but a write refused for
+     * any other reason, such as a file size limit ({@code ulimit -f}, where the system says "file too large") or a
+     * quota, only as a failed write; the free space of the file system tells the two apart.
+     */
+    private static String ioError(Path file, SQLException e) {
+        String code =
+                e instanceof org.sqlite.SQLiteException s ? s.getResultCode().name() : "";
+        if (code.contains("READ")) {
+            return "the disk could not be read. Check the disk and run again: finished work is kept.";
+        }
+        long usable;
+        try {
+            usable = Files.getFileStore(file.getParent() == null ? file : file.getParent())
+                    .getUsableSpace();
+        } catch (IOException | RuntimeException unknown) {
+            usable = -1;
+        }
+        if (usable >= 0 && usable < 1024 * 1024) {
+            return "the disk is full. Free some space and run again: finished work is kept.";
+        }
+        return "the write was refused: the file is too large for a size limit (ulimit -f, a disk quota), or the disk"
+                + " is full or failing. Raise the limit or free some space and run again: finished work is kept.";
+    }
+
+    /** Why a store cannot be opened or written, when its directory or the file itself says so. */
+    private static String cannotWrite(Path file) {
+        Path dir = file.getParent();
+        if (dir != null && Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            return "permission denied: the directory " + dir + " is read-only. Make it writable (chmod u+w) or"
+                    + " choose another output directory, and run again: finished work is kept.";
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return "permission denied: the file is read-only. Make it writable (chmod u+w) and run again: finished"
+                    + " work is kept.";
+        }
+        return "check that the file and its directory exist and can be written.";
     }
 
     private static void rollbackQuietly(Statement statement) {
