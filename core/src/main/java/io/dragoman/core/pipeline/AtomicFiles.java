@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Writes files so that a reader never sees half of one: a temporary file beside the target, then a rename. */
+/**
+ * Writes files so that a reader never sees half of one: a temporary file beside the target, then a rename. The
+ * temporary file is named {@code .<target>.<pid>.<random>.tmp}, so that the leftovers of a process that was killed
+ * while writing can be told from the files of one that is still at it, and removed ({@link #removeLeftovers}).
+ */
 public final class AtomicFiles {
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d{1,18})\\.\\d+\\.tmp");
+
     private AtomicFiles() {}
 
     /**
@@ -34,7 +43,8 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = Files.createTempFile(
+                dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".", ".tmp");
         try {
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(writer);
@@ -47,5 +57,29 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Removes the temporary files in {@code dir} (not below it) that a process no longer running left when it was
+     * killed while writing. A missing directory has none.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path file : files) {
+                Matcher name = TEMPORARY.matcher(file.getFileName().toString());
+                if (name.matches()
+                        && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
+                        && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 }

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -54,32 +56,72 @@ public final class OutputWriter {
      * @return the report that was written
      */
     public RunReport render(RunStore store, Optional<RunResult> run) {
+        Set<String> pages = new HashSet<>();
+        write(dir.resolve("articles.jsonl"), writer -> {
+            for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+                StoredArticle row = it.next();
+                writer.write(record(row).toString());
+                writer.write('\n');
+                markdown(row).ifPresent(pages::add);
+            }
+        });
         try {
-            Set<String> pages = new HashSet<>();
-            AtomicFiles.write(dir.resolve("articles.jsonl"), writer -> {
-                for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
-                    StoredArticle row = it.next();
-                    writer.write(record(row).toString());
-                    writer.write('\n');
-                    markdown(row).ifPresent(pages::add);
-                }
-            });
             removeStalePages(pages);
-            AtomicFiles.write(dir.resolve("failures.jsonl"), writer -> {
-                for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
-                    StoredArticle row = it.next();
-                    if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
-                        writeFailure(writer, row);
-                    }
-                }
-            });
-            RunReport report = report(store, run);
-            AtomicFiles.write(dir.resolve("report.json"), report.json());
-            AtomicFiles.write(dir.resolve("report.md"), report.markdown());
-            return report;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the outputs into " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot remove the pages of forgotten articles from " + dir.resolve("md") + ": " + describe(e), e);
         }
+        write(dir.resolve("failures.jsonl"), writer -> {
+            for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+                StoredArticle row = it.next();
+                if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
+                    writeFailure(writer, row);
+                }
+            }
+        });
+        RunReport report = report(store, run);
+        write(dir.resolve("report.json"), writer -> writer.write(report.json()));
+        write(dir.resolve("report.md"), writer -> writer.write(report.markdown()));
+        return report;
+    }
+
+    /**
+     * Writes one output file atomically.
+     *
+     * @throws UncheckedIOException naming the file and what went wrong (a full disk, a file size limit, a read-only
+     *     directory); the previous file, if any, is left as it was
+     */
+    private static void write(Path file, AtomicFiles.Content content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot write " + file + ": " + describe(e)
+                            + ". The finished work is kept in the run store: fix that and run again to write the"
+                            + " outputs.",
+                    e);
+        }
+    }
+
+    /** What went wrong with a write, in words: the system's reason, with the usual causes named. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (is the directory read-only?)";
+        }
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (reason == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return reason + " (the disk is full)";
+        }
+        if (reason.contains("File too large")) {
+            return reason + " (a file size limit such as ulimit -f, or the disk is full)";
+        }
+        if (reason.contains("Read-only file system")) {
+            return reason + " (the disk is mounted read-only)";
+        }
+        return reason;
     }
 
     /** The record of one stored article, as {@code articles.jsonl} holds it. */
@@ -157,7 +199,7 @@ public final class OutputWriter {
     }
 
     /** Writes the article's page, when it has been cleaned, and returns its file name. */
-    private Optional<String> markdown(StoredArticle row) throws IOException {
+    private Optional<String> markdown(StoredArticle row) {
         if (row.cleanedJson().isEmpty()) {
             return Optional.empty();
         }
@@ -175,7 +217,7 @@ public final class OutputWriter {
         if (!file.normalize().startsWith(dir.resolve("md").normalize())) {
             throw new IllegalStateException("Article id " + row.id() + " would write outside " + dir);
         }
-        AtomicFiles.write(file, page.toString());
+        write(file, writer -> writer.write(page.toString()));
         return Optional.of(file.getFileName().toString());
     }
 
@@ -238,12 +280,22 @@ public final class OutputWriter {
         spend.merge(key, RunReport.Spend.of(calls, usage, cost), RunReport.Spend::plus);
     }
 
-    /** Makes the output directory and its {@code md} folder. */
+    /**
+     * Makes the output directory and its {@code md} folder, and removes the temporary files a render killed midway
+     * left behind.
+     */
     public void prepare() {
         try {
             Files.createDirectories(dir.resolve("md"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the output directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot create the output directory " + dir.resolve("md") + ": " + describe(e), e);
+        }
+        try {
+            AtomicFiles.removeLeftovers(dir);
+            AtomicFiles.removeLeftovers(dir.resolve("md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the temporary files left in " + dir + ": " + describe(e), e);
         }
     }
 }
