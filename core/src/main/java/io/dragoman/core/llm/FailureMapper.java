@@ -3,6 +3,7 @@ package io.dragoman.core.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns whatever a LangChain4j model threw into a {@link RetriableFailure} or {@link PermanentFailure} whose message
@@ -70,6 +72,28 @@ final class FailureMapper {
                             + config.kind().id()
                             + " reply (not the expected JSON): if this repeats, check that --base-url points at the"
                             + " API itself and not at a web page or proxy.",
+                    0,
+                    Optional.empty(),
+                    null);
+        }
+        HeaderKeepingHttpClient.EmptyReply empty = find(thrown, HeaderKeepingHttpClient.EmptyReply.class);
+        if (empty != null) {
+            return new RetriableFailure(
+                    where() + " answered HTTP " + empty.statusCode() + " with an empty body instead of a reply.",
+                    empty.statusCode(),
+                    Optional.empty(),
+                    null);
+        }
+        IOException broken = find(thrown, IOException.class);
+        if (broken != null && !(broken instanceof SSLException)) {
+            // after the timeout, connection and JSON cases above, all of which are IOExceptions too
+            return new RetriableFailure(
+                    "The connection to " + where() + " was closed before a reply arrived ("
+                            + excerpt(
+                                    broken.getMessage() == null
+                                            ? broken.getClass().getSimpleName()
+                                            : broken.getMessage())
+                            + "): the server or a proxy in between dropped it.",
                     0,
                     Optional.empty(),
                     null);

@@ -71,6 +71,9 @@ final class HeaderKeepingHttpClient implements HttpClient {
             throw new ErrorResponse(response.statusCode(), response.body(), headers);
         }
         onSuccess.accept(headers);
+        if (response.body() == null || response.body().isBlank()) {
+            throw new EmptyReply(response.statusCode());
+        }
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.statusCode())
                 .headers(headers)
@@ -107,6 +110,27 @@ final class HeaderKeepingHttpClient implements HttpClient {
         /** The response body. */
         String body() {
             return body;
+        }
+    }
+
+    /**
+     * A successful status with no body: no model reply says nothing at all, so this is a fault of the server or of a
+     * proxy in between, named as such instead of as unreadable JSON.
+     */
+    static final class EmptyReply extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int statusCode;
+
+        EmptyReply(int statusCode) {
+            super("HTTP " + statusCode + " with an empty body");
+            this.statusCode = statusCode;
+        }
+
+        /** The status that came with the empty body. */
+        int statusCode() {
+            return statusCode;
         }
     }
 

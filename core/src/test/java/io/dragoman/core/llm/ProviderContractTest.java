@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
@@ -443,6 +444,41 @@ abstract class ProviderContractTest {
                 .isInstanceOf(RetriableFailure.class)
                 .hasMessageContaining("not a valid " + kind().id() + " reply")
                 .hasMessageContaining("--base-url");
+    }
+
+    @Test
+    void reportsAnEmptyReplyAsRetriableSayingTheBodyWasEmpty() {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("")));
+
+        assertThatThrownBy(() -> single().chat(request()))
+                .isInstanceOf(RetriableFailure.class)
+                .hasMessageContaining(kind().id() + " (" + model())
+                .hasMessageContaining("answered HTTP 200 with an empty body instead of a reply");
+    }
+
+    @Test
+    void reportsAConnectionClosedBeforeTheReplyAsRetriableSayingSo() {
+        server.stubFor(
+                post(urlPathEqualTo(chatPath())).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> single().chat(request()))
+                .isInstanceOf(RetriableFailure.class)
+                .hasMessageContaining("The connection to " + kind().id() + " (" + model())
+                .hasMessageContaining("was closed before a reply arrived")
+                .hasMessageNotContaining("UncheckedIOException");
+    }
+
+    @Test
+    void retriesAConnectionClosedWithoutAnswerAndThenSucceeds() {
+        stubOnce(aResponse().withFault(Fault.EMPTY_RESPONSE), json(200, "reply.json"));
+
+        assertThat(retrying().chat(request()).text()).startsWith(REPLY_START);
+        assertThat(chatCalls()).isEqualTo(2);
+        assertThat(sleeps).hasSize(1);
     }
 
     @Test
