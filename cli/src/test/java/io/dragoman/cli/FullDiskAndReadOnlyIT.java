@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FullDiskAndReadOnlyIT {
 
-    private static final int ARTICLES = 40;
+    private static final int ARTICLES = 30;
     private static final int CONCURRENCY = 4;
     private static final int LATENCY_MS = 50;
     private static final long TIMEOUT_SECONDS = 60;
