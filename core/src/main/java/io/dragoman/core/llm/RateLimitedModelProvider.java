@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
- * Waits for a {@link RateLimiter} before each call of another provider. Put it inside a {@link RetryingModelProvider}
- * so that every attempt is counted. Thread-safe when the delegate is.
+ * Waits for a {@link RateLimiter} before each call of another provider, and pauses the limiter when the provider answers
+ * 429 with a {@code Retry-After}, so that the other workers sharing the account wait too instead of collecting 429s of
+ * their own. Put it inside a {@link RetryingModelProvider} so that every attempt is counted. Thread-safe when the
+ * delegate is.
  */
 public final class RateLimitedModelProvider implements ModelProvider {
 
@@ -47,7 +49,15 @@ public final class RateLimitedModelProvider implements ModelProvider {
                     java.util.Optional.empty(),
                     null);
         }
-        return delegate.chat(request);
+        try {
+            return delegate.chat(request);
+        } catch (RetriableFailure f) {
+            // the account's limit is reached: every worker waits, not only the one that was told
+            if (f.httpStatus() == 429) {
+                f.retryAfter().ifPresent(limiter::pause);
+            }
+            throw f;
+        }
     }
 
     @Override

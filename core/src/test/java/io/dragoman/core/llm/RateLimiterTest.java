@@ -161,6 +161,54 @@ class RateLimiterTest {
     }
 
     @Test
+    void aTooManyRequestsAnswerWithRetryAfterHoldsBackEveryCallerOfTheLimiter() throws InterruptedException {
+        RateLimiter limiter = limiter(0, 0);
+        ModelProvider model = new ModelProvider() {
+            @Override
+            public ModelReply chat(ModelRequest request) {
+                throw new RetriableFailure(
+                        "openai rate limit (HTTP 429)", 429, Optional.of(Duration.ofSeconds(7)), null);
+            }
+
+            @Override
+            public ProviderInfo info() {
+                return new ProviderInfo(ProviderKind.OPENAI, "gpt-4.1-mini", "http://localhost:1/v1");
+            }
+        };
+        ModelProvider limited = new RateLimitedModelProvider(model, limiter, request -> 0);
+
+        assertThatThrownBy(() -> limited.chat(ModelRequest.of("", "eins", 10, 0)))
+                .isInstanceOf(RetriableFailure.class);
+        limiter.acquire(0); // another worker's next call
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aServerErrorDoesNotHoldBackTheOtherCallers() throws InterruptedException {
+        RateLimiter limiter = limiter(0, 0);
+        ModelProvider model = new ModelProvider() {
+            @Override
+            public ModelReply chat(ModelRequest request) {
+                throw new RetriableFailure(
+                        "openai is overloaded (HTTP 503)", 503, Optional.of(Duration.ofSeconds(7)), null);
+            }
+
+            @Override
+            public ProviderInfo info() {
+                return new ProviderInfo(ProviderKind.OPENAI, "gpt-4.1-mini", "http://localhost:1/v1");
+            }
+        };
+        ModelProvider limited = new RateLimitedModelProvider(model, limiter, request -> 0);
+
+        assertThatThrownBy(() -> limited.chat(ModelRequest.of("", "eins", 10, 0)))
+                .isInstanceOf(RetriableFailure.class);
+        limiter.acquire(0);
+
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void estimatesTokensFromTheMessagesAndTheWholeOutputBudget() {
         assertThat(RateLimitedModelProvider.roughTokens(ModelRequest.of("abc", "defghi", 100, 0)))
                 .isEqualTo(103);
