@@ -5,9 +5,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +45,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(
-                dir, "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".", ".tmp");
+        Path tmp = newTemporary(dir, target.getFileName().toString());
         try {
             try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.writeTo(writer);
@@ -56,6 +57,24 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Creates the temporary file with the permissions the user's umask gives a new file (as the file it replaces had),
+     * not the owner-only ones of {@link Files#createTempFile}: outputs are meant to be shared.
+     */
+    private static Path newTemporary(Path dir, String name) throws IOException {
+        String prefix = "." + name + "." + ProcessHandle.current().pid() + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve(prefix + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,18 @@ class AtomicFilesTest {
 
         assertThat(target).hasContent("old");
         assertThat(names()).containsExactly("articles.jsonl");
+    }
+
+    @Test
+    void anOutputGetsThePermissionsOfANewFileNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+
+        AtomicFiles.write(dir.resolve("articles.jsonl"), "{}\n");
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("articles.jsonl")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
