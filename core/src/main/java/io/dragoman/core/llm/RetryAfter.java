@@ -13,8 +13,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads how long a provider asked us to wait from an error response's headers and body. */
+/**
+ * Reads how long a provider asked us to wait from an error response's headers and body. Every wait is between zero
+ * and {@link #MAX_WAIT}: a longer one (a header of 40 digits, a reset time centuries away) is read as that cap, so
+ * that the wait can always be slept, added to a clock or printed.
+ */
 final class RetryAfter {
+
+    /** The longest wait this reads; any longer one is as good as never, and the retry gives up on it. */
+    static final Duration MAX_WAIT = Duration.ofDays(365);
+
+    private static final BigDecimal MAX_WAIT_MILLIS = BigDecimal.valueOf(MAX_WAIT.toMillis());
 
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
     private static final Pattern GO_DURATION = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+");
@@ -66,8 +75,7 @@ final class RetryAfter {
         try {
             Instant at =
                     ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(now, at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            return Optional.of(capped(Duration.between(now, at)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -79,7 +87,7 @@ final class RetryAfter {
         if (!GO_DURATION.matcher(v).matches()) {
             return Optional.empty();
         }
-        Duration total = Duration.ZERO;
+        BigDecimal totalMillis = BigDecimal.ZERO;
         Matcher m = GO_DURATION_PART.matcher(v);
         while (m.find()) {
             BigDecimal amount = new BigDecimal(m.group(1));
@@ -90,10 +98,9 @@ final class RetryAfter {
                         case "m" -> 60_000;
                         default -> 3_600_000;
                     };
-            total = total.plusMillis(
-                    amount.multiply(BigDecimal.valueOf(unitMillis)).longValue());
+            totalMillis = totalMillis.add(amount.multiply(BigDecimal.valueOf(unitMillis)));
         }
-        return Optional.of(total);
+        return Optional.of(millis(totalMillis));
     }
 
     private static Optional<Duration> exhaustedLimitReset(Map<String, List<String>> headers) {
@@ -131,9 +138,8 @@ final class RetryAfter {
                 continue;
             }
             try {
-                Duration wait = Duration.between(
-                        now, java.time.OffsetDateTime.parse(at.get().strip()).toInstant());
-                wait = wait.isNegative() ? Duration.ZERO : wait;
+                Duration wait = capped(Duration.between(
+                        now, java.time.OffsetDateTime.parse(at.get().strip()).toInstant()));
                 if (longest == null || wait.compareTo(longest) > 0) {
                     longest = wait;
                 }
@@ -157,11 +163,20 @@ final class RetryAfter {
         if (!v.matches("\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofMillis(new BigDecimal(v).longValue()));
+        return Optional.of(millis(new BigDecimal(v)));
     }
 
     private static Duration seconds(String decimal) {
-        return Duration.ofMillis(new BigDecimal(decimal).movePointRight(3).longValue());
+        return millis(new BigDecimal(decimal).movePointRight(3));
+    }
+
+    /** A non-negative number of milliseconds as a wait, at most {@link #MAX_WAIT}. */
+    private static Duration millis(BigDecimal millis) {
+        return millis.compareTo(MAX_WAIT_MILLIS) >= 0 ? MAX_WAIT : Duration.ofMillis(millis.longValue());
+    }
+
+    private static Duration capped(Duration wait) {
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {

@@ -98,4 +98,35 @@ class RetryAfterTest {
 
         assertThat(RetryAfter.from(Map.of(), body, NOW)).contains(Duration.ofSeconds(41));
     }
+
+    @Test
+    void readsAnAbsurdlyLongRetryAfterAsTheLongestWaitNeverAsANegativeOne() {
+        // 18,446,744,073,709,551 s is 2^64 ms minus 616: read as a long it wrapped around to -616 ms
+        assertThat(RetryAfter.from(Map.of("Retry-After", List.of("18446744073709551")), "", NOW))
+                .contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.from(Map.of("retry-after-ms", List.of("9".repeat(40))), "", NOW))
+                .contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.from(Map.of(), "{\"retryDelay\": \"" + "9".repeat(30) + "s\"}", NOW))
+                .contains(RetryAfter.MAX_WAIT);
+    }
+
+    @Test
+    void readsAnOverflowingGoDurationAsTheLongestWait() {
+        // adding 999,999,999 minutes in milliseconds to a Duration used to overflow a long
+        assertThat(RetryAfter.goDuration("999999999999h999999999m0.5s")).contains(RetryAfter.MAX_WAIT);
+        assertThat(RetryAfter.goDuration("1h30m")).contains(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void readsAResetTimeCenturiesAwayAsAWaitThatCanStillBeSleptAndPrinted() {
+        Map<String, List<String>> headers = Map.of(
+                "anthropic-ratelimit-requests-remaining", List.of("0"),
+                "anthropic-ratelimit-requests-reset", List.of("+999999999-12-31T23:59:59Z"));
+
+        Duration wait = RetryAfter.exhaustedLimit(headers, NOW).orElseThrow();
+
+        assertThat(wait).isEqualTo(RetryAfter.MAX_WAIT);
+        assertThat(wait.toNanos()).isPositive();
+        assertThat(FailureMapper.human(wait)).isEqualTo("525600 min 0 s");
+    }
 }
