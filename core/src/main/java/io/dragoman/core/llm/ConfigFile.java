@@ -1,10 +1,13 @@
 package io.dragoman.core.llm;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,25 +60,30 @@ public record ConfigFile(ProviderChoice choice, List<String> warnings) {
     /**
      * Reads a config file.
      *
-     * @throws IllegalArgumentException naming the file when it is not a JSON object of known fields, or names an
-     *     unknown provider; the message never contains the key
+     * @throws IllegalArgumentException naming the file when it is not UTF-8 text, not a JSON object of known fields,
+     *     or names an unknown provider; the message never contains the key
      * @throws UncheckedIOException when it cannot be read
      */
     public static ConfigFile read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("The config file " + file + " is not UTF-8 text.");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the config file " + file + ": " + e.getMessage(), e);
         }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException("The config file " + file
+                    + " is not a config file: it nests too deeply or holds a value too long to read.");
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending text, which may be the key: report only the position.
-            throw new IllegalArgumentException("The config file " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("The config file " + file + " is not valid JSON"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("The config file " + file + " must hold a JSON object, such as"

@@ -63,6 +63,32 @@ class ConfigFileTest {
     }
 
     @Test
+    void rejectsAFileNestedTooDeeplyOrWithAHugeNumberWithAClearErrorNotANullPointer() throws IOException {
+        Path deep =
+                Files.writeString(dir.resolve("deep.json"), "{\"model\": " + "[".repeat(1500) + "]".repeat(1500) + "}");
+        Path number = Files.writeString(
+                dir.resolve("number.json"), "{\"apiKey\": \"" + KEY + "\", \"model\": " + "7".repeat(2000) + "}");
+
+        assertThatThrownBy(() -> ConfigFile.read(deep))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The config file " + deep
+                        + " is not a config file: it nests too deeply or holds a value too long to read.");
+        assertThatThrownBy(() -> ConfigFile.read(number))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(number.toString())
+                .hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void rejectsAFileThatIsNotUtf8Text() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', 'm', (byte) 0xFC, '"', '}'});
+
+        assertThatThrownBy(() -> ConfigFile.read(latin1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The config file " + latin1 + " is not UTF-8 text.");
+    }
+
+    @Test
     void looksInTheXdgConfigFolderThenInTheHomeFolder() {
         assertThat(ConfigFile.defaultLocation(Map.of("XDG_CONFIG_HOME", "/x", "HOME", "/h")))
                 .contains(Path.of("/x/dragoman/config.json"));
