@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.RawArticle;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The articles of one JSONL file ({@code .jsonl}, or gzip-compressed {@code .jsonl.gz}), one per non-blank line,
@@ -128,13 +130,28 @@ final class JsonlFile implements Cursor {
             return null;
         } catch (IOException e) {
             close();
-            return new Input.Unreadable(opened ? at(lineNumber + 1) : file.toString(), describe.apply(e));
+            return new Input.Unreadable(opened ? at(lineNumber + 1) : file.toString(), reason(e));
         }
+    }
+
+    /** Why reading failed; the JDK's words for a damaged gzip file are made plain. */
+    private String reason(IOException e) {
+        if (e instanceof EOFException && isGzip()) {
+            return "the gzip data ends early: the file is cut off";
+        }
+        if (e instanceof ZipException && isGzip() && !"Not in GZIP format".equals(e.getMessage())) {
+            return "the gzip data is damaged (" + e.getMessage() + ")";
+        }
+        return describe.apply(e);
+    }
+
+    private boolean isGzip() {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     private InputStream open() throws IOException {
         InputStream raw = Files.newInputStream(file);
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+        if (!isGzip()) {
             return raw;
         }
         try {
@@ -231,7 +248,11 @@ final class JsonlFile implements Cursor {
         Object text = fields.get("text");
         Object html = fields.get("html");
         if (text == null && html == null) {
-            return new Input.Unreadable(where, "has neither \"text\" nor \"html\"");
+            // a field that is there but null is named, so that the line's author sees which one is empty
+            String given = fields.containsKey("text") ? "text" : fields.containsKey("html") ? "html" : null;
+            return new Input.Unreadable(
+                    where,
+                    given == null ? "has neither \"text\" nor \"html\"" : "\"" + given + "\" is not a string but null");
         }
         if (text != null && html != null) {
             return new Input.Unreadable(where, "has both \"text\" and \"html\": give one");

@@ -219,7 +219,7 @@ class JsonlInputTest {
                         "not a JSON object but an array",
                         "not a JSON object but a string",
                         "has neither \"text\" nor \"html\"",
-                        "has neither \"text\" nor \"html\"",
+                        "\"text\" is not a string but null",
                         "has both \"text\" and \"html\": give one",
                         "\"text\" is not a string but a number",
                         "\"html\" is not a string but an array",
@@ -317,6 +317,45 @@ class JsonlInputTest {
         Path file = Files.writeString(dir.resolve("feed.jsonl.gz"), "{\"text\": \"plain\"}\n");
 
         assertThat(read(file)).containsExactly(new Input.Unreadable(file.toString(), "Not in GZIP format"));
+    }
+
+    @Test
+    void reportsACutOffGzipFileAtTheLineWhereItEndsAfterReadingTheLinesBefore() throws IOException {
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        try (Writer out = new java.io.OutputStreamWriter(new GZIPOutputStream(whole), StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= 200; i++) {
+                out.write("{\"id\": \"n" + i + "\", \"text\": \"Zeile " + i + " mit etwas Text " + i * 7919 + "\"}\n");
+            }
+        }
+        byte[] gz = whole.toByteArray();
+        Path file = Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+
+        List<Input> inputs = read(file);
+
+        Input last = inputs.get(inputs.size() - 1);
+        assertThat(last).isInstanceOf(Input.Unreadable.class);
+        assertThat(((Input.Unreadable) last).reason()).isEqualTo("the gzip data ends early: the file is cut off");
+        assertThat(last.location()).isEqualTo(file + ":" + inputs.size());
+        assertThat(inputs.subList(0, inputs.size() - 1)).isNotEmpty().allMatch(i -> i instanceof Input.Read);
+    }
+
+    @Test
+    void namesATextOrHtmlFieldThatIsNullRatherThanSayingItIsMissing() throws IOException {
+        Path file = jsonl(
+                "nulls.jsonl",
+                "{\"id\": \"a\", \"text\": null}",
+                "{\"id\": \"b\", \"html\": null}",
+                "{\"id\": \"c\"}",
+                "{\"id\": \"d\", \"text\": null, \"html\": \"<p>Hallo</p>\"}");
+
+        List<Input> inputs = read(file);
+
+        assertThat(inputs.subList(0, 3))
+                .containsExactly(
+                        new Input.Unreadable(file + ":1", "\"text\" is not a string but null"),
+                        new Input.Unreadable(file + ":2", "\"html\" is not a string but null"),
+                        new Input.Unreadable(file + ":3", "has neither \"text\" nor \"html\""));
+        assertThat(article(inputs.get(3)).id().value()).isEqualTo("d");
     }
 
     @Test
