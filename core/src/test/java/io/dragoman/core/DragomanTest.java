@@ -109,6 +109,38 @@ class DragomanTest {
     }
 
     @Test
+    void unreadableInputsWhoseLocationsMakeTheSameIdAreEachRecordedAndKeepTheirIdsOnARerun() throws IOException {
+        // an id keeps only letters, digits, '.', '_' and '-': both locations come out as in_a.txt
+        List<Input> inputs = List.of(
+                new Input.Unreadable("in/мост/a.txt", "symbolic link loop"),
+                new Input.Unreadable("in/путь/a.txt", "no such file or directory"),
+                new Input.Unreadable("in/" + "x".repeat(300) + "/1.txt", "permission denied"),
+                new Input.Unreadable("in/" + "x".repeat(300) + "/2.txt", "permission denied"));
+        Path out = tmp.resolve("out");
+        for (int run = 1; run <= 2; run++) {
+            try (Dragoman d = Dragoman.builder()
+                    .languages(Seeds.languages())
+                    .stages(false, false)
+                    .store(tmp.resolve("dragoman.db"))
+                    .concurrency(4)
+                    .build()) {
+                RunResult result =
+                        d.run(Stream.concat(inputs.stream(), seeds()), outcome -> {}, new BatchRunner.Control());
+                d.writeOutputs(out, Optional.of(result));
+
+                assertThat(result.failed()).isEqualTo(4);
+                assertThat(result.done() + result.skipped()).isEqualTo(2);
+            }
+            List<String> failures = Files.readAllLines(out.resolve("failures.jsonl"));
+            assertThat(failures).as("run %d", run).hasSize(4);
+            assertThat(String.join("\n", failures))
+                    .contains("\"id\":\"in_a.txt\",\"location\":\"in/мост/a.txt\"")
+                    .contains("\"id\":\"in_a.txt-2\",\"location\":\"in/путь/a.txt\"")
+                    .contains("\"reason\":\"no such file or directory\",\"retriable\":false,\"attempts\":" + run);
+        }
+    }
+
+    @Test
     void processesOneArticleWithoutAStore() throws IOException {
         SeedModel model = new SeedModel();
         try (Dragoman d =

@@ -28,7 +28,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -173,10 +175,15 @@ public final class BatchRunner {
             return t;
         });
         Semaphore slots = new Semaphore(settings.concurrency() * 2);
+        RunIds ids = new RunIds();
         try (inputs) {
             var it = inputs.iterator();
             while (!control.stopping() && it.hasNext()) {
                 Input input = it.next();
+                // ids are settled here, on the intake thread, in input order: the same on every rerun
+                String failureId = input instanceof Input.Unreadable u
+                        ? ids.unreadable(u.location())
+                        : ids.read(((Input.Read) input).article());
                 slots.acquireUninterruptibly();
                 if (control.stopping()) {
                     slots.release();
@@ -184,7 +191,7 @@ public final class BatchRunner {
                 }
                 pool.execute(() -> {
                     try {
-                        ArticleOutcome outcome = process(input, listener, control, budget);
+                        ArticleOutcome outcome = process(input, failureId, listener, control, budget);
                         tally.add(outcome);
                         listener.finished(outcome);
                     } catch (RuntimeException e) {
@@ -243,16 +250,18 @@ public final class BatchRunner {
         }
     }
 
-    /** One article, start to finish; never throws for a per-article problem. */
-    ArticleOutcome process(Input input, RunListener listener, Control control, Budget budget) {
+    /**
+     * One article, start to finish; never throws for a per-article problem.
+     *
+     * @param id the id an unreadable input's failure is stored under (a read article has its own)
+     */
+    ArticleOutcome process(Input input, String id, RunListener listener, Control control, Budget budget) {
         if (input instanceof Input.Unreadable u) {
-            String id = ArticleId.derive(u.location()).value();
             store.saveFailure(id, u.location(), "", Stage.CLEAN, u.reason(), false);
             return new ArticleOutcome.Failed(
                     id, u.location(), Stage.CLEAN, u.reason(), false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
         }
         RawArticle raw = ((Input.Read) input).article();
-        String id = raw.id().value();
         String hash = inputHash(raw);
         Optional<StoredArticle> stored = store.find(id).filter(s -> s.madeFrom(hash));
         if (stored.isPresent() && finished(stored.get())) {
@@ -455,6 +464,49 @@ public final class BatchRunner {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no SHA-256.", e);
+        }
+    }
+
+    /**
+     * The ids of one run's inputs with their locations. A read article brings its id; an unreadable input gets one
+     * made from its location, suffixed ({@code -2}, {@code -3}) when that id belongs to another location in this run
+     * or in the store, so that two failures never share a row (paths that differ only in characters an id cannot
+     * hold, such as {@code мост/a.txt} and {@code путь/a.txt}, or only after 200 characters). An id the store holds for
+     * the same location is taken again, so a rerun finds its earlier failure. Used from the intake thread only.
+     */
+    private final class RunIds {
+        private static final int MAX_LENGTH = 200;
+        private final Map<String, String> locations = new HashMap<>();
+
+        String read(RawArticle raw) {
+            String id = raw.id().value();
+            locations.putIfAbsent(id, raw.location());
+            return id;
+        }
+
+        String unreadable(String location) {
+            String base = ArticleId.derive(location).value();
+            for (int n = 1; ; n++) {
+                String candidate = n == 1 ? base : suffixed(base, n);
+                String owner = locations.get(candidate);
+                if (owner == null) {
+                    owner = store.find(candidate)
+                            .flatMap(StoredArticle::location)
+                            .orElse(null);
+                }
+                if (owner == null || owner.equals(location)) {
+                    locations.put(candidate, location);
+                    return candidate;
+                }
+            }
+        }
+
+        private static String suffixed(String base, int n) {
+            String suffix = "-" + n;
+            return (base.length() + suffix.length() > MAX_LENGTH
+                            ? base.substring(0, MAX_LENGTH - suffix.length())
+                            : base)
+                    + suffix;
         }
     }
 
