@@ -36,7 +36,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Expands command-line style inputs into raw articles: files, directories (recursively, in name order, hidden files
- * skipped, symbolic-link loops reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or
+ * skipped, symbolic-link loops and broken links reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or
  * {@code .jsonl.gz}: one article per line, see below) and {@code -} for standard input.
  *
  * <p>Inputs are read one at a time as the stream is consumed, so a batch never holds more than one input in memory:
@@ -169,6 +169,9 @@ public final class InputReader {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (!isHidden(file) && attrs.isRegularFile() && selected(dir, file)) {
                                 found.add(file);
+                            } else if (!isHidden(file) && attrs.isSymbolicLink() && selected(dir, file)) {
+                                // links are followed: a link seen as a link points nowhere readable
+                                found.add(new Input.Unreadable(file.toString(), "broken symbolic link"));
                             }
                             return FileVisitResult.CONTINUE;
                         }

@@ -167,6 +167,22 @@ class InputReaderTest {
     }
 
     @Test
+    void reportsABrokenSymbolicLinkInsideADirectoryInsteadOfSkippingIt() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("article.txt"), "text");
+        Path link = tree.resolve("dangling.txt");
+        try {
+            Files.createSymbolicLink(link, dir.resolve("nowhere.txt"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("symbolic links are not supported here: " + e);
+        }
+
+        List<Input> inputs = all(reader.read(List.of(tree.toString())));
+
+        assertThat(inputs).hasSize(2).contains(new Input.Unreadable(link.toString(), "broken symbolic link"));
+    }
+
+    @Test
     void readsStandardInputForADash() {
         InputReader stdin = new InputReader(
                 1_000, () -> new ByteArrayInputStream("Titel\n\nText.".getBytes(StandardCharsets.UTF_8)));
