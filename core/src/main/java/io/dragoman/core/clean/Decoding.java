@@ -266,7 +266,7 @@ final class Decoding {
 
     private static Decoded checked(Decoded decoded) {
         String text = decoded.text();
-        if (text.isBlank()) {
+        if (isBlank(text)) {
             throw new CleaningException(CleaningException.Reason.EMPTY, "empty file (white space only)");
         }
         int control = 0;
@@ -280,6 +280,21 @@ final class Decoding {
             throw new CleaningException(CleaningException.Reason.BINARY, "binary file (control characters), not text");
         }
         return decoded;
+    }
+
+    /**
+     * True when the text holds nothing but white space as a reader sees it: also no-break spaces, zero-width spaces
+     * and joiners, and byte-order marks, which {@link String#isBlank} counts as text.
+     */
+    static boolean isBlank(String text) {
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || c == 0xFEFF
+                        || c == 0x200B
+                        || c == 0x200C
+                        || c == 0x200D
+                        || c == 0x2060);
     }
 
     private static boolean startsWith(byte[] b, int... magic) {

@@ -256,6 +256,16 @@ class DecodingTest {
     }
 
     @Test
+    void rejectsAFileOfNoBreakAndZeroWidthSpacesAsWhiteSpaceOnlyNotAsPageChrome() {
+        byte[] spaces = " \u00A0\n\u00A0\u00A0\n\u200B\u2009\n\uFEFF\u3000\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> clean(spaces)).isInstanceOfSatisfying(CleaningException.class, e -> {
+            assertThat(e.reason()).isEqualTo(CleaningException.Reason.EMPTY);
+            assertThat(e.getMessage()).isEqualTo("empty file (white space only)");
+        });
+    }
+
+    @Test
     void tellsHtmlFromTextByContentNotByName() {
         assertThat(DetectingCleaner.isHtml(
                         RawArticle.of(ID, "page.txt", "<!DOCTYPE html><html><body>".getBytes(StandardCharsets.UTF_8))))
