@@ -34,8 +34,8 @@ public record CleanedArticle(
     public CleanedArticle {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(metadata, "metadata");
-        title = title == null ? "" : title;
-        paragraphs = List.copyOf(paragraphs);
+        title = title == null ? "" : wellFormed(title);
+        paragraphs = paragraphs.stream().map(CleanedArticle::wellFormed).toList();
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         extra = JsonValues.copyOf(extra);
         if (paragraphs.isEmpty()) {
@@ -62,5 +62,26 @@ public record CleanedArticle(
     /** The body as plain text, paragraphs separated by a blank line. */
     public String bodyText() {
         return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * The text with every unpaired surrogate (from a character reference such as {@code &#xD800;}) replaced by
+     * U+FFFD: such text cannot be written as UTF-8, and one of them would stop every output file of a batch.
+     */
+    static String wellFormed(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired && b == null) {
+                b = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (b != null) {
+                b.append(paired ? c : '\uFFFD');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 }

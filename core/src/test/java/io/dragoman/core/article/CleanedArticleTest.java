@@ -29,6 +29,24 @@ class CleanedArticleTest {
     }
 
     @Test
+    void replacesUnpairedSurrogatesSoTheArticleCanBeWrittenAsUtf8() {
+        CleanedArticle article = new CleanedArticle(
+                new ArticleId("a1"),
+                "Titel \uD800",
+                List.of("Ein \uDC00 und \uD83D\uDE00 und \uD800\uD800\uDE00 Ende\uD83D"),
+                METADATA,
+                List.of());
+
+        assertThat(article.title()).isEqualTo("Titel \uFFFD");
+        assertThat(article.paragraphs())
+                .containsExactly("Ein \uFFFD und \uD83D\uDE00 und \uFFFD\uD800\uDE00 Ende\uFFFD");
+        assertThat(java.nio.charset.StandardCharsets.UTF_8
+                        .newEncoder()
+                        .canEncode(article.title() + article.paragraphs().get(0)))
+                .isTrue();
+    }
+
+    @Test
     void hasNoExtraFieldsWhenMadeWithoutThem() {
         CleanedArticle article =
                 new CleanedArticle(new ArticleId("a1"), "Titel", List.of("Text."), METADATA, List.of());
