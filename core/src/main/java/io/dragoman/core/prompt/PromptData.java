@@ -12,6 +12,15 @@ public final class PromptData {
 
     private final Pattern tags;
 
+    /**
+     * Neutralises the tags of every data block Dragoman's built-in prompts use ({@code article}, {@code context},
+     * {@code previous}, {@code translation}), whichever prompt the text goes into, so text made safe for one prompt
+     * is safe in all of them.
+     */
+    public static PromptData standard() {
+        return new PromptData("article", "context", "previous", "translation");
+    }
+
     /** Neutralises these block names, e.g. {@code article}, {@code context}. */
     public PromptData(String... blockNames) {
         this.tags =

@@ -219,10 +219,9 @@ public final class Summarizer {
             }
             Optional<String> json = JsonReply.extract(reply.text());
             if (json.isEmpty()) {
-                errors.add(
-                        reply.text().isBlank()
-                                ? "the reply was empty"
-                                : "the reply holds no JSON object (it begins: \"" + preview(reply.text()) + "\")");
+                // no quote of the reply here: the re-ask sends the whole reply inside its <previous> block, and a
+                // failure keeps it as the raw reply
+                errors.add(reply.text().isBlank() ? "the reply was empty" : "the reply holds no JSON object");
                 return new Attempt(null, errors, reply.truncated());
             }
             JsonNode node;
@@ -372,10 +371,18 @@ public final class Summarizer {
         return b.toString();
     }
 
+    /**
+     * The re-ask's problem list and the previous reply. The reply goes inside {@code <previous>}; the problems are
+     * Dragoman's own words, but the validator's and parser's messages can quote parts of the reply (a property name,
+     * a token), so each is put on one line, cut to 200 characters and has the block tags neutralised.
+     */
     private static String problems(List<String> errors, String previous) {
         StringBuilder b = new StringBuilder("Your previous answer was not a valid summary object:\n");
         for (String e : errors) {
-            b.append("- ").append(e).append('\n');
+            String line = e.replaceAll("\\s+", " ").strip();
+            b.append("- ")
+                    .append(asData(line.length() > 200 ? line.substring(0, 200) + "…" : line))
+                    .append('\n');
         }
         b.append("\nWrite the whole JSON object again, correcting these problems. Your previous answer was:\n\n")
                 .append("<previous>\n")
@@ -389,7 +396,7 @@ public final class Summarizer {
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
-    private static final PromptData DATA = new PromptData("article", "translation", "previous");
+    private static final PromptData DATA = PromptData.standard();
 
     /** Article text with the prompt's own block tags neutralised, so it cannot close the block it is in. */
     static String asData(String text) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Translates a cleaned article into English, paragraph by paragraph. The whole article goes in one call when it fits
@@ -76,7 +77,7 @@ public final class Translator {
         }
     }
 
-    private static final PromptData DATA = new PromptData("article", "context", "previous");
+    private static final PromptData DATA = PromptData.standard();
 
     private final ModelProvider model;
     private final PromptTemplate translate;
@@ -385,25 +386,35 @@ public final class Translator {
             return template.render(values);
         }
 
+        /**
+         * The context of a later chunk, all of it inside one {@code <context>} block: the article's title when the
+         * chunk does not carry it, and the end of the previous chunk's translation.
+         */
         private String contextBlock(Chunk chunk, String previous) {
             if (chunk.index() == 0 && previous.isEmpty()) {
                 return "";
             }
-            StringBuilder b = new StringBuilder("For context only (already translated; do not translate it again):\n");
-            if (!article.title().isBlank() && chunk.units().stream().noneMatch(u -> u.kind() == Unit.Kind.TITLE)) {
+            boolean title =
+                    !article.title().isBlank() && chunk.units().stream().noneMatch(u -> u.kind() == Unit.Kind.TITLE);
+            if (!title && previous.isEmpty()) {
+                return "";
+            }
+            StringBuilder b =
+                    new StringBuilder("For context only (already translated; do not translate it again):\n<context>\n");
+            if (title) {
                 b.append("The article's title is: ")
-                        .append(article.title().strip())
+                        .append(asData(oneLine(article.title().strip())))
                         .append('\n');
             }
             if (!previous.isEmpty()) {
                 String tail = previous.length() <= settings.contextChars()
                         ? previous
                         : "…" + previous.substring(previous.length() - settings.contextChars());
-                b.append("The translation of the text just before this part ends:\n<context>\n")
+                b.append("The translation of the text just before this part ends:\n")
                         .append(asData(tail))
-                        .append("\n</context>");
+                        .append('\n');
             }
-            return b.toString().strip();
+            return b.append("</context>").toString();
         }
     }
 
@@ -433,18 +444,28 @@ public final class Translator {
             b.append('[')
                     .append(markers.get(i))
                     .append("] ")
-                    .append(asData(chunk.units().get(i).text()));
+                    .append(asData(oneLine(chunk.units().get(i).text())));
         }
         return b.toString();
     }
 
     /**
      * Text as it may appear inside a prompt's delimited data block: an opening or closing tag of one of the blocks
-     * ({@code <article>}, {@code <context>}, {@code <previous>}) gets its angle brackets replaced by look-alike
-     * quotation marks, so article text cannot end the block it is in.
+     * ({@code <article>}, {@code <context>}, {@code <previous>}, {@code <translation>}) gets its angle brackets
+     * replaced by look-alike quotation marks, so article text cannot end the block it is in.
      */
     static String asData(String text) {
         return DATA.escape(text);
+    }
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
+
+    /**
+     * A unit's text on one line, so that nothing in it can start a line of its own that looks like a paragraph
+     * marker ({@code [3]}, {@code [T]}) to the model.
+     */
+    static String oneLine(String text) {
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
     }
 
     private static String glossaryBlock(List<Glossary.Entry> terms) {
@@ -460,7 +481,9 @@ public final class Translator {
 
     private static String problemList(Map<String, String> failed) {
         StringBuilder b = new StringBuilder();
-        failed.forEach((check, message) -> b.append("- ").append(message).append('\n'));
+        // a message can quote the reply (the preamble check does): keep it on one line with the block tags neutralised
+        failed.forEach((check, message) ->
+                b.append("- ").append(asData(oneLine(message))).append('\n'));
         return b.toString().strip();
     }
 }

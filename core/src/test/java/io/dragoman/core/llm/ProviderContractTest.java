@@ -1,6 +1,7 @@
 package io.dragoman.core.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.not;
@@ -15,11 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.dragoman.core.prompt.PromptBlocks;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.summary.Summary;
@@ -28,6 +32,7 @@ import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Translation;
 import io.dragoman.core.translate.TranslationArticle;
+import io.dragoman.core.translate.TranslationException;
 import io.dragoman.core.translate.Translator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -299,6 +304,63 @@ abstract class ProviderContractTest {
 
     Summarizer summarizer() {
         return Summarizer.standard(retrying());
+    }
+
+    /** Every text value of a request body: the messages, whichever field this provider keeps them in. */
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        }
+        node.elements().forEachRemaining(child -> texts.addAll(texts(child)));
+        return texts;
+    }
+
+    @Test
+    void sendsHostileArticleTextOnlyInsideTheDataBlocksOfTheTranslateRepairSummaryAndReaskRequests()
+            throws IOException {
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .withRequestBody(notContaining("Summarise this"))
+                .willReturn(json(200, "reply.json")));
+        server.stubFor(post(urlPathEqualTo(chatPath()))
+                .withRequestBody(containing("Summarise this"))
+                .willReturn(json(200, "summary-missing-field.json")));
+        Translator translator = Translator.standard(
+                single(),
+                PromptLibrary.builtIn(),
+                Glossary.EMPTY,
+                PriceTable.builtIn(),
+                Translator.Settings.DEFAULT,
+                io.dragoman.core.translate.Seeds.languages());
+
+        TranslationException notTranslated = catchThrowableOfType(
+                TranslationException.class, () -> translator.translate(TranslationArticle.HOSTILE));
+        SummaryException notSummarised = catchThrowableOfType(SummaryException.class, () -> Summarizer.standard(
+                        single(),
+                        PromptLibrary.builtIn(),
+                        PriceTable.builtIn(),
+                        io.dragoman.core.translate.Seeds.languages())
+                .summarize(TranslationArticle.HOSTILE));
+
+        assertThat(notTranslated)
+                .as("a reply without markers cannot be aligned")
+                .isNotNull();
+        assertThat(notSummarised)
+                .as("a summary missing a field never validates")
+                .isNotNull();
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sent =
+                server.findAll(postRequestedFor(urlPathEqualTo(chatPath())));
+        assertThat(sent).as("translate, repair, summarize, re-ask").hasSize(4);
+        ObjectMapper mapper = new ObjectMapper();
+        for (var request : sent) {
+            List<String> holding = texts(mapper.readTree(request.getBodyAsString())).stream()
+                    .filter(t -> TranslationArticle.HOSTILE_FRAGMENTS.stream().anyMatch(t::contains))
+                    .toList();
+            assertThat(holding).as("one message holds the article").hasSize(1);
+            List<PromptBlocks.Block> blocks =
+                    PromptBlocks.assertOnlyInsideBlocks(holding.get(0), TranslationArticle.HOSTILE_FRAGMENTS);
+            assertThat(blocks).extracting(PromptBlocks.Block::name).contains("article");
+        }
     }
 
     @Test
