@@ -8,7 +8,9 @@ import java.util.Optional;
  * {@code length-ratio}: each paragraph's translation is about as long as its source. Far shorter means dropped
  * text; far longer means added text. The bounds are calibrated on reference translations of German news (English is
  * 0.77–1.04 times the German length per paragraph, 0.88 for whole articles) with a wide margin, and hold for Russian
- * too; short paragraphs, whose ratio varies most, are judged only as part of the whole chunk.
+ * too. Short paragraphs, whose ratio varies most, are judged as part of the whole chunk, and alone only against far
+ * wider bounds: a sentence of {@value #SHORT_MIN_CHARS}+ characters answered with a word ("X", as a model obeying an
+ * instruction in the article would) is no translation of it.
  */
 final class LengthRatioCheck implements TranslationCheck {
 
@@ -17,6 +19,11 @@ final class LengthRatioCheck implements TranslationCheck {
 
     static final double PARAGRAPH_MIN = 0.55;
     static final double PARAGRAPH_MAX = 1.6;
+    /** Paragraphs from this many characters up to {@link #MIN_CHARS} are judged alone against the short bounds. */
+    static final int SHORT_MIN_CHARS = 40;
+
+    static final double SHORT_MIN = 0.25;
+    static final double SHORT_MAX = 4.0;
     static final double CHUNK_MIN = 0.65;
     static final double CHUNK_MAX = 1.4;
     /** A chunk shorter than this is not judged as a whole either. */
@@ -47,15 +54,18 @@ final class LengthRatioCheck implements TranslationCheck {
             int src = units.get(i).text().strip().length();
             source += src;
             english += en.length();
-            if (src >= MIN_CHARS) {
+            boolean full = src >= MIN_CHARS;
+            double min = full ? PARAGRAPH_MIN : SHORT_MIN;
+            double max = full ? PARAGRAPH_MAX : SHORT_MAX;
+            if (src >= SHORT_MIN_CHARS) {
                 double ratio = (double) en.length() / src;
-                if (ratio < PARAGRAPH_MIN) {
+                if (ratio < min) {
                     problems.add(String.format(
                             java.util.Locale.ROOT,
                             "paragraph [%s] is only %.2f times as long as its source: text may be left out",
                             markers.get(i),
                             ratio));
-                } else if (ratio > PARAGRAPH_MAX) {
+                } else if (ratio > max) {
                     problems.add(String.format(
                             java.util.Locale.ROOT,
                             "paragraph [%s] is %.2f times as long as its source: text may be added",

@@ -137,6 +137,16 @@ class TranslationChecksTest {
     }
 
     @Test
+    void lengthRatioFiresWhenAShortParagraphIsAnsweredWithAWord() {
+        String title = SEED_000.title();
+        String obeyed = SEED_000.reply().replace("[T] " + title, "[T] X");
+
+        assertThat(SEED_000.article().title().length()).isBetween(40, 119);
+        assertThat(run("length-ratio", reply(SEED_000, obeyed)))
+                .hasValueSatisfying(m -> assertThat(m).contains("[T] is only").contains("left out"));
+    }
+
+    @Test
     void lengthRatioFiresWhenAParagraphGainsInventedText() {
         String third = SEED_002.paragraphs().get(2);
         String padded = SEED_002.reply().replace(third, third + " " + third);
