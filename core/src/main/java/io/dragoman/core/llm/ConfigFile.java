@@ -101,14 +101,21 @@ public record ConfigFile(ProviderChoice choice, List<String> warnings) {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("The config file " + file + " has unknown fields " + unknown
+            List<String> shown = unknown.stream().filter(ConfigFile::showable).toList();
+            int hidden = unknown.size() - shown.size();
+            throw new IllegalArgumentException("The config file " + file + " has unknown fields " + shown
+                    + (hidden == 0 ? "" : " and " + hidden + " not shown (a name that could be a key)")
                     + "; known are provider, model, baseUrl and apiKey.");
         }
         Optional<ProviderKind> provider;
         try {
             provider = text(root, "provider").map(ProviderKind::fromId);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("In the config file " + file + ": " + e.getMessage(), e);
+            String value = text(root, "provider").orElse("");
+            String message = showable(value)
+                    ? e.getMessage()
+                    : e.getMessage().replace("'" + root.get("provider").asText().strip() + "'", "(not shown)");
+            throw new IllegalArgumentException("In the config file " + file + ": " + message, e);
         }
         Optional<String> key = text(root, "apiKey");
         List<String> warnings = new ArrayList<>();
@@ -117,6 +124,14 @@ public record ConfigFile(ProviderChoice choice, List<String> warnings) {
                     + " restrict it with: chmod 600 " + file);
         }
         return new ConfigFile(new ProviderChoice(provider, text(root, "model"), text(root, "baseUrl"), key), warnings);
+    }
+
+    /**
+     * Whether a name or value from the file may be repeated in a message: a short word such as a misspelt field or
+     * provider name, never something as long or mixed as a key that was put in the wrong place.
+     */
+    private static boolean showable(String text) {
+        return text.length() <= 24 && text.matches("[A-Za-z][A-Za-z0-9_.]*");
     }
 
     private static Optional<String> text(JsonNode root, String field) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,45 @@ class ConfigFileTest {
         assertThat(ConfigFile.read(file).warnings())
                 .singleElement()
                 .satisfies(w -> assertThat(w).contains("chmod 600").doesNotContain(KEY));
+    }
+
+    @Test
+    void warnsNamingTheFileWhenItIsReadableByTheGroupAndNotWhenOnlyTheOwnerCanReadIt() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("config.json"), "{\"provider\": \"openai\", \"apiKey\": \"" + KEY + "\"}");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(ConfigFile.read(file).warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w).contains(file.toString()).doesNotContain(KEY));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(ConfigFile.read(file).warnings()).isEmpty();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        assertThat(ConfigFile.read(file).warnings()).isEmpty();
+    }
+
+    @Test
+    void doesNotWarnAboutAReadableFileThatHoldsNoKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("config.json"), "{\"provider\": \"ollama\"}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(ConfigFile.read(file).warnings()).isEmpty();
+    }
+
+    @Test
+    void neverRepeatsAKeyPutInTheWrongPlace() throws IOException {
+        Path asProvider = Files.writeString(dir.resolve("a.json"), "{\"provider\": \"" + KEY + "\"}");
+        Path asField = Files.writeString(dir.resolve("b.json"), "{\"provider\": \"openai\", \"" + KEY + "\": \"\"}");
+        Path asNumber = Files.writeString(dir.resolve("c.json"), "{\"apiKey\": " + KEY + "}");
+        Path asList = Files.writeString(dir.resolve("d.json"), "{\"apiKey\": [\"" + KEY + "\"]}");
+
+        for (Path file : List.of(asProvider, asField, asNumber, asList)) {
+            assertThatThrownBy(() -> ConfigFile.read(file))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(file.toString())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+        }
+        assertThatThrownBy(() -> ConfigFile.read(asField)).hasMessageContaining("1 not shown");
     }
 
     @Test
