@@ -20,7 +20,8 @@ import javax.net.ssl.SSLException;
 /**
  * Turns whatever a LangChain4j model threw into a {@link RetriableFailure} or {@link PermanentFailure} whose message
  * says what to do. The only place that knows LangChain4j's exceptions. Messages never contain the key: the configured
- * key is masked, and so is anything in a provider's error text that looks like one.
+ * key is masked as it is, URL-encoded and in base64 (a server or proxy may echo any of them), and so is anything in a
+ * provider's error text that looks like a key.
  */
 final class FailureMapper {
 
@@ -29,9 +30,38 @@ final class FailureMapper {
             Pattern.compile("(sk-[A-Za-z0-9_\\-*]{8,}|AIza[0-9A-Za-z_\\-]{20,}|Bearer\\s+\\S+)");
 
     private final ProviderConfig config;
+    private final List<String> keyForms;
 
     FailureMapper(ProviderConfig config) {
         this.config = config;
+        this.keyForms = config.apiKey().map(FailureMapper::forms).orElse(List.of());
+    }
+
+    /**
+     * The key as it is, URL-encoded, and the part of its base64 (standard and URL-safe) that is the same wherever it
+     * stands in the encoded text; longest first.
+     */
+    static List<String> forms(String key) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(key);
+        forms.add(java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        for (String prefix : List.of("", "x", "xy")) {
+            byte[] bytes = (prefix + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (java.util.Base64.Encoder encoder :
+                    List.of(java.util.Base64.getEncoder(), java.util.Base64.getUrlEncoder())) {
+                String b64 = encoder.withoutPadding().encodeToString(bytes);
+                // drop the characters that mix in the bytes before and after the key
+                int start = prefix.isEmpty() ? 0 : 4;
+                int end = b64.length() - 4;
+                if (end - start >= 8) {
+                    forms.add(b64.substring(start, end));
+                }
+            }
+        }
+        return forms.stream()
+                .filter(f -> f.length() >= 8)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     ModelFailure map(Throwable thrown, Instant now) {
@@ -184,12 +214,49 @@ final class FailureMapper {
             return "";
         }
         String masked = text;
+        for (String form : keyForms) {
+            masked = masked.replace(form, "***");
+        }
         if (config.apiKey().isPresent()) {
-            masked = masked.replace(config.apiKey().get(), "***");
+            masked = maskFragments(masked, config.apiKey().get());
         }
         masked = KEY_LIKE.matcher(masked).replaceAll("***");
         masked = masked.replaceAll("\\s+", " ").strip();
         return masked.length() <= EXCERPT ? masked : masked.substring(0, EXCERPT) + "…";
+    }
+
+    /** Length of the shortest run of the key's characters that is masked wherever it appears, e.g. a key's tail. */
+    static final int FRAGMENT = 8;
+
+    /** The text with every run of {@value #FRAGMENT} or more characters that also stands in {@code key} masked. */
+    static String maskFragments(String text, String key) {
+        if (key.length() < FRAGMENT || text.length() < FRAGMENT) {
+            return text;
+        }
+        java.util.Set<String> windows = new java.util.HashSet<>();
+        for (int i = 0; i + FRAGMENT <= key.length(); i++) {
+            windows.add(key.substring(i, i + FRAGMENT));
+        }
+        boolean[] covered = new boolean[text.length()];
+        boolean any = false;
+        for (int i = 0; i + FRAGMENT <= text.length(); i++) {
+            if (windows.contains(text.substring(i, i + FRAGMENT))) {
+                java.util.Arrays.fill(covered, i, i + FRAGMENT, true);
+                any = true;
+            }
+        }
+        if (!any) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!covered[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !covered[i - 1]) {
+                out.append("***");
+            }
+        }
+        return out.toString();
     }
 
     static String human(Duration d) {
