@@ -112,10 +112,12 @@ public record ConfigFile(ProviderChoice choice, List<String> warnings) {
             provider = text(root, "provider").map(ProviderKind::fromId);
         } catch (IllegalArgumentException e) {
             String value = text(root, "provider").orElse("");
-            String message = showable(value)
-                    ? e.getMessage()
-                    : e.getMessage().replace("'" + root.get("provider").asText().strip() + "'", "(not shown)");
-            throw new IllegalArgumentException("In the config file " + file + ": " + message, e);
+            if (showable(value)) {
+                throw new IllegalArgumentException("In the config file " + file + ": " + e.getMessage(), e);
+            }
+            // without the cause, whose message holds the value: a stack trace (--verbose) must not show it either
+            throw new IllegalArgumentException("In the config file " + file + ": "
+                    + e.getMessage().replace("'" + root.get("provider").asText().strip() + "'", "(not shown)"));
         }
         Optional<String> key = text(root, "apiKey");
         List<String> warnings = new ArrayList<>();
