@@ -159,6 +159,20 @@ final class FailureMapper {
                     wait,
                     null);
         }
+        if (status >= 300 && status <= 399) {
+            String location = headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("Location"))
+                    .flatMap(h -> h.getValue().stream())
+                    .findFirst()
+                    .map(l -> " to " + excerpt(l))
+                    .orElse("");
+            return new PermanentFailure(
+                    where() + " answered with a redirect" + location + " (HTTP " + status + "). Dragoman does not"
+                            + " follow redirects, which would send the article and the key to another server: set"
+                            + " --base-url to the address the API really has.",
+                    status,
+                    null);
+        }
         if (status == 401 || looksLikeRejectedKey(body)) {
             return new PermanentFailure(
                     "Authentication failed at " + config.kind().id() + " (HTTP " + status + "): " + keyDescription()

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A LangChain4j HTTP client on the JDK's {@link java.net.http.HttpClient} that, unlike LangChain4j's own, keeps the
  * response headers of an error ({@link ErrorResponse}), so that {@code Retry-After} and {@code x-ratelimit-reset-*}
- * can be honoured. Blocking calls only: Dragoman does not stream.
+ * can be honoured. Redirects are not followed (a 3xx answer is an {@link ErrorResponse}), so requests go to the
+ * configured base URL only. Blocking calls only: Dragoman does not stream.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
 
@@ -36,7 +37,8 @@ final class HeaderKeepingHttpClient implements HttpClient {
         this.onSuccess = onSuccess;
         this.delegate = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                // never: a redirect would carry the article and the key's header to a server nobody configured
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                 .build();
         this.readTimeout = readTimeout;
     }

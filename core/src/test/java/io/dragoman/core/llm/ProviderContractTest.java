@@ -306,6 +306,35 @@ abstract class ProviderContractTest {
         return Summarizer.standard(retrying());
     }
 
+    @Test
+    void neverFollowsARedirectSoTheRequestAndKeyNeverReachAnotherServer() {
+        WireMockServer other = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
+        other.start();
+        try {
+            other.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                            com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(json(200, "reply.json")));
+            String elsewhere = "http://127.0.0.1:" + other.port() + chatPath();
+            server.stubFor(post(urlPathEqualTo(chatPath()))
+                    .willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere)));
+
+            ModelFailure failure = catchThrowableOfType(ModelFailure.class, () -> single().chat(request()));
+
+            assertThat(other.getAllServeEvents())
+                    .as("requests the redirect target saw")
+                    .isEmpty();
+            assertThat(failure).isInstanceOf(PermanentFailure.class);
+            assertThat(failure.getMessage())
+                    .contains("HTTP 307")
+                    .contains("redirect")
+                    .contains(elsewhere);
+            fakeKey().ifPresent(key -> assertThat(failure.getMessage()).doesNotContain(key));
+        } finally {
+            other.stop();
+        }
+    }
+
     /** Every text value of a request body: the messages, whichever field this provider keeps them in. */
     private static List<String> texts(JsonNode node) {
         List<String> texts = new java.util.ArrayList<>();
