@@ -19,6 +19,7 @@ import io.dragoman.core.pipeline.ArticleStatus;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.pipeline.StoredArticle;
 import io.dragoman.core.summary.SummarizerTest;
 import io.dragoman.core.translate.Seeds;
 import java.io.IOException;
@@ -137,6 +138,29 @@ class DragomanTest {
                     .contains("\"id\":\"in_a.txt\",\"location\":\"in/мост/a.txt\"")
                     .contains("\"id\":\"in_a.txt-2\",\"location\":\"in/путь/a.txt\"")
                     .contains("\"reason\":\"no such file or directory\",\"retriable\":false,\"attempts\":" + run);
+        }
+    }
+
+    @Test
+    void anArticleWhoseIdAnUnreadableInputAlreadyHoldsKeepsBothInTheStore() throws IOException {
+        Path seed = Path.of("..", "seeds", Seeds.IDS.get(0) + ".txt");
+        String id = ArticleId.derive("in/news.txt").value();
+        Stream<Input> inputs = Stream.of(
+                new Input.Unreadable("in/news.txt", "permission denied"),
+                new Input.Read(RawArticle.of(new ArticleId(id), "feed.jsonl:1", Files.readAllBytes(seed))));
+        try (Dragoman d = Dragoman.builder()
+                .languages(Seeds.languages())
+                .store(tmp.resolve("dragoman.db"))
+                .build()) {
+            RunResult result = d.run(inputs, o -> {}, new BatchRunner.Control());
+
+            assertThat(result.failed()).isEqualTo(1);
+            assertThat(result.done()).isEqualTo(1);
+        }
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            assertThat(store.counts()).containsEntry(ArticleStatus.FAILED, 1L).containsEntry(ArticleStatus.CLEANED, 1L);
+            assertThat(store.find(id).flatMap(StoredArticle::location)).contains("in/news.txt");
+            assertThat(store.find(id + "-2").flatMap(StoredArticle::location)).contains("feed.jsonl:1");
         }
     }
 

@@ -181,9 +181,14 @@ public final class BatchRunner {
             while (!control.stopping() && it.hasNext()) {
                 Input input = it.next();
                 // ids are settled here, on the intake thread, in input order: the same on every rerun
-                String failureId = input instanceof Input.Unreadable u
-                        ? ids.unreadable(u.location())
-                        : ids.read(((Input.Read) input).article());
+                String failureId;
+                if (input instanceof Input.Unreadable u) {
+                    failureId = ids.unreadable(u.location());
+                } else {
+                    input = new Input.Read(ids.read(((Input.Read) input).article()));
+                    failureId = ((Input.Read) input).article().id().value();
+                }
+                Input taken = input;
                 slots.acquireUninterruptibly();
                 if (control.stopping()) {
                     slots.release();
@@ -191,7 +196,7 @@ public final class BatchRunner {
                 }
                 pool.execute(() -> {
                     try {
-                        ArticleOutcome outcome = process(input, failureId, listener, control, budget);
+                        ArticleOutcome outcome = process(taken, failureId, listener, control, budget);
                         tally.add(outcome);
                         listener.finished(outcome);
                     } catch (RuntimeException e) {
@@ -478,10 +483,27 @@ public final class BatchRunner {
         private static final int MAX_LENGTH = 200;
         private final Map<String, String> locations = new HashMap<>();
 
-        String read(RawArticle raw) {
-            String id = raw.id().value();
-            locations.putIfAbsent(id, raw.location());
-            return id;
+        /**
+         * The article, under another id when an unreadable input of this run already holds its id (the reader keeps
+         * the ids of read articles apart, but an unreadable input's id comes from its location).
+         */
+        RawArticle read(RawArticle raw) {
+            String base = raw.id().value();
+            for (int n = 1; ; n++) {
+                String candidate = n == 1 ? base : suffixed(base, n);
+                String owner = locations.putIfAbsent(candidate, raw.location());
+                if (owner == null || owner.equals(raw.location())) {
+                    return n == 1
+                            ? raw
+                            : new RawArticle(
+                                    new ArticleId(candidate),
+                                    raw.location(),
+                                    raw.content(),
+                                    raw.contentType(),
+                                    raw.url(),
+                                    raw.extra());
+                }
+            }
         }
 
         String unreadable(String location) {
