@@ -45,7 +45,7 @@ import javax.management.openmbean.CompositeData;
 /**
  * Batch throughput and memory of the {@link Dragoman} facade against a stand-in model server ({@link StandInModel}, a
  * WireMock server in this JVM speaking OpenAI's chat completions format), on synthetic German articles ({@link
- * SyntheticNews}) streamed lazily into {@link Dragoman#run}: whole runs timed by the wall clock, not JMH. Each article
+ * LocalNews}) streamed lazily into {@link Dragoman#run}: whole runs timed by the wall clock, not JMH. Each article
  * is cleaned, translated and summarised, two model calls, every stage committed to a real SQLite run store in a
  * temporary directory that is deleted afterwards.
  *
@@ -337,7 +337,7 @@ public final class BatchThroughput {
                     // as the CLI does: a first pass lets the cleaner learn the batch's chrome, and what it learned
                     // stays in memory for the whole run
                     long learnStart = System.nanoTime();
-                    int learned = dragoman.learn(SyntheticNews.inputs(s.articles()));
+                    int learned = dragoman.learn(LocalNews.NEWS.inputs(s.articles()));
                     err.printf(
                             Locale.ROOT,
                             "  %s: learning pass over %,d articles in %.1f s%n",
@@ -371,7 +371,7 @@ public final class BatchThroughput {
                         PROGRESS_SECONDS,
                         PROGRESS_SECONDS,
                         TimeUnit.SECONDS));
-                RunResult result = dragoman.run(SyntheticNews.inputs(s.articles()), tally, control);
+                RunResult result = dragoman.run(LocalNews.NEWS.inputs(s.articles()), tally, control);
                 double wall = (System.nanoTime() - start) / 1e9;
                 long cpu = processCpuNanos() - cpu0;
                 long stub = server.transformerCpuNanos() - stub0;

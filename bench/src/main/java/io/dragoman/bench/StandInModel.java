@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.dragoman.core.testing.SyntheticNews;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * one stub answers every {@code POST /v1/chat/completions} after a fixed delay, the model's latency. A response
  * transformer writes the reply from the request: a translation request ({@code [T]}, {@code [D]}, {@code [1]}, … in its
  * {@code <article>} block) gets the English of each marked paragraph under the same marker, regenerated from the
- * article number in the title ({@link SyntheticNews}); a summary request ({@code Summarise this}) gets a summary object
+ * article number in the title ({@link LocalNews}); a summary request ({@code Summarise this}) gets a summary object
  * that validates against the schema. The replies pass every translation check, so an article takes exactly two calls.
  *
  * <p>The request journal is off (it would keep every request of a 100,000-article run in this JVM's heap); instead the
@@ -176,7 +177,7 @@ final class StandInModel implements AutoCloseable {
             for (String unit : units) {
                 Matcher m = UNIT.matcher(unit);
                 if (m.matches() && m.group(1).equals("T")) {
-                    article = SyntheticNews.numberInTitle(m.group(2)).map(SyntheticNews::article);
+                    article = SyntheticNews.numberIn(m.group(2)).map(LocalNews.NEWS::article);
                 }
             }
             Map<String, String> english =
@@ -206,7 +207,7 @@ final class StandInModel implements AutoCloseable {
             int eol = block.indexOf('\n');
             String title = eol < 0 ? block : block.substring(0, eol);
             Optional<SyntheticNews.Article> found =
-                    SyntheticNews.numberInTitle(title).map(SyntheticNews::article);
+                    SyntheticNews.numberIn(title).map(LocalNews.NEWS::article);
             ObjectNode summary = JSON.createObjectNode();
             if (found.isEmpty()) {
                 misses.incrementAndGet();
@@ -230,12 +231,12 @@ final class StandInModel implements AutoCloseable {
             a.paragraphsEn().forEach(p -> keyPoints.add(firstSentence(p)));
             ArrayNode people = summary.putArray("people");
             if (a.paragraphsDe().stream().anyMatch(p -> p.contains(a.person()))) {
-                people.addObject().put("name", a.person()).put("role", a.role());
+                people.addObject().put("name", a.person()).put("role", a.roleEn());
             }
             summary.putArray("organizations");
-            summary.putArray("locations").add(a.city());
+            summary.putArray("locations").add(a.cityEn());
             summary.putArray("quotes");
-            summary.putArray("topics").add(a.topic()).add("local news");
+            summary.putArray("topics").add(a.topicEn()).add("local news");
             return summary.toString();
         }
 

@@ -12,6 +12,7 @@ import io.dragoman.core.llm.RateLimiter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.translate.CheckResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,20 +29,22 @@ class StandInModelTest {
 
     @Test
     void articlesAreDistinctLazyAndTheSameOnEveryCall() {
-        assertThat(SyntheticNews.article(42)).isEqualTo(SyntheticNews.article(42));
-        List<String> pages = SyntheticNews.inputs(200)
+        assertThat(LocalNews.NEWS.article(42)).isEqualTo(LocalNews.NEWS.article(42));
+        List<String> pages = LocalNews.NEWS
+                .inputs(200)
                 .map(i -> ((Input.Read) i).article())
                 .map(a -> new String(a.content(), java.nio.charset.StandardCharsets.UTF_8))
                 .toList();
         assertThat(pages).doesNotHaveDuplicates();
-        assertThat(SyntheticNews.inputs(500)
-                        .map(i -> SyntheticNews.article(
-                                        Long.parseLong(i.location().substring(10)))
+        assertThat(LocalNews.NEWS
+                        .inputs(500)
+                        .map(i -> LocalNews.NEWS
+                                .article(Long.parseLong(i.location().substring(10)))
                                 .paragraphsDe()
                                 .size())
                         .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(3, 4, 5);
-        assertThat(SyntheticNews.numberInTitle(SyntheticNews.article(1234).titleDe()))
+        assertThat(SyntheticNews.numberIn(LocalNews.NEWS.article(1234).titleDe()))
                 .contains(1234L);
     }
 
@@ -49,7 +52,7 @@ class StandInModelTest {
     void theCleanerFindsTitleDatelineAndEveryParagraph() {
         try (Dragoman dragoman = Dragoman.builder().stages(false, false).build()) {
             for (long n = 0; n < 50; n++) {
-                SyntheticNews.Article a = SyntheticNews.article(n);
+                SyntheticNews.Article a = LocalNews.NEWS.article(n);
                 ArticleOutcome outcome = dragoman.process(((Input.Read) a.input()).article());
                 assertThat(outcome).isInstanceOf(ArticleOutcome.Done.class);
                 CleanedArticle cleaned = ((ArticleOutcome.Done) outcome).article();
@@ -77,7 +80,7 @@ class StandInModelTest {
                     .store(tmp.resolve("dragoman.db"))
                     .concurrency(4)
                     .build()) {
-                result = dragoman.run(SyntheticNews.inputs(40), outcomes::add, new BatchRunner.Control());
+                result = dragoman.run(LocalNews.NEWS.inputs(40), outcomes::add, new BatchRunner.Control());
                 dragoman.writeOutputs(tmp.resolve("out"), Optional.of(result));
             }
             assertThat(result.done()).isEqualTo(40);

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.testing.SyntheticNews.Article;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +72,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
     private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
 
     private final FaultPlan.Mix mix;
-    private final Map<Long, SoakArticles.Article> articles;
+    private final Map<Long, Article> articles;
     private final Instant now;
     private final int timeoutDelayMs;
     private final Map<String, AtomicInteger> callsPerStage = new ConcurrentHashMap<>();
@@ -86,7 +87,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
      * @param now the time the clients' clock shows, for {@code Retry-After} dates
      * @param timeoutDelayMs how long a reply meant to time out is held back
      */
-    FaultInjectingModel(FaultPlan.Mix mix, Map<Long, SoakArticles.Article> articles, Instant now, int timeoutDelayMs) {
+    FaultInjectingModel(FaultPlan.Mix mix, Map<Long, Article> articles, Instant now, int timeoutDelayMs) {
         this.mix = mix;
         this.articles = Map.copyOf(articles);
         this.now = now;
@@ -141,7 +142,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
             return unexpected(e.getMessage());
         }
         Optional<Long> number = SoakArticles.numberIn(request.user());
-        SoakArticles.Article article = number.map(articles::get).orElse(null);
+        Article article = number.map(articles::get).orElse(null);
         if (article == null) {
             return unexpected("no known article in a request to " + path);
         }
@@ -281,7 +282,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
     }
 
     /** The article block's marked units, each in English (or echoed in German), under their markers. */
-    private String translation(SoakArticles.Article article, String user, boolean echo) {
+    private String translation(Article article, String user, boolean echo) {
         Map<String, String> english = article.english();
         StringBuilder reply = new StringBuilder();
         for (String unit : articleBlock(user).split("\n\n")) {
@@ -316,7 +317,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
     }
 
     /** A summary object of the article that validates against the schema. */
-    private static String summary(SoakArticles.Article article) {
+    private static String summary(Article article) {
         ObjectNode summary = JSON.createObjectNode();
         summary.put("headline", article.titleEn().replaceAll("\\s*\\(No\\. \\d+\\)$", ""));
         summary.put("summary", article.paragraphsEn().get(0));
@@ -337,7 +338,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
     }
 
     /** Valid JSON of another shape: a renamed field, a string for a list, required fields missing. */
-    private static String wrongSchema(SoakArticles.Article article) {
+    private static String wrongSchema(Article article) {
         ObjectNode other = JSON.createObjectNode();
         other.put("title", article.titleEn());
         other.put("summary", article.paragraphsEn().get(0));

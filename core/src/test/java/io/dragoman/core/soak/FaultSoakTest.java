@@ -27,6 +27,7 @@ import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStore;
 import io.dragoman.core.pipeline.Stage;
 import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.testing.SyntheticNews.Article;
 import io.dragoman.core.translate.CheckResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class FaultSoakTest {
     private Path tmp;
     private WireMockServer server;
     private FaultInjectingModel model;
-    private final Map<Long, SoakArticles.Article> articles = new LinkedHashMap<>();
+    private final Map<Long, Article> articles = new LinkedHashMap<>();
     /** Each protocol's run: outcomes heard, articles in the store afterwards, and how it ended. */
     private final Map<ProviderKind, Run> runs = new EnumMap<>(ProviderKind.class);
     /** Each protocol's rerun on the same store against the healed server. */
@@ -112,7 +113,7 @@ class FaultSoakTest {
         long next = 0;
         for (int p = 0; p < ProviderKind.values().length; p++) {
             for (int i = 0; i < ARTICLES_PER_PROTOCOL; i++) {
-                SoakArticles.Article a = SoakArticles.article(next++);
+                Article a = SoakArticles.article(next++);
                 articles.put(a.number(), a);
             }
         }
@@ -156,7 +157,7 @@ class FaultSoakTest {
 
     /** Runs the protocol's articles through the facade against its store, stopping them at the deadline. */
     private Run run(ProviderKind kind, LanguageDetector languages, long deadline) {
-        List<SoakArticles.Article> batch =
+        List<Article> batch =
                 articles.values().stream().filter(a -> protocolOf(a) == kind).toList();
         ProviderConfig config = new ProviderConfig(
                 kind,
@@ -208,7 +209,7 @@ class FaultSoakTest {
                 .concurrency(CONCURRENCY)
                 .build()) {
             watchdog.schedule(control::interrupt, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            result = dragoman.run(batch.stream().map(SoakArticles.Article::input), outcomes::add, control);
+            result = dragoman.run(batch.stream().map(Article::input), outcomes::add, control);
         } finally {
             watchdog.shutdownNow();
         }
@@ -223,11 +224,11 @@ class FaultSoakTest {
     // ------------------------------------------------------------------ expectations
 
     /** The plan of an article's stage. */
-    private static FaultPlan plan(ProviderKind kind, SoakArticles.Article article, Stage stage) {
+    private static FaultPlan plan(ProviderKind kind, Article article, Stage stage) {
         return MIX.plan(kind, article.number(), stage);
     }
 
-    private ProviderKind protocolOf(SoakArticles.Article article) {
+    private ProviderKind protocolOf(Article article) {
         return ProviderKind.values()[(int) (article.number() / ARTICLES_PER_PROTOCOL)];
     }
 
@@ -276,7 +277,7 @@ class FaultSoakTest {
         return byId;
     }
 
-    private Optional<StoredArticle> stored(SoakArticles.Article article) {
+    private Optional<StoredArticle> stored(Article article) {
         return Optional.ofNullable(runs.get(protocolOf(article)).stored().get(article.id()));
     }
 
@@ -286,7 +287,7 @@ class FaultSoakTest {
             if (call.fault().isEmpty()) {
                 continue;
             }
-            SoakArticles.Article article = articles.get(call.article());
+            Article article = articles.get(call.article());
             FaultKind kind = call.fault().get();
             Optional<StoredArticle> stored = stored(article);
             if (stored.isEmpty()
@@ -393,7 +394,7 @@ class FaultSoakTest {
     void everyArticleEndsAsItsFaultsDictateAndAFailureNamesItsFault() {
         Map<String, ArticleOutcome> outcomes = outcomesById();
         List<String> wrong = new ArrayList<>();
-        for (SoakArticles.Article article : articles.values()) {
+        for (Article article : articles.values()) {
             ProviderKind kind = protocolOf(article);
             FaultPlan translate = plan(kind, article, Stage.TRANSLATE);
             FaultPlan summarize = plan(kind, article, Stage.SUMMARIZE);
@@ -532,7 +533,7 @@ class FaultSoakTest {
             assertThat(reruns.get(kind).stored().values())
                     .hasSize(ARTICLES_PER_PROTOCOL)
                     .allSatisfy(a -> assertThat(a.status()).isEqualTo(ArticleStatus.SUMMARIZED));
-            for (SoakArticles.Article article : articles.values()) {
+            for (Article article : articles.values()) {
                 if (protocolOf(article) != kind) {
                     continue;
                 }
