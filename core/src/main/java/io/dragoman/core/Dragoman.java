@@ -298,6 +298,16 @@ public final class Dragoman implements AutoCloseable {
                 .run(inputs, listener, control);
     }
 
+    /**
+     * Runs a batch of articles read by the caller (from a database, a crawler, a message queue) against the store,
+     * to the end: skips what is done, resumes the rest, commits every stage. Ids must be unique within the batch.
+     *
+     * @throws IllegalStateException when no store was configured
+     */
+    public RunResult run(Stream<RawArticle> articles, RunListener listener) {
+        return run(articles.<Input>map(Input.Read::new), listener, new BatchRunner.Control());
+    }
+
     /** Renders the output files of the store into a directory. */
     public RunReport writeOutputs(Path dir, Optional<RunResult> run) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("Writing outputs needs a store file."));

@@ -201,6 +201,18 @@ class DragomanTest {
     }
 
     @Test
+    void runsAStreamOfArticlesTheCallerReadItself() {
+        List<ArticleOutcome> outcomes = new CopyOnWriteArrayList<>();
+        try (Dragoman d = dragoman(new SeedModel(), Optional.empty())) {
+            RunResult result = d.run(seeds().map(i -> ((Input.Read) i).article()), outcomes::add);
+
+            assertThat(result.done()).isEqualTo(2);
+            assertThat(result.stop()).isEqualTo(RunResult.Stop.COMPLETED);
+            assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ArticleOutcome.Done.class));
+        }
+    }
+
+    @Test
     void aRerunSkipsFinishedArticlesAndMakesNoCalls() {
         try (Dragoman d = dragoman(new SeedModel(), Optional.empty())) {
             d.run(seeds(), o -> {}, new BatchRunner.Control());
