@@ -1,9 +1,7 @@
 package io.dragoman.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.dragoman.cli.Cli.SEEDS;
 import static io.dragoman.cli.Cli.runWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,15 +44,12 @@ class SecretsTest {
 
     @BeforeAll
     void start() {
-        server = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
-        server.start();
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(401)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + ENV_KEY + " " + FILE_KEY
-                                + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
+        server = StubChatServer.start();
+        StubChatServer.answerEveryChat(
+                server,
+                401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + ENV_KEY + " " + FILE_KEY
+                        + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
     }
 
     @AfterAll
@@ -64,7 +59,7 @@ class SecretsTest {
 
     @Test
     void noCommandWritesAKeyAnywhere() throws IOException {
-        String base = "http://127.0.0.1:" + server.port() + "/v1";
+        String base = StubChatServer.baseUrl(server);
         Path out = tmp.resolve("out");
         Path config = Files.writeString(
                 tmp.resolve("config.json"),
@@ -134,11 +129,7 @@ class SecretsTest {
             server.stubFor(post(urlPathEqualTo(path))
                     .withHeader(
                             "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + key))
-                    .willReturn(aResponse()
-                            .withStatus(status)
-                            .withHeader("Content-Type", "application/json")
-                            .withHeader("Retry-After", "0")
-                            .withBody(echo(key))));
+                    .willReturn(StubChatServer.json(status, echo(key)).withHeader("Retry-After", "0")));
         }
     }
 

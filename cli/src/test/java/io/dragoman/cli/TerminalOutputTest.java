@@ -1,9 +1,5 @@
 package io.dragoman.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.dragoman.cli.Cli.run;
 import static io.dragoman.cli.Cli.runWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,16 +42,12 @@ class TerminalOutputTest {
 
     @BeforeAll
     void start() {
-        server = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
-        server.start();
+        server = StubChatServer.start();
         // a reply that obeys nothing and carries escapes of its own: the translation fails its checks
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(TranslateEndToEndTest.completion(
-                                "Sure!" + CLEAR + " here you go\r\u009b31m [7] \u202egnp.exe"))));
+        StubChatServer.answerEveryChat(
+                server,
+                200,
+                TranslateEndToEndTest.completion("Sure!" + CLEAR + " here you go\r\u009b31m [7] \u202egnp.exe"));
     }
 
     @AfterAll
@@ -116,7 +108,7 @@ class TerminalOutputTest {
     @Test
     void estimateAndDryRunPrintTheRequestsWithTheEscapesVisible() throws IOException {
         Path page = page();
-        String base = "http://127.0.0.1:" + server.port() + "/v1";
+        String base = StubChatServer.baseUrl(server);
 
         Cli.Result estimate = run("estimate", page.toString());
         Cli.Result dryRun = runWith(
@@ -140,7 +132,7 @@ class TerminalOutputTest {
     void aRunWhoseModelRepliesWithEscapesPrintsItsLinesAndReportWithTheEscapesVisible() throws IOException {
         Path page = page();
         Path out = tmp.resolve("out");
-        String base = "http://127.0.0.1:" + server.port() + "/v1";
+        String base = StubChatServer.baseUrl(server);
 
         Cli.Result r = runWith(
                 Map.of("OPENAI_API_KEY", KEY),

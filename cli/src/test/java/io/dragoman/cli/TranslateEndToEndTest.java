@@ -1,11 +1,8 @@
 package io.dragoman.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.dragoman.cli.Cli.FIRST_SEED;
 import static io.dragoman.cli.Cli.SECOND_SEED;
 import static io.dragoman.cli.Cli.SEEDS;
@@ -54,9 +51,7 @@ class TranslateEndToEndTest {
 
     @BeforeAll
     void startServer() {
-        server = new WireMockServer(
-                options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
-        server.start();
+        server = StubChatServer.start();
     }
 
     @AfterAll
@@ -70,17 +65,14 @@ class TranslateEndToEndTest {
     }
 
     private String baseUrl() {
-        return "http://127.0.0.1:" + server.port() + "/v1";
+        return StubChatServer.baseUrl(server);
     }
 
     private void answer(String titleFragment, String reply) {
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        server.stubFor(StubChatServer.chat()
                 .atPriority(5)
                 .withRequestBody(containing(titleFragment))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(completion(reply))));
+                .willReturn(StubChatServer.json(200, completion(reply))));
     }
 
     private void answerBothSeeds() throws IOException {
@@ -92,14 +84,11 @@ class TranslateEndToEndTest {
 
     /** Answers summary requests for the article with this title with this reply. */
     private void summarize(String titleFragment, String reply) {
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        server.stubFor(StubChatServer.chat()
                 .atPriority(1)
                 .withRequestBody(containing("Summarise this"))
                 .withRequestBody(containing(titleFragment))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(completion(reply))));
+                .willReturn(StubChatServer.json(200, completion(reply))));
     }
 
     private Cli.Result run(String command, Path out, String... more) {
@@ -177,7 +166,7 @@ class TranslateEndToEndTest {
                 .contains("| MINSK, 26. November (BelTA) – | MINSK, 26 November (BelTA) – |")
                 .contains("Checks: truncated passed · paragraph-count passed");
         assertThat(out.resolve("failures.jsonl")).isEmptyFile();
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .hasSize(4)
                 .allSatisfy(req -> {
                     assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + KEY);
@@ -216,7 +205,7 @@ class TranslateEndToEndTest {
             assertThat(rec.at("/summary/provenance/fromTranslation").asBoolean())
                     .isFalse();
         });
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .allSatisfy(req -> assertThat(req.getBodyAsString())
                         .contains("Summarise this German news article")
                         .contains("json_schema")
@@ -272,11 +261,10 @@ class TranslateEndToEndTest {
 
     @Test
     void stopsWithExitThreeAndNamesTheVariableWhenTheKeyIsRejected() throws IOException {
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(401)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+        server.stubFor(StubChatServer.chat()
+                .willReturn(StubChatServer.json(
+                        401,
+                        "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
                                 + ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
         Path out = tmp.resolve("out");
 
@@ -284,7 +272,7 @@ class TranslateEndToEndTest {
 
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("OPENAI_API_KEY");
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .as("no further calls after the key was rejected")
                 .hasSize(1);
         assertThat(readJsonl(out.resolve("articles.jsonl")))
@@ -302,7 +290,7 @@ class TranslateEndToEndTest {
         Cli.Result r = run("run", out, "--glossary", glossary.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        var requests = server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        var requests = server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH)));
         assertThat(requests).anySatisfy(req -> assertThat(req.getBodyAsString())
                 .contains("Kollegien → boards")
                 .doesNotContain("Siegesplatz"));
@@ -326,13 +314,13 @@ class TranslateEndToEndTest {
         assertThat(r.err())
                 .contains("warning: The config file " + config + " holds an API key")
                 .contains("chmod 600");
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .allSatisfy(req -> assertThat(req.getHeader("Authorization")).isEqualTo("Bearer " + KEY));
         assertKeyNowhere(r, out);
     }
 
     private int calls() {
-        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+        return server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH)))
                 .size();
     }
 
