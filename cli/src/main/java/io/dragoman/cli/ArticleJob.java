@@ -269,11 +269,15 @@ final class ArticleJob {
     }
 
     private void printSummary(RunResult r, Tally t, Optional<ProviderInfo> provider, String configError) {
+        int total = r.done() + r.failed() + r.skipped() + r.deferred();
+        if (total == 0 && r.stop() == RunResult.Stop.COMPLETED) {
+            stderr.println(input.nothingFound());
+            stderr.flush();
+        }
         if (quiet) {
             return;
         }
         int cleanFailed = t.failedAt[Stage.CLEAN.ordinal()];
-        int total = r.done() + r.failed() + r.skipped() + r.deferred();
         if (!stages.any()) {
             stdout.printf(
                     "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",

@@ -101,6 +101,10 @@ final class CleanCommand implements Callable<Integer> {
             OutputFiles.write(out.resolve("articles.jsonl"), String.join("", jsonl));
         }
         stdout.flush();
+        if (totals.cleaned() + totals.failed() == 0) {
+            stderr.println(input.nothingFound());
+            stderr.flush();
+        }
         if (totals.failed() > 0) {
             stderr.printf("dragoman: %d of %d inputs failed%n", totals.failed(), totals.cleaned() + totals.failed());
             stderr.flush();

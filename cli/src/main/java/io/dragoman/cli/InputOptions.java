@@ -59,4 +59,11 @@ final class InputOptions {
             return value;
         }
     }
+
+    /** The warning for a batch that found nothing to read, naming the inputs. */
+    String nothingFound() {
+        return "dragoman: no articles found in " + String.join(" ", inputs)
+                + " (an empty directory, a JSONL file without records"
+                + (glob != null ? ", or no file matching --glob " + glob : "") + ")";
+    }
 }

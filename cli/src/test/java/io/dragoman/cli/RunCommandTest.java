@@ -136,6 +136,26 @@ class RunCommandTest {
     }
 
     @Test
+    void warnsWhenTheInputsHoldNoArticles() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("scrape"));
+        Path blank = Files.writeString(tmp.resolve("feed.jsonl"), "\n  \n");
+
+        Cli.Result r = run(
+                "run",
+                empty.toString(),
+                blank.toString(),
+                "--out",
+                tmp.resolve("run").toString(),
+                "--only",
+                "clean");
+        Cli.Result c = run("clean", empty.toString(), "--glob", "*.txt");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("dragoman: no articles found in " + empty + " " + blank);
+        assertThat(c.err()).contains("no articles found in " + empty).contains("no file matching --glob *.txt");
+    }
+
+    @Test
     void namesAnOutputPathThatIsAFile() throws IOException {
         Path notADir = Files.writeString(tmp.resolve("out.txt"), "x");
 
