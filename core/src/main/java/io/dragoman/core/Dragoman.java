@@ -12,7 +12,6 @@ import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.PriceTable;
-import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.Estimator;
@@ -224,30 +223,14 @@ public final class Dragoman implements AutoCloseable {
         try {
             article = cleaner.clean(raw);
         } catch (CleaningException e) {
-            return new ArticleOutcome.Failed(
-                    id,
-                    raw.location(),
-                    Stage.CLEAN,
-                    e.getMessage(),
-                    false,
-                    0,
-                    new Usage(0, 0),
-                    Optional.of(BigDecimal.ZERO));
+            return ArticleOutcome.Failed.cleaning(id, raw.location(), e.getMessage());
         }
         Optional<Translation> translation = Optional.empty();
         if (translator.isPresent()) {
             try {
                 translation = Optional.of(translator.get().translate(article));
             } catch (TranslationException e) {
-                return new ArticleOutcome.Failed(
-                        id,
-                        raw.location(),
-                        Stage.TRANSLATE,
-                        e.getMessage(),
-                        e.retriable(),
-                        e.calls(),
-                        e.usage(),
-                        e.cost());
+                return ArticleOutcome.Failed.of(id, raw.location(), Stage.TRANSLATE, e);
             }
         }
         Optional<Summary> summary = Optional.empty();
@@ -255,15 +238,7 @@ public final class Dragoman implements AutoCloseable {
             try {
                 summary = Optional.of(summarizer.get().summarize(article, translation));
             } catch (SummaryException e) {
-                return new ArticleOutcome.Failed(
-                        id,
-                        raw.location(),
-                        Stage.SUMMARIZE,
-                        e.getMessage(),
-                        e.retriable(),
-                        e.calls(),
-                        e.usage(),
-                        e.cost());
+                return ArticleOutcome.Failed.of(id, raw.location(), Stage.SUMMARIZE, e);
             }
         }
         return new ArticleOutcome.Done(article, translation, summary);

@@ -2,6 +2,7 @@ package io.dragoman.core.pipeline;
 
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.llm.Spent;
+import io.dragoman.core.llm.SpentFailure;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
@@ -98,6 +99,17 @@ public sealed interface ArticleOutcome {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(cost, "cost");
+        }
+
+        /** A failure of the model stages: its message is the reason, and it says what was spent before it. */
+        public static Failed of(String id, String location, Stage stage, SpentFailure e) {
+            return new Failed(id, location, stage, e.getMessage(), e.retriable(), e.calls(), e.usage(), e.cost());
+        }
+
+        /** A failure to clean the article: no model call was made. */
+        public static Failed cleaning(String id, String location, String reason) {
+            return new Failed(
+                    id, location, Stage.CLEAN, reason, false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
         }
     }
 

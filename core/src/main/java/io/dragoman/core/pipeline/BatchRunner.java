@@ -263,8 +263,7 @@ public final class BatchRunner {
     ArticleOutcome process(Input input, String id, RunListener listener, Control control, Budget budget) {
         if (input instanceof Input.Unreadable u) {
             store.saveFailure(id, u.location(), "", Stage.CLEAN, u.reason(), false);
-            return new ArticleOutcome.Failed(
-                    id, u.location(), Stage.CLEAN, u.reason(), false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
+            return ArticleOutcome.Failed.cleaning(id, u.location(), u.reason());
         }
         RawArticle raw = ((Input.Read) input).article();
         String hash = inputHash(raw);
@@ -400,8 +399,7 @@ public final class BatchRunner {
 
     private ArticleOutcome cleanFailure(String id, RawArticle raw, String hash, String reason) {
         store.saveFailure(id, raw.location(), hash, Stage.CLEAN, reason, false);
-        return new ArticleOutcome.Failed(
-                id, raw.location(), Stage.CLEAN, reason, false, 0, new Usage(0, 0), Optional.of(BigDecimal.ZERO));
+        return ArticleOutcome.Failed.cleaning(id, raw.location(), reason);
     }
 
     private ArticleOutcome modelFailure(String id, String location, Stage stage, SpentFailure e, Control control) {
@@ -411,8 +409,7 @@ public final class BatchRunner {
             return new ArticleOutcome.Deferred(id, cause.get().getMessage());
         }
         store.saveFailure(id, null, null, stage, e.getMessage(), e.retriable(), detail(e));
-        return new ArticleOutcome.Failed(
-                id, location, stage, e.getMessage(), e.retriable(), e.calls(), e.usage(), e.cost());
+        return ArticleOutcome.Failed.of(id, location, stage, e);
     }
 
     /** What a failure spent, and its raw reply or checks, as JSON for the store. */
