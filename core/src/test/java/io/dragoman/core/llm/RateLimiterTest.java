@@ -160,14 +160,12 @@ class RateLimiterTest {
         assertThat(calls).containsExactly("call at 0 s", "call at 2 s");
     }
 
-    @Test
-    void aTooManyRequestsAnswerWithRetryAfterHoldsBackEveryCallerOfTheLimiter() throws InterruptedException {
-        RateLimiter limiter = limiter(0, 0);
-        ModelProvider model = new ModelProvider() {
+    /** A provider that fails every call with {@code failure}. */
+    private static ModelProvider failing(RetriableFailure failure) {
+        return new ModelProvider() {
             @Override
             public ModelReply chat(ModelRequest request) {
-                throw new RetriableFailure(
-                        "openai rate limit (HTTP 429)", 429, Optional.of(Duration.ofSeconds(7)), null);
+                throw failure;
             }
 
             @Override
@@ -175,7 +173,16 @@ class RateLimiterTest {
                 return new ProviderInfo(ProviderKind.OPENAI, "gpt-4.1-mini", "http://localhost:1/v1");
             }
         };
-        ModelProvider limited = new RateLimitedModelProvider(model, limiter, request -> 0);
+    }
+
+    @Test
+    void aTooManyRequestsAnswerWithRetryAfterHoldsBackEveryCallerOfTheLimiter() throws InterruptedException {
+        RateLimiter limiter = limiter(0, 0);
+        ModelProvider limited = new RateLimitedModelProvider(
+                failing(new RetriableFailure(
+                        "openai rate limit (HTTP 429)", 429, Optional.of(Duration.ofSeconds(7)), null)),
+                limiter,
+                request -> 0);
 
         assertThatThrownBy(() -> limited.chat(ModelRequest.of("", "eins", 10, 0)))
                 .isInstanceOf(RetriableFailure.class);
@@ -187,19 +194,11 @@ class RateLimiterTest {
     @Test
     void aServerErrorDoesNotHoldBackTheOtherCallers() throws InterruptedException {
         RateLimiter limiter = limiter(0, 0);
-        ModelProvider model = new ModelProvider() {
-            @Override
-            public ModelReply chat(ModelRequest request) {
-                throw new RetriableFailure(
-                        "openai is overloaded (HTTP 503)", 503, Optional.of(Duration.ofSeconds(7)), null);
-            }
-
-            @Override
-            public ProviderInfo info() {
-                return new ProviderInfo(ProviderKind.OPENAI, "gpt-4.1-mini", "http://localhost:1/v1");
-            }
-        };
-        ModelProvider limited = new RateLimitedModelProvider(model, limiter, request -> 0);
+        ModelProvider limited = new RateLimitedModelProvider(
+                failing(new RetriableFailure(
+                        "openai is overloaded (HTTP 503)", 503, Optional.of(Duration.ofSeconds(7)), null)),
+                limiter,
+                request -> 0);
 
         assertThatThrownBy(() -> limited.chat(ModelRequest.of("", "eins", 10, 0)))
                 .isInstanceOf(RetriableFailure.class);
