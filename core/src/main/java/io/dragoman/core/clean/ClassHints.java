@@ -193,6 +193,19 @@ final class ClassHints {
                 && kind(name) == CHROME;
     }
 
+    /**
+     * True when {@code name} marks a cookie or consent notice ({@code cookie-banner}, {@code consentWall}, {@code
+     * gdpr-overlay}).
+     */
+    static boolean consent(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return (lower.contains("cookie") || lower.contains("consent") || lower.contains("gdpr"))
+                && kind(name) == CHROME;
+    }
+
     static final int CONTENT = 1;
     static final int MIXED = -1;
     static final int CHROME = -2;

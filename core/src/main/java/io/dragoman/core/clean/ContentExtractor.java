@@ -34,6 +34,12 @@ final class ContentExtractor {
     /** A chrome-named subtree holding more than this share of the selection's text is kept anyway. */
     private static final double KEEP_SHARE = 0.5;
 
+    /**
+     * A cookie or consent notice is dropped even when it holds most of the page (a consent wall scraped in place of the
+     * article), as long as it is as short as such notices are; a longer subtree so named is a page wrapper.
+     */
+    private static final int CONSENT_MAX_CHARS = 1000;
+
     private static final Set<String> DROP_TAGS = Set.of(
             "script",
             "style",
@@ -388,7 +394,7 @@ final class ContentExtractor {
             if (info == null || info.chars == 0) {
                 return;
             }
-            if (info.kind == ClassHints.CHROME && info.chars < total * KEEP_SHARE) {
+            if (info.kind == ClassHints.CHROME && (info.chars < total * KEEP_SHARE || consentNotice(e, info))) {
                 return;
             }
             String tag = e.normalName();
@@ -424,12 +430,17 @@ final class ContentExtractor {
                         Info ci = run.info(c);
                         if (ci != null
                                 && ci.chars > 0
-                                && !(ci.kind == ClassHints.CHROME && ci.chars < total * KEEP_SHARE)) {
+                                && !(ci.kind == ClassHints.CHROME
+                                        && (ci.chars < total * KEEP_SHARE || consentNotice(c, ci)))) {
                             inline(c, link || tag.equals("a"), splitAtBreaks);
                         }
                     }
                 }
             }
+        }
+
+        private boolean consentNotice(Element e, Info info) {
+            return info.chars <= CONSENT_MAX_CHARS && (ClassHints.consent(e.className()) || ClassHints.consent(e.id()));
         }
 
         private void append(TextNode t, boolean link) {
