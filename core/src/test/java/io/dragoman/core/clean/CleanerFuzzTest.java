@@ -36,36 +36,6 @@ class CleanerFuzzTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(15);
     private static final long SEED = Long.getLong("dragoman.fuzz.seed", 20_240_314L);
 
-    private static final List<String> SOUP = List.of(
-            "<p>",
-            "</p>",
-            "<div class=\"article\">",
-            "</div>",
-            "<script>",
-            "</script>",
-            "<!--",
-            "-->",
-            "<![CDATA[",
-            "<br>",
-            "<h1>",
-            "<table><tr><td>",
-            "&#0;",
-            "&#xD800;",
-            "&#99999999;",
-            "<meta charset=\"utf-16\">",
-            "<meta charset=\"windows-1251\">",
-            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":",
-            "<time datetime=\"9999-99-99T99:99\">",
-            "<",
-            ">",
-            "\"",
-            "\r",
-            "\n\n",
-            "\u2028",
-            "MINSK, 32. Foo (BelTA) – ",
-            "flag Donnerstag, 2 Mai 2024\n",
-            "Abonnieren Sie uns auf\n");
-
     private final DetectingCleaner learning = new DetectingCleaner(
             SharedCleaner.profiles(), SharedCleaner.languages(), DetectingCleaner.DEFAULT_MAX_BYTES);
 
@@ -176,7 +146,9 @@ class CleanerFuzzTest {
                 }
                 case 1 -> length = at;
                 case 2 -> {
-                    byte[] soup = SOUP.get(random.nextInt(SOUP.size())).getBytes(StandardCharsets.UTF_8);
+                    byte[] soup = TagSoup.PIECES
+                            .get(random.nextInt(TagSoup.PIECES.size()))
+                            .getBytes(StandardCharsets.UTF_8);
                     b = insert(b, length, at, soup);
                     length += soup.length;
                 }
