@@ -12,6 +12,7 @@ import io.dragoman.core.llm.RateLimiter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.translate.CheckResult;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class StandInModelTest {
 
     @Test
     void theCleanerFindsTitleDatelineAndEveryParagraph() {
-        try (Dragoman dragoman = Dragoman.builder().stages(false, false).build()) {
+        try (Dragoman dragoman = Dragoman.builder().stages(Stages.CLEAN_ONLY).build()) {
             for (long n = 0; n < 50; n++) {
                 SyntheticNews.Article a = LocalNews.NEWS.article(n);
                 ArticleOutcome outcome = dragoman.process(((Input.Read) a.input()).article());

@@ -14,6 +14,7 @@ import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStoreException;
 import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
@@ -34,15 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a second Ctrl-C aborts them); the exit code says how the run ended.
  */
 final class ArticleJob {
-
-    /** The model stages of a job. */
-    record Stages(boolean translate, boolean summarize) {
-        static final Stages CLEAN_ONLY = new Stages(false, false);
-
-        boolean any() {
-            return translate || summarize;
-        }
-    }
 
     /** How the job treats earlier runs and money. */
     record RunOptions(boolean dryRun, boolean force, boolean retryFailed, Optional<BigDecimal> maxCost) {}
@@ -86,7 +78,7 @@ final class ArticleJob {
         }
         Optional<ProviderConfig> provider = Optional.empty();
         String configError = null;
-        if (stages.any()) {
+        if (stages.anyModel()) {
             models.validate();
             try {
                 provider = Optional.of(models.resolve(parent.environment(), parent.ollamaAnswers(), stderr));
@@ -99,11 +91,11 @@ final class ArticleJob {
                 .cleaner(parent.newCleaner(input.maxBytes))
                 .languages(parent.languages())
                 .store(out.resolve("dragoman.db"))
-                .stages(stages.translate(), stages.summarize())
+                .stages(stages)
                 .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
                 .chunkTokens(models.chunkTokens);
-        if (stages.any()) {
+        if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
         }
         provider.ifPresent(p -> builder.model(models.model(p)));
@@ -278,7 +270,7 @@ final class ArticleJob {
             return;
         }
         int cleanFailed = t.failedAt[Stage.CLEAN.ordinal()];
-        if (!stages.any()) {
+        if (!stages.anyModel()) {
             stdout.printf(
                     "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
                     r.done() + r.skipped(),
@@ -339,16 +331,13 @@ final class ArticleJob {
 
     /** Cleans, then prints what the model stages would send and cost; sends and writes nothing. */
     private int dryRun() {
-        if (!stages.any()) {
+        if (!stages.anyModel()) {
             throw new IllegalArgumentException("--dry-run shows model requests; --only clean sends none.");
         }
         models.validate();
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
         EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, stderr);
-        RunCommand.Stage only = stages.translate() && stages.summarize()
-                ? null
-                : stages.translate() ? RunCommand.Stage.translate : RunCommand.Stage.summarize;
-        new EstimateReport(EstimateCommand.estimator(models, info, only), info, stdout).dryRun(cleaned.articles());
+        new EstimateReport(EstimateCommand.estimator(models, info, stages), info, stdout).dryRun(cleaned.articles());
         stdout.flush();
         stderr.flush();
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;

@@ -8,6 +8,8 @@ import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import io.dragoman.core.pipeline.Estimator;
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,10 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(
             names = "--only",
             paramLabel = "STAGE",
+            converter = StageOption.class,
+            completionCandidates = StageOption.class,
             description = "Estimate only this stage: ${COMPLETION-CANDIDATES} (default: translate and summarize).")
-    RunCommand.Stage only;
+    Stage only;
 
     @Mixin
     ModelOptions models;
@@ -56,12 +60,13 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         models.validate();
-        if (only == RunCommand.Stage.clean) {
+        Stages stages = only == null ? Stages.ALL : Stages.only(only);
+        if (!stages.anyModel()) {
             throw new IllegalArgumentException("--only clean calls no model: there is nothing to estimate.");
         }
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), err);
         Cleaned cleaned = clean(parent, input, err);
-        new EstimateReport(estimator(models, info, only), info, out).table(cleaned.articles());
+        new EstimateReport(estimator(models, info, stages), info, out).table(cleaned.articles());
         out.flush();
         err.flush();
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
@@ -86,13 +91,11 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     /** An estimator for the stages, on a model that sends nothing. */
-    static Estimator estimator(ModelOptions models, ProviderInfo info, RunCommand.Stage only) {
+    static Estimator estimator(ModelOptions models, ProviderInfo info, Stages stages) {
         ModelProvider offline = ModelProviders.offline(info.kind(), info.model());
-        boolean translate = only == null || only == RunCommand.Stage.translate;
-        boolean summarize = only == null || only == RunCommand.Stage.summarize;
         return new Estimator(
-                translate ? Optional.of(models.translator(offline)) : Optional.empty(),
-                summarize ? Optional.of(models.summarizer(offline)) : Optional.empty(),
+                stages.translate() ? Optional.of(models.translator(offline)) : Optional.empty(),
+                stages.summarize() ? Optional.of(models.summarizer(offline)) : Optional.empty(),
                 JTokkitTokenCounter.o200k(),
                 models.prices(),
                 info);

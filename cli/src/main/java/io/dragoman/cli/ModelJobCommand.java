@@ -1,5 +1,6 @@
 package io.dragoman.cli;
 
+import io.dragoman.core.pipeline.Stages;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -67,7 +68,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
     java.math.BigDecimal maxCost;
 
     /** The model stages this command runs after cleaning. */
-    abstract ArticleJob.Stages stages();
+    abstract Stages stages();
 
     @Override
     public Integer call() {

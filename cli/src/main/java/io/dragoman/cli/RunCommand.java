@@ -1,5 +1,7 @@
 package io.dragoman.cli;
 
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,29 +30,17 @@ import picocli.CommandLine.Option;
         })
 final class RunCommand extends ModelJobCommand {
 
-    /** How far {@code run} goes. */
-    enum Stage {
-        clean,
-        translate,
-        summarize
-    }
-
     @Option(
             names = "--only",
             paramLabel = "STAGE",
+            converter = StageOption.class,
+            completionCandidates = StageOption.class,
             description = "Only this stage after cleaning: ${COMPLETION-CANDIDATES} (clean: no model; summarize:"
                     + " straight from the source language, without translating). Default: translate and summarize.")
     Stage only;
 
     @Override
-    ArticleJob.Stages stages() {
-        if (only == null) {
-            return new ArticleJob.Stages(true, true);
-        }
-        return switch (only) {
-            case clean -> ArticleJob.Stages.CLEAN_ONLY;
-            case translate -> new ArticleJob.Stages(true, false);
-            case summarize -> new ArticleJob.Stages(false, true);
-        };
+    Stages stages() {
+        return only == null ? Stages.ALL : Stages.only(only);
     }
 }

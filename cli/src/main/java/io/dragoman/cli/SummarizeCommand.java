@@ -1,5 +1,7 @@
 package io.dragoman.cli;
 
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import picocli.CommandLine.Command;
 
 /** {@code dragoman summarize}: cleans articles and writes their structured summaries, without translating. */
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         })
 final class SummarizeCommand extends ModelJobCommand {
     @Override
-    ArticleJob.Stages stages() {
-        return new ArticleJob.Stages(false, true);
+    Stages stages() {
+        return Stages.only(Stage.SUMMARIZE);
     }
 }

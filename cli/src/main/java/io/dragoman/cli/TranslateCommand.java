@@ -1,5 +1,7 @@
 package io.dragoman.cli;
 
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import picocli.CommandLine.Command;
 
 /** {@code dragoman translate}: cleans and translates articles into English, without the later stages. */
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         })
 final class TranslateCommand extends ModelJobCommand {
     @Override
-    ArticleJob.Stages stages() {
-        return new ArticleJob.Stages(true, false);
+    Stages stages() {
+        return Stages.only(Stage.TRANSLATE);
     }
 }

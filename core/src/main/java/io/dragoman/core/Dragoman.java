@@ -3,7 +3,6 @@ package io.dragoman.core;
 import io.dragoman.core.article.RawArticle;
 import io.dragoman.core.clean.BoilerplateProfiles;
 import io.dragoman.core.clean.Cleaner;
-import io.dragoman.core.clean.CleaningException;
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.lang.JTokkitTokenCounter;
@@ -13,6 +12,7 @@ import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.ArticlePipeline;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.Estimator;
 import io.dragoman.core.pipeline.OutputWriter;
@@ -20,14 +20,10 @@ import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
-import io.dragoman.core.summary.Summary;
-import io.dragoman.core.summary.SummaryException;
 import io.dragoman.core.translate.Glossary;
-import io.dragoman.core.translate.Translation;
-import io.dragoman.core.translate.TranslationException;
 import io.dragoman.core.translate.Translator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -52,8 +48,7 @@ import java.util.stream.Stream;
 public final class Dragoman implements AutoCloseable {
 
     private final Cleaner cleaner;
-    private final Optional<Translator> translator;
-    private final Optional<Summarizer> summarizer;
+    private final ArticlePipeline pipeline;
     private final Optional<Estimator> estimator;
     private final Optional<RunStore> store;
     private final Optional<CachingModelProvider> cache;
@@ -68,12 +63,10 @@ public final class Dragoman implements AutoCloseable {
         this.clock = b.clock;
         this.store = Optional.ofNullable(b.storeFile).map(RunStore::open);
         Optional<ModelProvider> model = Optional.ofNullable(b.model);
-        this.cache = model.flatMap(
-                m -> store.map(s -> new CachingModelProvider(m, s.callCache(), b.prices, JTokkitTokenCounter.o200k())));
+        this.cache = model.flatMap(m -> store.map(s -> new CachingModelProvider(m, s.callCache())));
         Optional<ModelProvider> calling = cache.<ModelProvider>map(c -> c).or(() -> model);
-        boolean translate = b.translate && calling.isPresent();
-        boolean summarize = b.summarize && calling.isPresent();
-        this.translator = translate
+        Stages stages = calling.isPresent() ? b.stages : Stages.CLEAN_ONLY;
+        Optional<Translator> translator = stages.translate()
                 ? Optional.of(Translator.standard(
                         calling.get(),
                         b.prompts,
@@ -82,7 +75,7 @@ public final class Dragoman implements AutoCloseable {
                         Translator.Settings.DEFAULT.withChunkTokens(b.chunkTokens),
                         languages))
                 : Optional.empty();
-        this.summarizer = summarize
+        Optional<Summarizer> summarizer = stages.summarize()
                 ? Optional.of(Summarizer.standard(calling.get(), b.prompts, b.prices, languages))
                 : Optional.empty();
         this.estimator = calling.isPresent()
@@ -93,8 +86,8 @@ public final class Dragoman implements AutoCloseable {
                         b.prices,
                         calling.get().info()))
                 : Optional.empty();
-        this.settings = new BatchRunner.Settings(
-                translate, summarize, b.concurrency, b.retryFailed, Optional.ofNullable(b.maxCost));
+        this.pipeline = new ArticlePipeline(cleaner, translator, summarizer, stages, b.retryFailed, b.prices);
+        this.settings = new BatchRunner.Settings(b.concurrency, Optional.ofNullable(b.maxCost));
     }
 
     /** A builder with no model (cleaning only), the standard cleaner, built-in prompts and prices. */
@@ -110,8 +103,7 @@ public final class Dragoman implements AutoCloseable {
         private PromptLibrary prompts = PromptLibrary.builtIn();
         private Glossary glossary = Glossary.EMPTY;
         private PriceTable prices = PriceTable.builtIn();
-        private boolean translate = true;
-        private boolean summarize = true;
+        private Stages stages = Stages.ALL;
         private int chunkTokens = Translator.Settings.DEFAULT.chunkTokens();
         private Path storeFile;
         private int concurrency = 4;
@@ -160,10 +152,9 @@ public final class Dragoman implements AutoCloseable {
             return this;
         }
 
-        /** Which model stages run after cleaning; default both. */
-        public Builder stages(boolean translate, boolean summarize) {
-            this.translate = translate;
-            this.summarize = summarize;
+        /** Which stages run; default {@link Stages#ALL}. Without a model only cleaning runs. */
+        public Builder stages(Stages stages) {
+            this.stages = Objects.requireNonNull(stages, "stages");
             return this;
         }
 
@@ -213,35 +204,13 @@ public final class Dragoman implements AutoCloseable {
     }
 
     /**
-     * Cleans, translates and summarises one article, without a store.
+     * Cleans, translates and summarises one article, without recording it in the store (its model calls still go
+     * through the call cache when there is a store). The same per-article path as a batch.
      *
      * @return {@link ArticleOutcome.Done} or {@link ArticleOutcome.Failed} with the stage and reason
      */
     public ArticleOutcome process(RawArticle raw) {
-        String id = raw.id().value();
-        io.dragoman.core.article.CleanedArticle article;
-        try {
-            article = cleaner.clean(raw);
-        } catch (CleaningException e) {
-            return ArticleOutcome.Failed.cleaning(id, raw.location(), e.getMessage());
-        }
-        Optional<Translation> translation = Optional.empty();
-        if (translator.isPresent()) {
-            try {
-                translation = Optional.of(translator.get().translate(article));
-            } catch (TranslationException e) {
-                return ArticleOutcome.Failed.of(id, raw.location(), Stage.TRANSLATE, e);
-            }
-        }
-        Optional<Summary> summary = Optional.empty();
-        if (summarizer.isPresent()) {
-            try {
-                summary = Optional.of(summarizer.get().summarize(article, translation));
-            } catch (SummaryException e) {
-                return ArticleOutcome.Failed.of(id, raw.location(), Stage.SUMMARIZE, e);
-            }
-        }
-        return new ArticleOutcome.Done(article, translation, summary);
+        return pipeline.process(raw);
     }
 
     /**
@@ -269,8 +238,7 @@ public final class Dragoman implements AutoCloseable {
      */
     public RunResult run(Stream<Input> inputs, RunListener listener, BatchRunner.Control control) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("A batch run needs a store file."));
-        return new BatchRunner(cleaner, translator, summarizer, estimator, runStore, cache, settings, clock)
-                .run(inputs, listener, control);
+        return new BatchRunner(pipeline, estimator, runStore, cache, settings, clock).run(inputs, listener, control);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.dragoman.core.pipeline.ArticleStatus;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.pipeline.StoredArticle;
 import io.dragoman.core.summary.SummarizerTest;
 import io.dragoman.core.translate.Seeds;
@@ -121,7 +122,7 @@ class DragomanTest {
         for (int run = 1; run <= 2; run++) {
             try (Dragoman d = Dragoman.builder()
                     .languages(Seeds.languages())
-                    .stages(false, false)
+                    .stages(Stages.CLEAN_ONLY)
                     .store(tmp.resolve("dragoman.db"))
                     .concurrency(4)
                     .build()) {

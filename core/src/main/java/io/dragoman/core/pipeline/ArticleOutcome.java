@@ -106,6 +106,12 @@ public sealed interface ArticleOutcome {
             return new Failed(id, location, stage, e.getMessage(), e.retriable(), e.calls(), e.usage(), e.cost());
         }
 
+        /** A failure of the model stages, with what this run paid for the article's calls before it. */
+        public static Failed of(String id, String location, Stage stage, SpentFailure e, Spent paid) {
+            return new Failed(
+                    id, location, stage, e.getMessage(), e.retriable(), paid.calls(), paid.usage(), paid.cost());
+        }
+
         /** A failure to clean the article: no model call was made. */
         public static Failed cleaning(String id, String location, String reason) {
             return new Failed(

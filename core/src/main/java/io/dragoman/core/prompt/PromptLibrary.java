@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -56,6 +59,17 @@ public final class PromptLibrary {
      * @throws UncheckedIOException when a file exists but cannot be read
      */
     public PromptTemplate template(String task) {
+        return template(task, List.of());
+    }
+
+    /**
+     * The template of a task with the parts its blocks are made of, each a file {@code <task>/<name>.md} found like
+     * the messages (an override folder first, then the built-in ones).
+     *
+     * @param parts the parts' names, e.g. {@code translate/glossary}; a task may use another task's parts
+     * @throws IllegalArgumentException when a name is malformed or a part or {@code user.md} is found nowhere
+     */
+    public PromptTemplate template(String task, List<String> parts) {
         if (!TASK.matcher(task).matches()) {
             throw new IllegalArgumentException(
                     "'" + task + "' is not a prompt task name (like translate or summarize).");
@@ -71,8 +85,25 @@ public final class PromptLibrary {
                 + system.filter(s -> !s.origin().equals(user.get().origin()))
                         .map(s -> " + " + s.origin())
                         .orElse("");
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String name : parts) {
+            int slash = name.indexOf('/');
+            if (slash < 0
+                    || !TASK.matcher(name.substring(0, slash)).matches()
+                    || !TASK.matcher(name.substring(slash + 1)).matches()) {
+                throw new IllegalArgumentException(
+                        "'" + name + "' is not a prompt part name (like translate/glossary).");
+            }
+            String file = name.substring(slash + 1) + ".md";
+            Source part = find(name.substring(0, slash), file)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no prompt part " + name + ": expected "
+                            + name + ".md"
+                            + overrides.map(dir -> " in " + dir + " or").orElse("")
+                            + " among the built-in prompts."));
+            texts.put(name, part.text());
+        }
         return new PromptTemplate(
-                task, system.map(Source::text).orElse(""), user.get().text(), origin);
+                task, system.map(Source::text).orElse(""), user.get().text(), texts, origin);
     }
 
     private record Source(String text, String origin) {}

@@ -1,33 +1,22 @@
 package io.dragoman.core.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.lang.LanguageDetector;
-import io.dragoman.core.lang.LanguageNames;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.lang.TokenCounter;
-import io.dragoman.core.lang.Words;
-import io.dragoman.core.llm.FinishReason;
-import io.dragoman.core.llm.ModelFailure;
+import io.dragoman.core.llm.CallSession;
 import io.dragoman.core.llm.ModelProvider;
-import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Spending;
-import io.dragoman.core.prompt.PromptData;
 import io.dragoman.core.prompt.PromptLibrary;
-import io.dragoman.core.prompt.PromptTemplate;
 import io.dragoman.core.prompt.RenderedPrompt;
 import io.dragoman.core.translate.Translation;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,7 +58,7 @@ public final class Summarizer {
     }
 
     private final ModelProvider model;
-    private final PromptTemplate prompt;
+    private final SummaryPrompts prompts;
     private final SummarySchema schema;
     private final LanguageDetector languages;
     private final TokenCounter tokens;
@@ -95,7 +84,7 @@ public final class Summarizer {
             PriceTable prices,
             Settings settings) {
         this.model = Objects.requireNonNull(model, "model");
-        this.prompt = prompts.template("summarize");
+        this.prompts = new SummaryPrompts(prompts);
         this.schema = Objects.requireNonNull(schema, "schema");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -128,7 +117,7 @@ public final class Summarizer {
 
     /** The version of the {@code summarize} prompt this summarizer records. */
     public String promptVersion() {
-        return prompt.version();
+        return prompts.version();
     }
 
     /**
@@ -142,13 +131,30 @@ public final class Summarizer {
 
     /**
      * Summarises an article from its source text and, when given, its English translation (which also lets the
-     * quotes be checked).
+     * quotes be checked), sending each request at once.
      *
      * @throws SummaryException when no valid summary could be had; it keeps the raw reply and what was spent
      */
     public Summary summarize(CleanedArticle article, Optional<Translation> translation) {
-        Run run = new Run(article, translation);
-        return run.summarize();
+        return summarize(article, translation, CallSession.detached());
+    }
+
+    /**
+     * As {@link #summarize(CleanedArticle, Optional)}, on behalf of an article's call session (which decides whether
+     * the call cache may answer, counts what was paid and hears of each call).
+     *
+     * @throws SummaryException when no valid summary could be had; it keeps the raw reply and what was spent
+     */
+    public Summary summarize(CleanedArticle article, Optional<Translation> translation, CallSession session) {
+        return steps(article, translation).runOnline(model, session);
+    }
+
+    /**
+     * The article's summary as steps, for an executor that sends the requests itself; {@link #summarize} is the
+     * online loop over them.
+     */
+    public SummarySteps steps(CleanedArticle article, Optional<Translation> translation) {
+        return new SummarySteps(this, article, translation, new Spending(prices, tokens));
     }
 
     /**
@@ -157,9 +163,11 @@ public final class Summarizer {
      * (about as many tokens).
      */
     public ModelRequest plan(CleanedArticle article, boolean withTranslation) {
-        Run run = new Run(article, Optional.empty());
-        RenderedPrompt rendered =
-                prompt.render(run.values("", withTranslation ? Optional.of(run.articleText()) : Optional.empty()));
+        RenderedPrompt rendered = prompts.render(
+                article,
+                withTranslation ? Optional.of(SummaryPrompts.articleText(article)) : Optional.empty(),
+                schemaText(),
+                Optional.empty());
         return new ModelRequest(
                 rendered.system(),
                 rendered.user(),
@@ -168,186 +176,33 @@ public final class Summarizer {
                 Optional.of(schema.text()));
     }
 
-    /** One article's calls. */
-    private final class Run {
-        private final CleanedArticle article;
-        private final Optional<Translation> translation;
-        private final Spending spent = new Spending(prices, tokens);
-        private String lastRaw = "";
+    SummaryPrompts prompts() {
+        return prompts;
+    }
 
-        Run(CleanedArticle article, Optional<Translation> translation) {
-            this.article = article;
-            this.translation = translation;
-        }
+    Settings settings() {
+        return settings;
+    }
 
-        Summary summarize() {
-            ModelReply first = ask("", settings.maxOutputTokens());
-            if (first.truncated()) {
-                first = ask("", settings.largerOutputTokens());
-            }
-            Attempt attempt = check(first);
-            boolean reasked = false;
-            if (attempt.errors().isEmpty()) {
-                return result(attempt.value(), false);
-            }
-            int budget = first.truncated() || attempt.truncated()
-                    ? settings.largerOutputTokens()
-                    : settings.maxOutputTokens();
-            ModelReply second = ask(problems(attempt.errors(), first.text()), budget);
-            Attempt again = check(second);
-            if (!again.errors().isEmpty()) {
-                String declined = second.finishReason() == FinishReason.CONTENT_FILTER
-                        ? "the provider's content filter stopped the reply"
-                        : "the reply did not validate against the summary schema after a re-ask";
-                throw new SummaryException(
-                        "Article " + article.id() + " has no summary: " + declined + ": "
-                                + String.join("; ", again.errors()),
-                        spent,
-                        lastRaw,
-                        null);
-            }
-            reasked = true;
-            return result(again.value(), reasked);
-        }
+    SummarySchema schema() {
+        return schema;
+    }
 
-        private record Attempt(ArticleSummary value, List<String> errors, boolean truncated) {}
+    ObjectMapper mapper() {
+        return mapper;
+    }
 
-        private Attempt check(ModelReply reply) {
-            List<String> errors = new ArrayList<>();
-            if (reply.truncated()) {
-                errors.add("the reply was cut off by the output limit");
-            }
-            Optional<String> json = JsonReply.extract(reply.text());
-            if (json.isEmpty()) {
-                // no quote of the reply here: the re-ask sends the whole reply inside its <previous> block, and a
-                // failure keeps it as the raw reply
-                errors.add(reply.text().isBlank() ? "the reply was empty" : "the reply holds no JSON object");
-                return new Attempt(null, errors, reply.truncated());
-            }
-            JsonNode node;
-            try {
-                node = mapper.readTree(json.get());
-            } catch (JsonProcessingException e) {
-                errors.add("the reply is not valid JSON: " + e.getOriginalMessage());
-                return new Attempt(null, errors, reply.truncated());
-            }
-            List<String> invalid = schema.validate(node);
-            if (!invalid.isEmpty()) {
-                errors.addAll(invalid);
-                return new Attempt(null, errors, reply.truncated());
-            }
-            try {
-                return new Attempt(mapper.treeToValue(node, ArticleSummary.class), List.of(), false);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                errors.add("the reply does not fit the summary record: " + e.getMessage());
-                return new Attempt(null, errors, false);
-            }
-        }
+    LanguageDetector languages() {
+        return languages;
+    }
 
-        private ModelReply ask(String problems, int budget) {
-            RenderedPrompt rendered = prompt.render(values(problems, translation.map(Summarizer::englishText)));
-            ModelRequest request = new ModelRequest(
-                    rendered.system(), rendered.user(), budget, settings.temperature(), Optional.of(schema.text()));
-            ModelReply reply;
-            try {
-                reply = model.chat(request);
-            } catch (ModelFailure e) {
-                throw new SummaryException(
-                        "Article " + article.id() + " has no summary: " + e.getMessage(), spent, lastRaw, e);
-            }
-            spent.record(request, reply);
-            lastRaw = reply.text();
-            return reply;
-        }
+    ProviderInfo info() {
+        return model.info();
+    }
 
-        private Map<String, String> values(String problems, Optional<String> english) {
-            Map<String, String> values = new HashMap<>();
-            values.put(
-                    "sourceLanguage", LanguageNames.english(article.metadata().language()));
-            values.put("article", asData(articleText()));
-            values.put(
-                    "translation",
-                    english.map(t -> "The article's English translation, for reference:\n\n<translation>\n" + asData(t)
-                                    + "\n</translation>")
-                            .orElse(""));
-            values.put(
-                    "schema",
-                    !schemaInPrompt(model.info().kind())
-                            ? ""
-                            : "Answer with one JSON object that validates against this JSON Schema:\n\n"
-                                    + schema.text().strip());
-            values.put("problems", problems);
-            return values;
-        }
-
-        private String articleText() {
-            StringBuilder b = new StringBuilder();
-            if (!article.title().isBlank()) {
-                b.append(article.title().strip()).append("\n\n");
-            }
-            if (article.metadata().dateline() != null) {
-                b.append(article.metadata().dateline().text().strip()).append(' ');
-            }
-            b.append(String.join("\n\n", article.paragraphs()));
-            return b.toString();
-        }
-
-        private Summary result(ArticleSummary fields, boolean reasked) {
-            List<String> warnings = new ArrayList<>();
-            warnings.addAll(quoteWarnings(fields));
-            warnings.addAll(nameWarnings(fields));
-            headlineWarning(fields).ifPresent(warnings::add);
-            return new Summary(
-                    article.id(),
-                    fields,
-                    warnings,
-                    reasked,
-                    spent.usage(),
-                    spent.cost(),
-                    spent.calls(),
-                    model.info().kind(),
-                    model.info().model(),
-                    prompt.version(),
-                    translation.isPresent());
-        }
-
-        private List<String> quoteWarnings(ArticleSummary fields) {
-            if (translation.isEmpty()) {
-                return List.of();
-            }
-            List<String> english = Words.of(englishText(translation.get()));
-            List<String> warnings = new ArrayList<>();
-            for (ArticleSummary.Quote q : fields.quotes()) {
-                if (!QuoteMatcher.found(q.text(), english)) {
-                    warnings.add("quote not found in the translation: \"" + preview(q.text()) + "\"");
-                }
-            }
-            return warnings;
-        }
-
-        private List<String> nameWarnings(ArticleSummary fields) {
-            NameMatcher source = new NameMatcher(articleText());
-            Optional<NameMatcher> english = translation.map(t -> new NameMatcher(englishText(t)));
-            List<String> warnings = new ArrayList<>();
-            for (ArticleSummary.Person p : fields.people()) {
-                boolean found = source.contains(p.name())
-                        || english.map(m -> m.contains(p.name())).orElse(false);
-                if (!found) {
-                    warnings.add("person not named in the source: " + p.name());
-                }
-            }
-            return warnings;
-        }
-
-        private Optional<String> headlineWarning(ArticleSummary fields) {
-            if (fields.headline().isBlank()) {
-                return Optional.of("the headline is empty");
-            }
-            // A headline alone is too short to identify reliably: judge it with the summary, then alone if unsure.
-            Optional<String> language = languages.detect(fields.headline() + ". " + fields.summary());
-            return language.filter(l -> !l.equals("en"))
-                    .map(l -> "the headline and summary are not in English (they read as '" + l + "')");
-        }
+    /** The schema's text when it goes in the prompt for this model's provider, else empty. */
+    Optional<String> schemaText() {
+        return schemaInPrompt(model.info().kind()) ? Optional.of(schema.text()) : Optional.empty();
     }
 
     /**
@@ -359,7 +214,7 @@ public final class Summarizer {
         return !kind.nativeJsonSchema() || kind == ProviderKind.OLLAMA || kind == ProviderKind.OPENAI_COMPATIBLE;
     }
 
-    private static String englishText(Translation t) {
+    static String englishText(Translation t) {
         StringBuilder b = new StringBuilder();
         if (!t.title().isBlank()) {
             b.append(t.title()).append("\n\n");
@@ -369,37 +224,5 @@ public final class Summarizer {
         }
         b.append(String.join("\n\n", t.paragraphs()));
         return b.toString();
-    }
-
-    /**
-     * The re-ask's problem list and the previous reply. The reply goes inside {@code <previous>}; the problems are
-     * Dragoman's own words, but the validator's and parser's messages can quote parts of the reply (a property name,
-     * a token), so each is put on one line, cut to 200 characters and has the block tags neutralised.
-     */
-    private static String problems(List<String> errors, String previous) {
-        StringBuilder b = new StringBuilder("Your previous answer was not a valid summary object:\n");
-        for (String e : errors) {
-            String line = e.replaceAll("\\s+", " ").strip();
-            b.append("- ")
-                    .append(asData(line.length() > 200 ? line.substring(0, 200) + "…" : line))
-                    .append('\n');
-        }
-        b.append("\nWrite the whole JSON object again, correcting these problems. Your previous answer was:\n\n")
-                .append("<previous>\n")
-                .append(asData(previous.length() > 6000 ? previous.substring(0, 6000) + "…" : previous))
-                .append("\n</previous>");
-        return b.toString();
-    }
-
-    private static String preview(String text) {
-        String t = text.strip().replaceAll("\\s+", " ");
-        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
-    }
-
-    private static final PromptData DATA = PromptData.standard();
-
-    /** Article text with the prompt's own block tags neutralised, so it cannot close the block it is in. */
-    static String asData(String text) {
-        return DATA.escape(text);
     }
 }

@@ -7,24 +7,19 @@ import io.dragoman.core.lang.LanguageNames;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.lang.OpenNlpSentenceSplitter;
 import io.dragoman.core.lang.TokenCounter;
-import io.dragoman.core.llm.ModelFailure;
+import io.dragoman.core.llm.CallSession;
 import io.dragoman.core.llm.ModelProvider;
-import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.Spending;
-import io.dragoman.core.prompt.PromptData;
 import io.dragoman.core.prompt.PromptLibrary;
-import io.dragoman.core.prompt.PromptTemplate;
 import io.dragoman.core.prompt.RenderedPrompt;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Translates a cleaned article into English, paragraph by paragraph. The whole article goes in one call when it fits
@@ -77,11 +72,8 @@ public final class Translator {
         }
     }
 
-    private static final PromptData DATA = PromptData.standard();
-
     private final ModelProvider model;
-    private final PromptTemplate translate;
-    private final PromptTemplate repair;
+    private final TranslationPrompts prompts;
     private final Chunker chunker;
     private final TokenCounter tokens;
     private final List<TranslationCheck> checks;
@@ -110,14 +102,13 @@ public final class Translator {
             PriceTable prices,
             Settings settings) {
         this.model = Objects.requireNonNull(model, "model");
-        this.translate = prompts.template("translate");
-        this.repair = prompts.template("repair");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.prompts = new TranslationPrompts(prompts, settings.contextChars());
         this.chunker = Objects.requireNonNull(chunker, "chunker");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.checks = List.copyOf(checks);
         this.glossary = Objects.requireNonNull(glossary, "glossary");
         this.prices = Objects.requireNonNull(prices, "prices");
-        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
@@ -159,22 +150,35 @@ public final class Translator {
 
     /** The prompt versions this translator records, by task. */
     public Map<String, String> promptVersions() {
-        return Map.of("translate", translate.version(), "repair", repair.version());
+        return prompts.versions();
     }
 
     /**
-     * Translates an article.
+     * Translates an article, sending each request at once.
      *
      * @throws TranslationException when the article cannot be translated; it carries the reason and what was spent
      */
     public Translation translate(CleanedArticle article) {
-        Run run = new Run(article);
-        List<Chunk> chunks = chunker.chunks(article, settings.chunkTokens());
-        String previous = "";
-        for (Chunk chunk : chunks) {
-            previous = run.chunk(chunk, previous);
-        }
-        return run.result(chunks.size());
+        return translate(article, CallSession.detached());
+    }
+
+    /**
+     * Translates an article, sending each request at once on behalf of an article's call session (which decides
+     * whether the call cache may answer, counts what was paid and hears of each call).
+     *
+     * @throws TranslationException when the article cannot be translated; it carries the reason and what was spent
+     */
+    public Translation translate(CleanedArticle article, CallSession session) {
+        return steps(article).runOnline(model, session);
+    }
+
+    /**
+     * The article's translation as steps, for an executor that sends the requests itself (all at once, as a
+     * provider's batch job, or from another engine); {@link #translate} is the online loop over them.
+     */
+    public TranslationSteps steps(CleanedArticle article) {
+        return new TranslationSteps(
+                this, article, chunker.chunks(article, settings.chunkTokens()), glossary, new Spending(prices, tokens));
     }
 
     /**
@@ -183,12 +187,13 @@ public final class Translator {
      * translation that is not known yet (about as many tokens); repairs and splits are not included.
      */
     public List<ModelRequest> plan(CleanedArticle article) {
-        Run run = new Run(article);
+        Glossary articleGlossary = Glossary.builtIn(article.metadata().source()).with(glossary);
+        String sourceLanguage = LanguageNames.english(article.metadata().language());
         List<ModelRequest> requests = new ArrayList<>();
         String previous = "";
         for (Chunk chunk : chunker.chunks(article, settings.chunkTokens())) {
-            List<Glossary.Entry> terms = run.articleGlossary.occurringIn(chunk.sourceText());
-            RenderedPrompt prompt = run.render(translate, chunk, terms, previous, Map.of());
+            List<Glossary.Entry> terms = articleGlossary.occurringIn(chunk.sourceText());
+            RenderedPrompt prompt = prompts.first(article, sourceLanguage, chunk, terms, previous);
             requests.add(new ModelRequest(
                     prompt.system(), prompt.user(), outputBudget(chunk), settings.temperature(), Optional.empty()));
             previous = chunk.sourceText();
@@ -196,229 +201,29 @@ public final class Translator {
         return requests;
     }
 
-    /** A reply, checked, with its raw text for a repair request. */
-    private record Attempt(ChunkReply reply, String raw) {}
-
-    /** The state of one article's translation. */
-    private final class Run {
-        private final CleanedArticle article;
-        private final Glossary articleGlossary;
-        private final String sourceLanguage;
-        private final Map<String, String> englishByUnit = new LinkedHashMap<>();
-        private final Map<String, List<String>> firstFailures = new LinkedHashMap<>();
-        private final Map<String, List<String>> remaining = new LinkedHashMap<>();
-        private final Map<String, String> versions = new TreeMap<>();
-        private final Spending spent = new Spending(prices, tokens);
-
-        Run(CleanedArticle article) {
-            this.article = article;
-            this.articleGlossary = Glossary.builtIn(article.metadata().source()).with(glossary);
-            this.sourceLanguage = LanguageNames.english(article.metadata().language());
-        }
-
-        /** Translates a chunk and returns its English text, for the next chunk's context. */
-        String chunk(Chunk chunk, String previous) {
-            List<Glossary.Entry> terms = articleGlossary.occurringIn(chunk.sourceText());
-            int budget = outputBudget(chunk);
-            Attempt first = ask(render(translate, chunk, terms, previous, Map.of()), chunk, terms, budget);
-            Map<String, String> failed = failures(first.reply());
-            if (failed.containsKey("truncated")) {
-                if (chunk.units().size() > 1) {
-                    noteFirstFailure("truncated", failed.get("truncated"));
-                    List<Chunk> halves = chunk.halves();
-                    String head = chunk(halves.get(0), previous);
-                    String tail = chunk(halves.get(1), head);
-                    return head + "\n\n" + tail;
-                }
-                int larger = Math.min(settings.maxOutputTokens(), budget * 2);
-                if (larger > budget) {
-                    noteFirstFailure("truncated", failed.get("truncated"));
-                    budget = larger;
-                    first = ask(render(translate, chunk, terms, previous, Map.of()), chunk, terms, budget);
-                    failed = failures(first.reply());
-                }
-            }
-            ChunkReply chosen = first.reply();
-            if (!failed.isEmpty()) {
-                failed.forEach(this::noteFirstFailure);
-                Map<String, String> repairValues =
-                        Map.of("problems", problemList(failed), "previous", asData(first.raw()));
-                Attempt second = ask(render(repair, chunk, terms, previous, repairValues), chunk, terms, budget);
-                Map<String, String> stillFailed = failures(second.reply());
-                boolean firstUsable = failed.keySet().stream().noneMatch(this::fatal);
-                boolean secondUsable = stillFailed.keySet().stream().noneMatch(this::fatal);
-                if (secondUsable || !firstUsable) {
-                    chosen = second.reply();
-                } else {
-                    stillFailed = failed;
-                }
-                stillFailed.forEach((check, message) ->
-                        remaining.computeIfAbsent(check, k -> new ArrayList<>()).add(message));
-                if (stillFailed.keySet().stream().anyMatch(this::fatal)) {
-                    throw failure(chosen, stillFailed);
-                }
-            }
-            List<String> markers = chunk.markers();
-            for (int i = 0; i < chunk.units().size(); i++) {
-                englishByUnit.put(key(chunk.units().get(i)), chosen.reply().text(markers.get(i)));
-            }
-            return chosen.englishText();
-        }
-
-        private Attempt ask(RenderedPrompt prompt, Chunk chunk, List<Glossary.Entry> terms, int budget) {
-            versions.put(prompt.task(), prompt.version());
-            ModelRequest request =
-                    new ModelRequest(prompt.system(), prompt.user(), budget, settings.temperature(), Optional.empty());
-            ModelReply reply;
-            try {
-                reply = model.chat(request);
-            } catch (ModelFailure e) {
-                throw new TranslationException(
-                        "Article " + article.id() + " could not be translated: " + e.getMessage(), spent, results(), e);
-            }
-            spent.record(request, reply);
-            return new Attempt(
-                    new ChunkReply(chunk, MarkedReply.parse(reply.text()), reply.finishReason(), terms), reply.text());
-        }
-
-        private Map<String, String> failures(ChunkReply reply) {
-            Map<String, String> failed = new LinkedHashMap<>();
-            for (TranslationCheck check : checks) {
-                check.check(reply).ifPresent(message -> failed.put(check.name(), message));
-            }
-            return failed;
-        }
-
-        private boolean fatal(String checkName) {
-            return checks.stream()
-                    .anyMatch(c -> c.name().equals(checkName) && c.severity() == TranslationCheck.Severity.FAILURE);
-        }
-
-        private void noteFirstFailure(String check, String message) {
-            firstFailures.computeIfAbsent(check, k -> new ArrayList<>()).add(message);
-        }
-
-        private TranslationException failure(ChunkReply reply, Map<String, String> failed) {
-            String reasons = String.join(
-                    " ",
-                    failed.entrySet().stream()
-                            .filter(e -> fatal(e.getKey()))
-                            .map(e -> e.getKey() + ": " + e.getValue())
-                            .toList());
-            return new TranslationException(
-                    "Article " + article.id() + " could not be translated after a repair request (chunk "
-                            + (reply.chunk().index() + 1) + "): " + reasons,
-                    spent,
-                    results(),
-                    null);
-        }
-
-        private List<CheckResult> results() {
-            List<CheckResult> results = new ArrayList<>();
-            for (TranslationCheck check : checks) {
-                String name = check.name();
-                if (remaining.containsKey(name)) {
-                    results.add(new CheckResult(
-                            name,
-                            fatal(name) ? CheckResult.Status.FAILED : CheckResult.Status.WARNING,
-                            remaining.get(name)));
-                } else if (firstFailures.containsKey(name)) {
-                    results.add(new CheckResult(name, CheckResult.Status.REPAIRED, firstFailures.get(name)));
-                } else {
-                    results.add(new CheckResult(name, CheckResult.Status.PASSED, List.of()));
-                }
-            }
-            return results;
-        }
-
-        Translation result(int chunkCount) {
-            String title = "";
-            String dateline = "";
-            Map<Integer, StringBuilder> body = new TreeMap<>();
-            for (Map.Entry<String, String> e : englishByUnit.entrySet()) {
-                String key = e.getKey();
-                if (key.equals("T")) {
-                    title = e.getValue();
-                } else if (key.equals("D")) {
-                    dateline = e.getValue();
-                } else {
-                    int paragraph = Integer.parseInt(key.substring(0, key.indexOf('.')));
-                    StringBuilder b = body.computeIfAbsent(paragraph, k -> new StringBuilder());
-                    if (!b.isEmpty()) {
-                        b.append(' ');
-                    }
-                    b.append(e.getValue());
-                }
-            }
-            List<String> paragraphs =
-                    body.values().stream().map(StringBuilder::toString).toList();
-            if (paragraphs.size() != article.paragraphs().size()) {
-                throw new IllegalStateException("Translated " + paragraphs.size() + " of "
-                        + article.paragraphs().size() + " paragraphs of " + article.id());
-            }
-            return new Translation(
-                    article.id(),
-                    title,
-                    dateline,
-                    paragraphs,
-                    results(),
-                    spent.usage(),
-                    spent.cost(),
-                    spent.calls(),
-                    chunkCount,
-                    model.info().kind(),
-                    model.info().model(),
-                    versions);
-        }
-
-        private RenderedPrompt render(
-                PromptTemplate template,
-                Chunk chunk,
-                List<Glossary.Entry> terms,
-                String previous,
-                Map<String, String> extra) {
-            Map<String, String> values = new LinkedHashMap<>(extra);
-            values.put("sourceLanguage", sourceLanguage);
-            values.put("unitCount", Integer.toString(chunk.units().size()));
-            values.put("source", marked(chunk));
-            values.put("glossary", glossaryBlock(terms));
-            values.put("context", contextBlock(chunk, previous));
-            return template.render(values);
-        }
-
-        /**
-         * The context of a later chunk, all of it inside one {@code <context>} block: the article's title when the
-         * chunk does not carry it, and the end of the previous chunk's translation.
-         */
-        private String contextBlock(Chunk chunk, String previous) {
-            if (chunk.index() == 0 && previous.isEmpty()) {
-                return "";
-            }
-            boolean title =
-                    !article.title().isBlank() && chunk.units().stream().noneMatch(u -> u.kind() == Unit.Kind.TITLE);
-            if (!title && previous.isEmpty()) {
-                return "";
-            }
-            StringBuilder b =
-                    new StringBuilder("For context only (already translated; do not translate it again):\n<context>\n");
-            if (title) {
-                b.append("The article's title is: ")
-                        .append(asData(oneLine(article.title().strip())))
-                        .append('\n');
-            }
-            if (!previous.isEmpty()) {
-                String tail = previous.length() <= settings.contextChars()
-                        ? previous
-                        : "…" + previous.substring(previous.length() - settings.contextChars());
-                b.append("The translation of the text just before this part ends:\n")
-                        .append(asData(tail))
-                        .append('\n');
-            }
-            return b.append("</context>").toString();
-        }
+    TranslationPrompts prompts() {
+        return prompts;
     }
 
-    private int outputBudget(Chunk chunk) {
+    Settings settings() {
+        return settings;
+    }
+
+    List<TranslationCheck> checks() {
+        return checks;
+    }
+
+    ProviderInfo info() {
+        return model.info();
+    }
+
+    /** True when a failure of the named check makes a translation unusable. */
+    boolean fatal(String checkName) {
+        return checks.stream()
+                .anyMatch(c -> c.name().equals(checkName) && c.severity() == TranslationCheck.Severity.FAILURE);
+    }
+
+    int outputBudget(Chunk chunk) {
         int source = tokens.count(chunk.sourceText());
         long wanted = (long) Math.ceil(source * settings.outputFactor())
                 + 8L * chunk.units().size()
@@ -426,7 +231,7 @@ public final class Translator {
         return (int) Math.max(settings.minOutputTokens(), Math.min(settings.maxOutputTokens(), wanted));
     }
 
-    private static String key(Unit u) {
+    static String key(Unit u) {
         return switch (u.kind()) {
             case TITLE -> "T";
             case DATELINE -> "D";
@@ -434,56 +239,8 @@ public final class Translator {
         };
     }
 
-    private static String marked(Chunk chunk) {
-        StringBuilder b = new StringBuilder();
-        List<String> markers = chunk.markers();
-        for (int i = 0; i < markers.size(); i++) {
-            if (i > 0) {
-                b.append("\n\n");
-            }
-            b.append('[')
-                    .append(markers.get(i))
-                    .append("] ")
-                    .append(asData(oneLine(chunk.units().get(i).text())));
-        }
-        return b.toString();
-    }
-
-    /**
-     * Text as it may appear inside a prompt's delimited data block: an opening or closing tag of one of the blocks
-     * ({@code <article>}, {@code <context>}, {@code <previous>}, {@code <translation>}) gets its angle brackets
-     * replaced by look-alike quotation marks, so article text cannot end the block it is in.
-     */
+    /** Text with the prompt's block tags neutralised (see {@link TranslationPrompts#asData}). */
     static String asData(String text) {
-        return DATA.escape(text);
-    }
-
-    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
-
-    /**
-     * A unit's text on one line, so that nothing in it can start a line of its own that looks like a paragraph
-     * marker ({@code [3]}, {@code [T]}) to the model.
-     */
-    static String oneLine(String text) {
-        return LINE_BREAKS.matcher(text).replaceAll(" ");
-    }
-
-    private static String glossaryBlock(List<Glossary.Entry> terms) {
-        if (terms.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder("Glossary (use these renderings exactly):");
-        for (Glossary.Entry e : terms) {
-            b.append("\n- ").append(e.source()).append(" → ").append(e.target());
-        }
-        return b.toString();
-    }
-
-    private static String problemList(Map<String, String> failed) {
-        StringBuilder b = new StringBuilder();
-        // a message can quote the reply (the preamble check does): keep it on one line with the block tags neutralised
-        failed.forEach((check, message) ->
-                b.append("- ").append(asData(oneLine(message))).append('\n'));
-        return b.toString().strip();
+        return TranslationPrompts.asData(text);
     }
 }

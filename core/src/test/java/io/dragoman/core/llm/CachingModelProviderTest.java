@@ -178,45 +178,76 @@ class CachingModelProviderTest {
     }
 
     @Test
-    void payingCountsOnlyTheCallsThatReachedTheModel() {
+    void aSessionCountsOnlyTheCallsThatReachedTheModel() {
         Fake model = new Fake(CachingModelProviderTest::echo);
-        CachingModelProvider cached =
-                new CachingModelProvider(model, store.callCache(), PriceTable.builtIn(), JTokkitTokenCounter.o200k());
+        CachingModelProvider cached = new CachingModelProvider(model, store.callCache());
         ModelRequest other = new ModelRequest(REQUEST.system(), "Die Katze schläft.", 256, 0.0, Optional.empty());
         cached.chat(REQUEST);
+        List<ModelCall> heard = new ArrayList<>();
+        CallSession session = new CallSession(false, heard::add, PriceTable.builtIn(), JTokkitTokenCounter.o200k());
 
-        CachingModelProvider.Paid<String> paid = cached.paying(() -> {
-            cached.chat(REQUEST); // replayed
-            return cached.chat(other).text(); // paid
-        });
+        cached.chat(REQUEST, session); // replayed
+        String text = cached.chat(other, session).text(); // paid
 
-        assertThat(paid.value()).isEqualTo("EN: Die Katze schläft.");
-        assertThat(paid.spent().calls()).isEqualTo(1);
-        assertThat(paid.spent().usage()).isEqualTo(new Usage(40, 7));
-        assertThat(paid.spent().cost())
+        assertThat(text).isEqualTo("EN: Die Katze schläft.");
+        assertThat(session.paid().calls()).isEqualTo(1);
+        assertThat(session.paid().usage()).isEqualTo(new Usage(40, 7));
+        assertThat(session.paid().cost())
                 .isEqualTo(PriceTable.builtIn().cost(ProviderKind.OPENAI, "gpt-4.1-mini-2025", new Usage(40, 7)));
-        assertThat(cached.paying(() -> cached.chat(other)).spent()).isEqualTo(Spent.NONE);
+        assertThat(heard).extracting(ModelCall::cached).containsExactly(true, false);
+        CallSession later = CallSession.detached();
+        cached.chat(other, later);
+        assertThat(later.paid()).isEqualTo(Spent.NONE);
     }
 
     @Test
-    void payingDoesNotCountAFailedCallAndNestedWorkAddsToTheOuterWork() {
+    void aFreshSessionAsksTheModelAgainAndKeepsTheNewReply() {
+        List<String> replies = new ArrayList<>(List.of("EN: first", "EN: second"));
+        Fake model = new Fake(request -> new ModelReply(
+                replies.remove(0), FinishReason.STOP, Optional.of(new Usage(40, 7)), ProviderKind.OPENAI, "m"));
+        CachingModelProvider cached = new CachingModelProvider(model, store.callCache());
+        cached.chat(REQUEST);
+
+        CallSession fresh = new CallSession(true, call -> {}, PriceTable.builtIn(), JTokkitTokenCounter.o200k());
+        String asked = cached.chat(REQUEST, fresh).text();
+
+        assertThat(asked).isEqualTo("EN: second");
+        assertThat(fresh.paid().calls()).isEqualTo(1);
+        assertThat(cached.chat(REQUEST).text()).isEqualTo("EN: second");
+        assertThat(model.calls).hasSize(2);
+    }
+
+    @Test
+    void aSessionDoesNotCountAFailedCallAndCountsCallsFromSeveralThreads() throws Exception {
         List<RuntimeException> failures =
                 new ArrayList<>(List.of(new RetriableFailure("overloaded", 503, Optional.empty(), null)));
         Fake model = new Fake(request -> {
-            if (!failures.isEmpty()) {
-                throw failures.remove(0);
+            synchronized (failures) {
+                if (!failures.isEmpty()) {
+                    throw failures.remove(0);
+                }
             }
             return echo(request);
         });
         CachingModelProvider cached = new CachingModelProvider(model, store.callCache());
+        List<ModelCall> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        CallSession session = new CallSession(false, heard::add, PriceTable.builtIn(), JTokkitTokenCounter.o200k());
 
-        CachingModelProvider.Paid<Integer> outer = cached.paying(() -> {
-            assertThatThrownBy(() -> cached.chat(REQUEST)).isInstanceOf(RetriableFailure.class);
-            return cached.paying(() -> cached.chat(REQUEST)).spent().calls();
-        });
+        assertThatThrownBy(() -> cached.chat(REQUEST, session)).isInstanceOf(RetriableFailure.class);
+        List<Thread> chunks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ModelRequest chunk = new ModelRequest(REQUEST.system(), "Teil " + i, 256, 0.0, Optional.empty());
+            Thread t = new Thread(() -> cached.chat(chunk, session));
+            chunks.add(t);
+            t.start();
+        }
+        for (Thread t : chunks) {
+            t.join(10_000);
+        }
 
-        assertThat(outer.value()).isEqualTo(1);
-        assertThat(outer.spent().calls()).isEqualTo(1);
+        assertThat(session.paid().calls()).isEqualTo(8);
+        assertThat(heard).hasSize(9);
+        assertThat(heard.get(0).failure()).hasValueSatisfying(f -> assertThat(f).contains("overloaded"));
     }
 
     @Test

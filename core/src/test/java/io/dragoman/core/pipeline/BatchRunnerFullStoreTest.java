@@ -9,6 +9,7 @@ import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.input.Input;
+import io.dragoman.core.llm.PriceTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,13 +68,12 @@ class BatchRunnerFullStoreTest {
 
     private static BatchRunner cleaningRunner(Cleaner cleaner, RunStore store) {
         return new BatchRunner(
-                cleaner,
-                Optional.empty(),
-                Optional.empty(),
+                new ArticlePipeline(
+                        cleaner, Optional.empty(), Optional.empty(), Stages.CLEAN_ONLY, true, PriceTable.builtIn()),
                 Optional.empty(),
                 store,
                 Optional.empty(),
-                new BatchRunner.Settings(false, false, 4, true, Optional.empty()),
+                new BatchRunner.Settings(4, Optional.empty()),
                 Clock.systemUTC());
     }
 

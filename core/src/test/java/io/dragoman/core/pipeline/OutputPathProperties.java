@@ -191,7 +191,7 @@ class OutputPathProperties {
 
             try (Dragoman dragoman = Dragoman.builder()
                     .languages(Seeds.languages())
-                    .stages(false, false)
+                    .stages(Stages.CLEAN_ONLY)
                     .store(out.resolve("dragoman.db"))
                     .concurrency(1)
                     .build()) {

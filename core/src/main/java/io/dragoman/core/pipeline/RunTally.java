@@ -1,0 +1,53 @@
+package io.dragoman.core.pipeline;
+
+import io.dragoman.core.llm.Spent;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A run's counts and what it paid, added up from the outcomes as they come: the one place run totals are derived
+ * from the articles' paid calls. Thread-safe.
+ */
+final class RunTally {
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger deferred = new AtomicInteger();
+    private Spent paid = Spent.NONE;
+
+    void add(ArticleOutcome outcome) {
+        if (outcome instanceof ArticleOutcome.Done d) {
+            done.incrementAndGet();
+            spend(d.paid());
+        } else if (outcome instanceof ArticleOutcome.Failed f) {
+            failed.incrementAndGet();
+            spend(new Spent(f.calls(), f.usage(), f.cost()));
+        } else if (outcome instanceof ArticleOutcome.Skipped) {
+            skipped.incrementAndGet();
+        } else {
+            deferred.incrementAndGet();
+        }
+    }
+
+    private synchronized void spend(Spent more) {
+        // a cost stays known when the calls without a price were none
+        paid = more.cost().isEmpty() && more.calls() == 0
+                ? new Spent(paid.calls(), paid.usage().plus(more.usage()), paid.cost())
+                : paid.plus(more);
+    }
+
+    synchronized RunResult result(RunResult.Stop stop, String message, long replayed, Duration elapsed) {
+        return new RunResult(
+                done.get(),
+                skipped.get(),
+                failed.get(),
+                deferred.get(),
+                paid.calls(),
+                replayed,
+                paid.usage(),
+                paid.cost(),
+                stop,
+                message,
+                elapsed);
+    }
+}

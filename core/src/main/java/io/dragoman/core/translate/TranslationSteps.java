@@ -1,0 +1,314 @@
+package io.dragoman.core.translate;
+
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.lang.LanguageNames;
+import io.dragoman.core.llm.ModelFailure;
+import io.dragoman.core.llm.ModelReply;
+import io.dragoman.core.llm.ModelRequest;
+import io.dragoman.core.llm.ModelSteps;
+import io.dragoman.core.llm.Spending;
+import io.dragoman.core.prompt.RenderedPrompt;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One article's translation as steps ({@link ModelSteps}): the chunks in order, each sent with the end of the
+ * previous chunk's translation as context. A chunk's reply is checked; a truncated chunk of several units is split
+ * in two halves (translated one after the other, the second with the first as context), a truncated single unit is
+ * asked again with a larger budget, and a reply that fails any other check gets one repair request. Of the first
+ * reply and the repair, the repair wins unless it is unusable and the first was not; an article whose chosen reply
+ * still fails a fatal check fails. Made by {@link Translator#steps}; not thread-safe.
+ */
+public final class TranslationSteps implements ModelSteps<Translation> {
+
+    private enum Phase {
+        FIRST,
+        LARGER,
+        REPAIR,
+        HEAD,
+        TAIL
+    }
+
+    /** One chunk being translated; halves of a split chunk are frames above it on the stack. */
+    private static final class Frame {
+        final Chunk chunk;
+        final String previous;
+        final List<Glossary.Entry> terms;
+        int budget;
+        Phase phase = Phase.FIRST;
+        Attempt first;
+        Map<String, String> failed;
+        String head;
+
+        Frame(Chunk chunk, String previous, List<Glossary.Entry> terms, int budget) {
+            this.chunk = chunk;
+            this.previous = previous;
+            this.terms = terms;
+            this.budget = budget;
+        }
+    }
+
+    /** A reply, checked, with its raw text for a repair request. */
+    private record Attempt(ChunkReply reply, String raw) {}
+
+    private final Translator translator;
+    private final CleanedArticle article;
+    private final Glossary articleGlossary;
+    private final String sourceLanguage;
+    private final List<Chunk> chunks;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Map<String, String> englishByUnit = new LinkedHashMap<>();
+    private final Map<String, List<String>> firstFailures = new LinkedHashMap<>();
+    private final Map<String, List<String>> remaining = new LinkedHashMap<>();
+    private final Map<String, String> versions = new TreeMap<>();
+    private final Spending spent;
+    private int nextChunk;
+    private String previous = "";
+    private ModelRequest asked;
+
+    TranslationSteps(
+            Translator translator, CleanedArticle article, List<Chunk> chunks, Glossary glossary, Spending spent) {
+        this.translator = translator;
+        this.article = article;
+        this.articleGlossary = Glossary.builtIn(article.metadata().source()).with(glossary);
+        this.sourceLanguage = LanguageNames.english(article.metadata().language());
+        this.chunks = List.copyOf(chunks);
+        this.spent = spent;
+    }
+
+    @Override
+    public Step<Translation> start() {
+        return advance();
+    }
+
+    @Override
+    public Step<Translation> answer(ModelReply reply) {
+        if (asked == null || stack.isEmpty()) {
+            throw new IllegalStateException("No request of " + article.id() + " is waiting for a reply.");
+        }
+        spent.record(asked, reply);
+        asked = null;
+        Frame frame = stack.peek();
+        Attempt attempt = new Attempt(
+                new ChunkReply(frame.chunk, MarkedReply.parse(reply.text()), reply.finishReason(), frame.terms),
+                reply.text());
+        return switch (frame.phase) {
+            case FIRST -> afterFirst(frame, attempt);
+            case LARGER -> afterLarger(frame, attempt);
+            case REPAIR -> afterRepair(frame, attempt);
+            case HEAD, TAIL -> throw new IllegalStateException("A split chunk waits for its halves, not a reply.");
+        };
+    }
+
+    @Override
+    public TranslationException failed(ModelFailure failure) {
+        return new TranslationException(
+                "Article " + article.id() + " could not be translated: " + failure.getMessage(),
+                spent,
+                results(),
+                failure);
+    }
+
+    /** The next chunk's first request, or the translation when every chunk is done. */
+    private Step<Translation> advance() {
+        if (nextChunk == chunks.size()) {
+            return new Step.Finished<>(result());
+        }
+        Chunk chunk = chunks.get(nextChunk++);
+        return push(chunk, previous);
+    }
+
+    private Step<Translation> push(Chunk chunk, String before) {
+        Frame frame = new Frame(
+                chunk, before, articleGlossary.occurringIn(chunk.sourceText()), translator.outputBudget(chunk));
+        stack.push(frame);
+        return send(first(frame), frame.budget);
+    }
+
+    private RenderedPrompt first(Frame frame) {
+        return translator.prompts().first(article, sourceLanguage, frame.chunk, frame.terms, frame.previous);
+    }
+
+    private Step<Translation> send(RenderedPrompt prompt, int budget) {
+        versions.put(prompt.task(), prompt.version());
+        asked = new ModelRequest(
+                prompt.system(), prompt.user(), budget, translator.settings().temperature(), Optional.empty());
+        return new Step.Send<>(asked);
+    }
+
+    private Step<Translation> afterFirst(Frame frame, Attempt first) {
+        Map<String, String> failed = failures(first.reply());
+        if (failed.containsKey("truncated")) {
+            if (frame.chunk.units().size() > 1) {
+                noteFirstFailure("truncated", failed.get("truncated"));
+                frame.phase = Phase.HEAD;
+                return push(frame.chunk.halves().get(0), frame.previous);
+            }
+            int larger = Math.min(translator.settings().maxOutputTokens(), frame.budget * 2);
+            if (larger > frame.budget) {
+                noteFirstFailure("truncated", failed.get("truncated"));
+                frame.budget = larger;
+                frame.phase = Phase.LARGER;
+                return send(first(frame), frame.budget);
+            }
+        }
+        return checked(frame, first, failed);
+    }
+
+    private Step<Translation> afterLarger(Frame frame, Attempt first) {
+        return checked(frame, first, failures(first.reply()));
+    }
+
+    /** A first reply whose checks ran: kept when it passed them all, else sent back once with the findings. */
+    private Step<Translation> checked(Frame frame, Attempt first, Map<String, String> failed) {
+        if (failed.isEmpty()) {
+            return finish(frame.chunk, first.reply());
+        }
+        failed.forEach(this::noteFirstFailure);
+        frame.first = first;
+        frame.failed = failed;
+        frame.phase = Phase.REPAIR;
+        return send(
+                translator
+                        .prompts()
+                        .repair(article, sourceLanguage, frame.chunk, frame.terms, frame.previous, failed, first.raw()),
+                frame.budget);
+    }
+
+    private Step<Translation> afterRepair(Frame frame, Attempt second) {
+        Map<String, String> failed = frame.failed;
+        Map<String, String> stillFailed = failures(second.reply());
+        boolean firstUsable = failed.keySet().stream().noneMatch(translator::fatal);
+        boolean secondUsable = stillFailed.keySet().stream().noneMatch(translator::fatal);
+        ChunkReply chosen = frame.first.reply();
+        if (secondUsable || !firstUsable) {
+            chosen = second.reply();
+        } else {
+            stillFailed = failed;
+        }
+        stillFailed.forEach((check, message) ->
+                remaining.computeIfAbsent(check, k -> new ArrayList<>()).add(message));
+        if (stillFailed.keySet().stream().anyMatch(translator::fatal)) {
+            throw failure(chosen, stillFailed);
+        }
+        return finish(frame.chunk, chosen);
+    }
+
+    /** Keeps a chunk's chosen reply and hands its English text on, as the next chunk's context. */
+    private Step<Translation> finish(Chunk chunk, ChunkReply chosen) {
+        List<String> markers = chunk.markers();
+        for (int i = 0; i < chunk.units().size(); i++) {
+            englishByUnit.put(
+                    Translator.key(chunk.units().get(i)), chosen.reply().text(markers.get(i)));
+        }
+        stack.pop();
+        return done(chosen.englishText());
+    }
+
+    /** A frame's English text is done: its parent (a split chunk) goes on, or the next chunk starts. */
+    private Step<Translation> done(String english) {
+        Frame parent = stack.peek();
+        if (parent == null) {
+            previous = english;
+            return advance();
+        }
+        if (parent.phase == Phase.HEAD) {
+            parent.head = english;
+            parent.phase = Phase.TAIL;
+            return push(parent.chunk.halves().get(1), english);
+        }
+        stack.pop();
+        return done(parent.head + "\n\n" + english);
+    }
+
+    private Map<String, String> failures(ChunkReply reply) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (TranslationCheck check : translator.checks()) {
+            check.check(reply).ifPresent(message -> failed.put(check.name(), message));
+        }
+        return failed;
+    }
+
+    private void noteFirstFailure(String check, String message) {
+        firstFailures.computeIfAbsent(check, k -> new ArrayList<>()).add(message);
+    }
+
+    private TranslationException failure(ChunkReply reply, Map<String, String> failed) {
+        String reasons = String.join(
+                " ",
+                failed.entrySet().stream()
+                        .filter(e -> translator.fatal(e.getKey()))
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .toList());
+        return new TranslationException(
+                "Article " + article.id() + " could not be translated after a repair request (chunk "
+                        + (reply.chunk().index() + 1) + "): " + reasons,
+                spent,
+                results(),
+                null);
+    }
+
+    private List<CheckResult> results() {
+        List<CheckResult> results = new ArrayList<>();
+        for (TranslationCheck check : translator.checks()) {
+            String name = check.name();
+            if (remaining.containsKey(name)) {
+                results.add(new CheckResult(
+                        name,
+                        translator.fatal(name) ? CheckResult.Status.FAILED : CheckResult.Status.WARNING,
+                        remaining.get(name)));
+            } else if (firstFailures.containsKey(name)) {
+                results.add(new CheckResult(name, CheckResult.Status.REPAIRED, firstFailures.get(name)));
+            } else {
+                results.add(new CheckResult(name, CheckResult.Status.PASSED, List.of()));
+            }
+        }
+        return results;
+    }
+
+    private Translation result() {
+        String title = "";
+        String dateline = "";
+        Map<Integer, StringBuilder> body = new TreeMap<>();
+        for (Map.Entry<String, String> e : englishByUnit.entrySet()) {
+            String key = e.getKey();
+            if (key.equals("T")) {
+                title = e.getValue();
+            } else if (key.equals("D")) {
+                dateline = e.getValue();
+            } else {
+                int paragraph = Integer.parseInt(key.substring(0, key.indexOf('.')));
+                StringBuilder b = body.computeIfAbsent(paragraph, k -> new StringBuilder());
+                if (!b.isEmpty()) {
+                    b.append(' ');
+                }
+                b.append(e.getValue());
+            }
+        }
+        List<String> paragraphs =
+                body.values().stream().map(StringBuilder::toString).toList();
+        if (paragraphs.size() != article.paragraphs().size()) {
+            throw new IllegalStateException("Translated " + paragraphs.size() + " of "
+                    + article.paragraphs().size() + " paragraphs of " + article.id());
+        }
+        return new Translation(
+                article.id(),
+                title,
+                dateline,
+                paragraphs,
+                results(),
+                spent.usage(),
+                spent.cost(),
+                spent.calls(),
+                chunks.size(),
+                translator.info().kind(),
+                translator.info().model(),
+                versions);
+    }
+}
