@@ -7,7 +7,7 @@ import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
-import io.dragoman.core.llm.Usage;
+import io.dragoman.core.llm.Spent;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;
@@ -15,9 +15,6 @@ import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStoreException;
 import io.dragoman.core.pipeline.Stage;
 import io.dragoman.core.pipeline.Stages;
-import io.dragoman.core.summary.Summary;
-import io.dragoman.core.translate.CheckResult;
-import io.dragoman.core.translate.Translation;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
@@ -100,10 +96,10 @@ final class ArticleJob {
         }
         provider.ifPresent(p -> builder.model(models.model(p)));
         options.maxCost().ifPresent(builder::maxCost);
-        Tally tally = new Tally();
+        Lines lines = new Lines();
         RunResult result;
         try {
-            result = runAndRender(builder, tally);
+            result = runAndRender(builder, lines);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -113,7 +109,7 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.CANNOT_WRITE;
         }
-        printSummary(result, tally, provider.map(ProviderConfig::info), configError);
+        printSummary(result, provider.map(ProviderConfig::info), configError);
         if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
             stderr.println("dragoman: " + (configError != null ? configError : result.stopMessage()));
             stderr.println("dragoman: the cleaned articles are in " + out
@@ -140,7 +136,7 @@ final class ArticleJob {
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private RunResult runAndRender(Dragoman.Builder builder, Tally tally) {
+    private RunResult runAndRender(Dragoman.Builder builder, Lines lines) {
         try (Dragoman dragoman = builder.build()) {
             if (options.force()) {
                 dragoman.forgetArticles();
@@ -151,7 +147,7 @@ final class ArticleJob {
             BatchRunner.Control control = new BatchRunner.Control();
             RunResult result;
             try (Interrupts interrupts = Interrupts.install(control, stderr)) {
-                result = dragoman.run(reader.read(input.inputs), tally, control);
+                result = dragoman.run(reader.read(input.inputs), lines, control);
             }
             try {
                 dragoman.writeOutputs(out, Optional.of(result));
@@ -171,44 +167,23 @@ final class ArticleJob {
         }
     }
 
-    /** Counts what the outcomes say and prints a line for each article that needed a model or failed. */
-    private final class Tally implements RunListener {
-        final AtomicInteger translated = new AtomicInteger();
-        final AtomicInteger summarized = new AtomicInteger();
-        final AtomicInteger repaired = new AtomicInteger();
-        final AtomicInteger reasked = new AtomicInteger();
-        final AtomicInteger warnings = new AtomicInteger();
-        final int[] failedAt = new int[Stage.values().length];
+    /** Prints a line for each article that needed a model or failed, and for each call with {@code -v}. */
+    private final class Lines implements RunListener {
 
         @Override
         public void finished(ArticleOutcome outcome) {
             if (outcome instanceof ArticleOutcome.Done done) {
-                done.translation().ifPresent(t -> {
-                    translated.incrementAndGet();
-                    repaired.addAndGet((int) t.checks().stream()
-                            .filter(c -> c.status() == CheckResult.Status.REPAIRED)
-                            .count());
-                    warnings.addAndGet(t.warnings().size());
-                });
-                done.summary().ifPresent(s -> {
-                    summarized.incrementAndGet();
-                    reasked.addAndGet(s.reasked() ? 1 : 0);
-                    warnings.addAndGet(s.warnings().size());
-                });
                 if (!quiet
                         && verbose
                         && (done.translation().isPresent() || done.summary().isPresent())) {
                     say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ") + done.id() + " ("
-                            + describe(done.translation(), done.summary())
+                            + describe(done)
                             + (done.calls() == 0
                                     ? "; nothing paid: replayed from the call cache or kept from a run before"
                                     : "")
                             + ")");
                 }
             } else if (outcome instanceof ArticleOutcome.Failed failed) {
-                synchronized (failedAt) {
-                    failedAt[failed.stage().ordinal()]++;
-                }
                 say("dragoman: " + failed.location() + ": " + failed.reason());
             }
         }
@@ -260,7 +235,7 @@ final class ArticleJob {
         }
     }
 
-    private void printSummary(RunResult r, Tally t, Optional<ProviderInfo> provider, String configError) {
+    private void printSummary(RunResult r, Optional<ProviderInfo> provider, String configError) {
         int total = r.done() + r.failed() + r.skipped() + r.deferred();
         if (total == 0 && r.stop() == RunResult.Stop.COMPLETED) {
             stderr.println(input.nothingFound());
@@ -269,7 +244,8 @@ final class ArticleJob {
         if (quiet) {
             return;
         }
-        int cleanFailed = t.failedAt[Stage.CLEAN.ordinal()];
+        RunResult.Work work = r.work();
+        int cleanFailed = work.failedAt(Stage.CLEAN);
         if (!stages.anyModel()) {
             stdout.printf(
                     "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
@@ -282,10 +258,10 @@ final class ArticleJob {
                     .orElse("");
             List<String> done = new ArrayList<>();
             if (stages.translate()) {
-                done.add("Translated " + t.translated.get());
+                done.add("Translated " + work.translated());
             }
             if (stages.summarize()) {
-                done.add((done.isEmpty() ? "Summarized " : "summarized ") + t.summarized.get());
+                done.add((done.isEmpty() ? "Summarized " : "summarized ") + work.summarized());
             }
             stdout.printf(
                     "%s of %d articles into %s%s (articles.jsonl, md/, report.md).%n",
@@ -301,9 +277,9 @@ final class ArticleJob {
                         r.cost()
                                 .map(c -> "$" + c.stripTrailingZeros().toPlainString())
                                 .orElse("cost unknown (model not in the price table)"),
-                        t.repaired.get(),
-                        t.reasked.get(),
-                        t.warnings.get());
+                        work.repaired(),
+                        work.reasked(),
+                        work.warnings());
             }
             if (r.replayed() > 0) {
                 stdout.printf(
@@ -316,10 +292,7 @@ final class ArticleJob {
             if (r.failed() > 0) {
                 stdout.printf(
                         "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
-                        r.failed(),
-                        cleanFailed,
-                        t.failedAt[Stage.TRANSLATE.ordinal()],
-                        t.failedAt[Stage.SUMMARIZE.ordinal()]);
+                        r.failed(), cleanFailed, work.failedAt(Stage.TRANSLATE), work.failedAt(Stage.SUMMARIZE));
             }
             long notProcessed = configError != null ? r.done() : r.deferred();
             if (notProcessed > 0) {
@@ -343,31 +316,20 @@ final class ArticleJob {
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
-    private static String describe(Optional<Translation> translation, Optional<Summary> summary) {
-        int calls = translation.map(Translation::calls).orElse(0)
-                + summary.map(Summary::calls).orElse(0);
-        Usage usage = translation
-                .map(Translation::usage)
-                .orElse(new Usage(0, 0))
-                .plus(summary.map(Summary::usage).orElse(new Usage(0, 0)));
-        Optional<BigDecimal> cost =
-                translation.isPresent() && translation.get().cost().isEmpty()
-                                || summary.isPresent() && summary.get().cost().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(translation
-                                .flatMap(Translation::cost)
-                                .orElse(BigDecimal.ZERO)
-                                .add(summary.flatMap(Summary::cost).orElse(BigDecimal.ZERO)));
-        long warnings = translation.map(t -> t.warnings().size()).orElse(0)
-                + summary.map(s -> s.warnings().size()).orElse(0);
+    /** The calls, tokens and cost an article's records say it took, and its warnings. */
+    private static String describe(ArticleOutcome.Done done) {
+        Spent recorded = done.recorded();
+        int warnings = done.warnings();
         return String.format(
                 Locale.ROOT,
                 "%d %s, %,d + %,d tokens%s%s",
-                calls,
-                calls == 1 ? "call" : "calls",
-                usage.inputTokens(),
-                usage.outputTokens(),
-                cost.map(c -> ", $" + c.stripTrailingZeros().toPlainString()).orElse(""),
+                recorded.calls(),
+                recorded.calls() == 1 ? "call" : "calls",
+                recorded.usage().inputTokens(),
+                recorded.usage().outputTokens(),
+                recorded.cost()
+                        .map(c -> ", $" + c.stripTrailingZeros().toPlainString())
+                        .orElse(""),
                 warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 }

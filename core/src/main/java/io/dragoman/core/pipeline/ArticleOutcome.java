@@ -37,15 +37,28 @@ public sealed interface ArticleOutcome {
 
         /** An article whose translation and summary were all paid for now, with no cache in between. */
         public Done(CleanedArticle article, Optional<Translation> translation, Optional<Summary> summary) {
-            this(
-                    article,
-                    translation,
-                    summary,
-                    translation
-                            .map(t -> new Spent(t.calls(), t.usage(), t.cost()))
-                            .orElse(Spent.NONE)
-                            .plus(summary.map(s -> new Spent(s.calls(), s.usage(), s.cost()))
-                                    .orElse(Spent.NONE)));
+            this(article, translation, summary, recorded(translation, summary));
+        }
+
+        /**
+         * What producing the article's records cost, as they say (cached replies and stages kept from an earlier run
+         * included): the translation's calls and the summary's together.
+         */
+        public Spent recorded() {
+            return recorded(translation, summary);
+        }
+
+        private static Spent recorded(Optional<Translation> translation, Optional<Summary> summary) {
+            return translation
+                    .map(t -> t.provenance().spent())
+                    .orElse(Spent.NONE)
+                    .plus(summary.map(s -> s.provenance().spent()).orElse(Spent.NONE));
+        }
+
+        /** The checks left as warnings: the translation's and the summary's. */
+        public int warnings() {
+            return translation.map(t -> t.warnings().size()).orElse(0)
+                    + summary.map(s -> s.warnings().size()).orElse(0);
         }
 
         @Override

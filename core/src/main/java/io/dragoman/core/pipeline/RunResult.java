@@ -3,6 +3,7 @@ package io.dragoman.core.pipeline;
 import io.dragoman.core.llm.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param stop why the run ended
  * @param stopMessage what to tell the user about it; empty when the run completed
  * @param elapsed how long the run took
+ * @param work what the model stages of the articles done in this run produced, and where the failures were
  */
 public record RunResult(
         int done,
@@ -32,7 +34,31 @@ public record RunResult(
         Optional<BigDecimal> cost,
         Stop stop,
         String stopMessage,
-        Duration elapsed) {
+        Duration elapsed,
+        Work work) {
+
+    /**
+     * What the model stages of a run's articles produced.
+     *
+     * @param translated articles translated in this run (or taken from an earlier one) among those done
+     * @param summarized articles summarised among those done
+     * @param repaired checks that failed on a first reply and passed after the repair request
+     * @param reasked summaries whose first reply was invalid and whose re-ask was valid
+     * @param warnings checks left as warnings, translation and summary together
+     * @param failedAt how many articles failed in each stage
+     */
+    public record Work(
+            int translated, int summarized, int repaired, int reasked, int warnings, Map<Stage, Integer> failedAt) {
+        /** Copies the map. */
+        public Work {
+            failedAt = Map.copyOf(failedAt);
+        }
+
+        /** How many articles failed in a stage. */
+        public int failedAt(Stage stage) {
+            return failedAt.getOrDefault(stage, 0);
+        }
+    }
 
     /** Why a run ended. */
     public enum Stop {
@@ -53,5 +79,6 @@ public record RunResult(
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(stopMessage, "stopMessage");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(work, "work");
     }
 }

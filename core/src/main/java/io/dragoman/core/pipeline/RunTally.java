@@ -1,7 +1,10 @@
 package io.dragoman.core.pipeline;
 
 import io.dragoman.core.llm.Spent;
+import io.dragoman.core.translate.CheckResult;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,14 +16,34 @@ final class RunTally {
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger deferred = new AtomicInteger();
+    private final AtomicInteger translated = new AtomicInteger();
+    private final AtomicInteger summarized = new AtomicInteger();
+    private final AtomicInteger repaired = new AtomicInteger();
+    private final AtomicInteger reasked = new AtomicInteger();
+    private final AtomicInteger warnings = new AtomicInteger();
+    private final Map<Stage, Integer> failedAt = new EnumMap<>(Stage.class);
     private Spent paid = Spent.NONE;
 
     void add(ArticleOutcome outcome) {
         if (outcome instanceof ArticleOutcome.Done d) {
             done.incrementAndGet();
             spend(d.paid());
+            d.translation().ifPresent(t -> {
+                translated.incrementAndGet();
+                repaired.addAndGet((int) t.checks().stream()
+                        .filter(c -> c.status() == CheckResult.Status.REPAIRED)
+                        .count());
+            });
+            d.summary().ifPresent(s -> {
+                summarized.incrementAndGet();
+                reasked.addAndGet(s.reasked() ? 1 : 0);
+            });
+            warnings.addAndGet(d.warnings());
         } else if (outcome instanceof ArticleOutcome.Failed f) {
             failed.incrementAndGet();
+            synchronized (this) {
+                failedAt.merge(f.stage(), 1, Integer::sum);
+            }
             spend(new Spent(f.calls(), f.usage(), f.cost()));
         } else if (outcome instanceof ArticleOutcome.Skipped) {
             skipped.incrementAndGet();
@@ -48,6 +71,8 @@ final class RunTally {
                 paid.cost(),
                 stop,
                 message,
-                elapsed);
+                elapsed,
+                new RunResult.Work(
+                        translated.get(), summarized.get(), repaired.get(), reasked.get(), warnings.get(), failedAt));
     }
 }

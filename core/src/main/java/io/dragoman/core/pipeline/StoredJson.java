@@ -2,7 +2,10 @@ package io.dragoman.core.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
@@ -19,7 +22,9 @@ public final class StoredJson {
             .registerModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a cost read through a tree keeps its scale, so it comes back equal
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** The cleaned article as JSON. */
     public String cleaned(CleanedArticle article) {
@@ -36,9 +41,9 @@ public final class StoredJson {
         return write(translation);
     }
 
-    /** A translation read back. */
+    /** A translation read back, also as an earlier version stored it (see {@link #withProvenance}). */
     public Translation translation(String json) {
-        return read(json, Translation.class);
+        return read(json, Translation.class, "promptVersions");
     }
 
     /** The summary as JSON. */
@@ -46,9 +51,37 @@ public final class StoredJson {
         return write(summary);
     }
 
-    /** A summary read back. */
+    /** A summary read back, also as an earlier version stored it (see {@link #withProvenance}). */
     public Summary summary(String json) {
-        return read(json, Summary.class);
+        return read(json, Summary.class, "promptVersion");
+    }
+
+    /**
+     * A translation or summary as stored before provenance was one record: provider, model, usage, cost, calls and the
+     * prompt versions (a summary's single {@code promptVersion}) stood at the top level. They are moved into a {@code
+     * provenance} object, so a run directory written by an earlier version resumes without new calls.
+     */
+    private JsonNode withProvenance(JsonNode node, String versionsField) {
+        if (!(node instanceof ObjectNode object) || object.has("provenance") || !object.has("usage")) {
+            return node;
+        }
+        ObjectNode provenance = mapper.createObjectNode();
+        for (String field : new String[] {"provider", "model", "usage", "cost", "calls"}) {
+            JsonNode value = object.remove(field);
+            if (value != null) {
+                provenance.set(field, value);
+            }
+        }
+        JsonNode versions = object.remove(versionsField);
+        if (versions != null && versions.isTextual()) {
+            provenance.putObject("promptVersions").set(Summary.TASK, versions);
+        } else if (versions != null) {
+            provenance.set("promptVersions", versions);
+        } else {
+            provenance.putObject("promptVersions");
+        }
+        object.set("provenance", provenance);
+        return object;
     }
 
     private String write(Object value) {
@@ -60,8 +93,16 @@ public final class StoredJson {
     }
 
     private <T> T read(String json, Class<T> type) {
+        return read(json, type, null);
+    }
+
+    private <T> T read(String json, Class<T> type, String versionsField) {
         try {
-            return mapper.readValue(json, type);
+            if (versionsField == null) {
+                return mapper.readValue(json, type);
+            }
+            JsonNode node = mapper.readTree(json);
+            return mapper.treeToValue(withProvenance(node, versionsField), type);
         } catch (JsonProcessingException e) {
             throw new RunStoreException(
                     "A stored " + type.getSimpleName() + " cannot be read back (" + e.getOriginalMessage()

@@ -9,11 +9,13 @@ import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.ModelSteps;
+import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.Spending;
 import io.dragoman.core.prompt.RenderedPrompt;
 import io.dragoman.core.translate.Translation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -154,13 +156,8 @@ public final class SummarySteps implements ModelSteps<Summary> {
                 fields,
                 warnings,
                 reasked,
-                spent.usage(),
-                spent.cost(),
-                spent.calls(),
-                summarizer.info().kind(),
-                summarizer.info().model(),
-                summarizer.promptVersion(),
-                translation.isPresent());
+                translation.isPresent(),
+                Provenance.of(summarizer.info(), Map.of(Summary.TASK, summarizer.promptVersion()), spent));
     }
 
     private List<String> quoteWarnings(ArticleSummary fields) {

@@ -1,6 +1,7 @@
 package io.dragoman.core.translate;
 
 import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
 import java.math.BigDecimal;
@@ -17,13 +18,9 @@ import java.util.Optional;
  * @param dateline the English dateline, e.g. {@code MINSK, 26 November (BelTA) –}; empty when the source has none
  * @param paragraphs the English body paragraphs, exactly as many as the source's
  * @param checks the result of every check, in the order they ran
- * @param usage the tokens of every call made for this translation, repairs included
- * @param cost what those calls cost in US dollars; empty when the model's price is unknown
- * @param calls the number of model calls made (not counting retries of a failed HTTP call)
  * @param chunks the number of chunks the article was cut into
- * @param provider the provider that translated
- * @param model the model that translated
- * @param promptVersions the version of each prompt used, by task ({@code translate}, and {@code repair} when used)
+ * @param provenance the provider, model and prompt versions ({@code translate}, and {@code repair} when used), and
+ *     the calls made for this translation, repairs included
  */
 public record Translation(
         ArticleId id,
@@ -31,13 +28,8 @@ public record Translation(
         String dateline,
         List<String> paragraphs,
         List<CheckResult> checks,
-        Usage usage,
-        Optional<BigDecimal> cost,
-        int calls,
         int chunks,
-        ProviderKind provider,
-        String model,
-        Map<String, String> promptVersions) {
+        Provenance provenance) {
 
     /** Validates and copies. */
     public Translation {
@@ -46,11 +38,7 @@ public record Translation(
         Objects.requireNonNull(dateline, "dateline");
         paragraphs = List.copyOf(paragraphs);
         checks = List.copyOf(checks);
-        Objects.requireNonNull(usage, "usage");
-        Objects.requireNonNull(cost, "cost");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(model, "model");
-        promptVersions = Map.copyOf(promptVersions);
+        Objects.requireNonNull(provenance, "provenance");
         if (paragraphs.isEmpty()) {
             throw new IllegalArgumentException("A translation needs at least one paragraph.");
         }
@@ -61,5 +49,35 @@ public record Translation(
         return checks.stream()
                 .filter(c -> c.status() == CheckResult.Status.WARNING)
                 .toList();
+    }
+
+    /** The tokens of every call made for this translation. */
+    public Usage usage() {
+        return provenance.usage();
+    }
+
+    /** What those calls cost in US dollars; empty when the model's price is unknown. */
+    public Optional<BigDecimal> cost() {
+        return provenance.cost();
+    }
+
+    /** The number of model calls made. */
+    public int calls() {
+        return provenance.calls();
+    }
+
+    /** The provider that translated. */
+    public ProviderKind provider() {
+        return provenance.provider();
+    }
+
+    /** The model that translated. */
+    public String model() {
+        return provenance.model();
+    }
+
+    /** The version of each prompt used, by task. */
+    public Map<String, String> promptVersions() {
+        return provenance.promptVersions();
     }
 }

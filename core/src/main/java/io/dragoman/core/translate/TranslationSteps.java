@@ -6,6 +6,7 @@ import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.ModelSteps;
+import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.Spending;
 import io.dragoman.core.prompt.RenderedPrompt;
 import java.util.ArrayDeque;
@@ -303,12 +304,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
                 dateline,
                 paragraphs,
                 results(),
-                spent.usage(),
-                spent.cost(),
-                spent.calls(),
                 chunks.size(),
-                translator.info().kind(),
-                translator.info().model(),
-                versions);
+                Provenance.of(translator.info(), versions, spent));
     }
 }

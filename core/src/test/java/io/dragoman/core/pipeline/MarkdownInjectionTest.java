@@ -6,6 +6,7 @@ import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.Dateline;
+import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.ArticleSummary;
@@ -115,13 +116,14 @@ class MarkdownInjectionTest {
                 List.of(
                         new CheckResult("numbers", CheckResult.Status.WARNING, List.of(all())),
                         new CheckResult("length-ratio", CheckResult.Status.PASSED, List.of())),
-                new Usage(100, 120),
-                Optional.of(new BigDecimal("0.001")),
                 1,
-                1,
-                ProviderKind.OPENAI,
-                "gpt<script>alert(9)</script>|x",
-                Map.of("translate", "abc"));
+                new Provenance(
+                        ProviderKind.OPENAI,
+                        "gpt<script>alert(9)</script>|x",
+                        Map.of("translate", "abc"),
+                        new Usage(100, 120),
+                        Optional.of(new BigDecimal("0.001")),
+                        1));
     }
 
     private static Summary summary(CleanedArticle article) {
@@ -138,13 +140,14 @@ class MarkdownInjectionTest {
                         List.of(all(), "| topic |")),
                 List.of(all()),
                 false,
-                new Usage(100, 50),
-                Optional.of(new BigDecimal("0.0005")),
-                1,
-                ProviderKind.OPENAI,
-                "gpt-<img src=x onerror=alert(10)>",
-                "def",
-                true);
+                true,
+                new Provenance(
+                        ProviderKind.OPENAI,
+                        "gpt-<img src=x onerror=alert(10)>",
+                        Map.of(Summary.TASK, "def"),
+                        new Usage(100, 50),
+                        Optional.of(new BigDecimal("0.0005")),
+                        1));
     }
 
     /** The Markdown rendered as GitHub-style Markdown viewers do, then parsed as HTML. */

@@ -47,13 +47,14 @@ public final class Seeds {
                     dateline,
                     paragraphs,
                     List.of(),
-                    new io.dragoman.core.llm.Usage(1500, 900),
-                    java.util.Optional.of(new java.math.BigDecimal("0.00204")),
                     1,
-                    1,
-                    io.dragoman.core.llm.ProviderKind.OPENAI,
-                    "gpt-4.1-mini",
-                    java.util.Map.of("translate", "0123456789ab"));
+                    new io.dragoman.core.llm.Provenance(
+                            io.dragoman.core.llm.ProviderKind.OPENAI,
+                            "gpt-4.1-mini",
+                            java.util.Map.of("translate", "0123456789ab"),
+                            new io.dragoman.core.llm.Usage(1500, 900),
+                            java.util.Optional.of(new java.math.BigDecimal("0.00204")),
+                            1));
         }
 
         /** The units of the whole article as one chunk. */
