@@ -13,6 +13,8 @@ import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.translate.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +86,9 @@ final class StoreFixtureGen {
         Path db = work.resolve("dragoman.db");
         Input seed2 = inputs().get(1);
         // 1. the second seed translated only
-        try (Dragoman d = builder(db, new FixtureModel()).stages(true, false).build()) {
+        try (Dragoman d = builder(db, new FixtureModel())
+                .stages(Stages.only(Stage.TRANSLATE))
+                .build()) {
             d.run(Stream.of(seed2), o -> {}, new BatchRunner.Control());
         }
         // 2. everything else through every stage
