@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.ModelProviders;
 import io.dragoman.core.llm.ProviderConfig;
@@ -12,7 +13,6 @@ import io.dragoman.core.llm.RateLimiter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.translate.CheckResult;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelReply;
@@ -12,9 +14,7 @@ import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.RunStoreException;
-import io.dragoman.core.pipeline.Stage;
-import io.dragoman.core.pipeline.Stages;
+import io.dragoman.core.store.RunStoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

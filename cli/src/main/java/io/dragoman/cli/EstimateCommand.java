@@ -1,6 +1,8 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ModelProviders;
@@ -8,8 +10,6 @@ import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import io.dragoman.core.pipeline.Estimator;
-import io.dragoman.core.pipeline.Stage;
-import io.dragoman.core.pipeline.Stages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dragoman.cli;
 
-import io.dragoman.core.pipeline.Stages;
+import io.dragoman.core.article.Stages;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package io.dragoman.cli;
 
 import io.dragoman.core.pipeline.OutputWriter;
 import io.dragoman.core.pipeline.RunReport;
-import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

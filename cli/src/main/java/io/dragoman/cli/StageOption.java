@@ -1,6 +1,6 @@
 package io.dragoman.cli;
 
-import io.dragoman.core.pipeline.Stage;
+import io.dragoman.core.article.Stage;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;

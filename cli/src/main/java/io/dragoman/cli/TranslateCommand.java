@@ -1,7 +1,7 @@
 package io.dragoman.cli;
 
-import io.dragoman.core.pipeline.Stage;
-import io.dragoman.core.pipeline.Stages;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.article.Stages;
 import picocli.CommandLine.Command;
 
 /** {@code dragoman translate}: cleans and translates articles into English, without the later stages. */

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dragoman.cli.StandInRuns.Exit;
 import io.dragoman.cli.StandInRuns.Running;
 import io.dragoman.cli.StandInRuns.Snapshot;
-import io.dragoman.core.pipeline.ArticleStatus;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.article.ArticleStatus;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -217,7 +218,7 @@ class FullDiskAndReadOnlyIT {
     private static void assertStoreComplete(Path out) {
         try (RunStore store = RunStore.open(out.resolve("dragoman.db"))) {
             assertThat(store.integrityCheck()).as("PRAGMA integrity_check").isTrue();
-            assertThat(store.counts())
+            assertThat(store.articles().counts())
                     .containsEntry(ArticleStatus.SUMMARIZED, (long) ARTICLES)
                     .containsEntry(ArticleStatus.IN_FLIGHT, 0L);
         }
@@ -228,13 +229,13 @@ class FullDiskAndReadOnlyIT {
         for (int n = 0; n < ARTICLES; n++) {
             StoredArticle at = before.articles().get(StandInRuns.Synthetic.id(n));
             for (String key : laterKeys) {
-                if (at != null && at.summaryJson().isPresent()) {
+                if (at != null && at.holds(Stage.SUMMARIZE)) {
                     assertThat(runs.standIn().translations(key)[n]
                                     + runs.standIn().summaries(key)[n])
                             .as("%s was summarised before; requests of %s", at.id(), key)
                             .isZero();
                 }
-                if (at != null && at.translationJson().isPresent()) {
+                if (at != null && at.holds(Stage.TRANSLATE)) {
                     assertThat(runs.standIn().translations(key)[n])
                             .as("%s was translated before; translation requests of %s", at.id(), key)
                             .isZero();

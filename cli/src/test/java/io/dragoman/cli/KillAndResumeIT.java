@@ -6,9 +6,10 @@ import io.dragoman.cli.StandInRuns.Exit;
 import io.dragoman.cli.StandInRuns.Running;
 import io.dragoman.cli.StandInRuns.Snapshot;
 import io.dragoman.cli.StandInRuns.StandIn;
-import io.dragoman.core.pipeline.ArticleStatus;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.article.ArticleStatus;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -256,7 +257,7 @@ class KillAndResumeIT {
         // the store: consistent, and every article summarised
         try (RunStore store = RunStore.open(out.resolve("dragoman.db"))) {
             assertThat(store.integrityCheck()).as("PRAGMA integrity_check").isTrue();
-            assertThat(store.counts())
+            assertThat(store.articles().counts())
                     .containsEntry(ArticleStatus.SUMMARIZED, (long) ARTICLES)
                     .containsEntry(ArticleStatus.CLEANED, 0L)
                     .containsEntry(ArticleStatus.TRANSLATED, 0L)
@@ -280,12 +281,12 @@ class KillAndResumeIT {
             for (int k = 0; k < killed.size(); k++) {
                 StoredArticle at = killed.get(k).atKill().articles().get(id);
                 for (String later : keys.subList(k + 1, keys.size())) {
-                    if (at != null && at.summaryJson().isPresent()) {
+                    if (at != null && at.holds(Stage.SUMMARIZE)) {
                         assertThat(requestsFor(later, n))
                                 .as("%s was summarised before kill %d; requests of %s", id, k + 1, later)
                                 .isZero();
                     }
-                    if (at != null && at.translationJson().isPresent()) {
+                    if (at != null && at.holds(Stage.TRANSLATE)) {
                         assertThat(standIn.translations(later)[n])
                                 .as("%s was translated before kill %d; translation requests of %s", id, k + 1, later)
                                 .isZero();

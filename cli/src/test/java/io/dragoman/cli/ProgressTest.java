@@ -2,9 +2,9 @@ package io.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleOutcome;
-import io.dragoman.core.pipeline.Stage;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,7 +54,7 @@ class ProgressTest {
                     1,
                     new Usage(1000, 500),
                     Optional.of(new BigDecimal("0.5"))));
-            p.finished(new ArticleOutcome.Skipped("b", io.dragoman.core.pipeline.ArticleStatus.SUMMARIZED));
+            p.finished(new ArticleOutcome.Skipped("b", io.dragoman.core.article.ArticleStatus.SUMMARIZED));
             clock.now = clock.now.plus(Duration.ofMinutes(1));
 
             assertThat(p.line())
@@ -73,7 +73,7 @@ class ProgressTest {
                 new PrintStream(PrintStream.nullOutputStream()),
                 new PrintWriter(err),
                 Clock.systemUTC())) {
-            p.finished(new ArticleOutcome.Skipped("b", io.dragoman.core.pipeline.ArticleStatus.SUMMARIZED));
+            p.finished(new ArticleOutcome.Skipped("b", io.dragoman.core.article.ArticleStatus.SUMMARIZED));
         }
         assertThat(err.toString()).isEmpty();
     }

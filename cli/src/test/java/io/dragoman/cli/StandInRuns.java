@@ -15,8 +15,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -305,8 +306,8 @@ final class StandInRuns implements AutoCloseable {
                 assertThat(store.integrityCheck())
                         .as("PRAGMA integrity_check of the store as it was left in " + out)
                         .isTrue();
-                try (Stream<StoredArticle> all = store.articles()) {
-                    all.forEach(a -> articles.put(a.id(), a));
+                try (Stream<StoredArticle> all = store.articles().all()) {
+                    all.forEach(a -> articles.put(a.id().value(), a));
                 }
             }
             int cached;
@@ -321,20 +322,18 @@ final class StandInRuns implements AutoCloseable {
 
         long summarized() {
             return articles.values().stream()
-                    .filter(a -> a.summaryJson().isPresent())
+                    .filter(a -> a.holds(Stage.SUMMARIZE))
                     .count();
         }
 
         long translated() {
             return articles.values().stream()
-                    .filter(a -> a.translationJson().isPresent())
+                    .filter(a -> a.holds(Stage.TRANSLATE))
                     .count();
         }
 
         long cleaned() {
-            return articles.values().stream()
-                    .filter(a -> a.cleanedJson().isPresent())
-                    .count();
+            return articles.values().stream().filter(a -> a.holds(Stage.CLEAN)).count();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dragoman.core;
 
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.clean.BoilerplateProfiles;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
@@ -19,9 +20,8 @@ import io.dragoman.core.pipeline.OutputWriter;
 import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.Stages;
 import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.store.RunStore;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Translator;
@@ -261,7 +261,7 @@ public final class Dragoman implements AutoCloseable {
 
     /** Empties the store's articles for a fresh start ({@code --force}); cached calls are kept. */
     public void forgetArticles() {
-        store.ifPresent(RunStore::clear);
+        store.ifPresent(s -> s.articles().clear());
     }
 
     /** How many model calls the cache answered in this session. */

@@ -3,7 +3,9 @@ package io.dragoman.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.FinishReason;
 import io.dragoman.core.llm.ModelProvider;
@@ -15,12 +17,10 @@ import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.RetriableFailure;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleOutcome;
-import io.dragoman.core.pipeline.ArticleStatus;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.Stages;
-import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import io.dragoman.core.summary.SummarizerTest;
 import io.dragoman.core.translate.Seeds;
 import java.io.IOException;
@@ -159,9 +159,13 @@ class DragomanTest {
             assertThat(result.done()).isEqualTo(1);
         }
         try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
-            assertThat(store.counts()).containsEntry(ArticleStatus.FAILED, 1L).containsEntry(ArticleStatus.CLEANED, 1L);
-            assertThat(store.find(id).flatMap(StoredArticle::location)).contains("in/news.txt");
-            assertThat(store.find(id + "-2").flatMap(StoredArticle::location)).contains("feed.jsonl:1");
+            assertThat(store.articles().counts())
+                    .containsEntry(ArticleStatus.FAILED, 1L)
+                    .containsEntry(ArticleStatus.CLEANED, 1L);
+            assertThat(store.articles().find(new ArticleId(id)).flatMap(StoredArticle::location))
+                    .contains("in/news.txt");
+            assertThat(store.articles().find(new ArticleId(id + "-2")).flatMap(StoredArticle::location))
+                    .contains("feed.jsonl:1");
         }
     }
 
@@ -356,7 +360,7 @@ class DragomanTest {
             assertThat(result.stopMessage()).contains("--max-cost");
         }
         try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
-            assertThat(store.counts())
+            assertThat(store.articles().counts())
                     .containsEntry(ArticleStatus.SUMMARIZED, 1L)
                     .containsEntry(ArticleStatus.CLEANED, 1L);
         }

@@ -11,7 +11,7 @@ import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.store.RunStore;
 import io.dragoman.core.translate.Seeds;
 import java.io.IOException;
 import java.net.URISyntaxException;

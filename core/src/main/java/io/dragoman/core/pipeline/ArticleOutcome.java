@@ -1,6 +1,8 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Spent;
 import io.dragoman.core.llm.SpentFailure;
 import io.dragoman.core.llm.Usage;

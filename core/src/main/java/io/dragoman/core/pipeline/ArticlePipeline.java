@@ -1,7 +1,11 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.CleaningException;
 import io.dragoman.core.lang.JTokkitTokenCounter;
@@ -10,6 +14,8 @@ import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.SpentFailure;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.store.StoredFailure;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.summary.SummaryException;
@@ -39,7 +45,6 @@ public final class ArticlePipeline {
     private final Stages stages;
     private final boolean retryFailed;
     private final PriceTable prices;
-    private final StoredJson json = new StoredJson();
 
     /**
      * @param cleaner cleans each input
@@ -124,7 +129,7 @@ public final class ArticlePipeline {
     public Cleaning clean(RawArticle raw, ArticleProgress progress) {
         String id = raw.id().value();
         String hash = InputHash.of(raw);
-        Optional<StoredArticle> stored = progress.find(id).filter(s -> s.madeFrom(hash));
+        Optional<StoredArticle> stored = progress.find(raw.id()).filter(s -> s.madeFrom(hash));
         if (stored.isPresent() && finished(stored.get())) {
             return new Cleaning.Ended(
                     new ArticleOutcome.Skipped(id, stored.get().status()));
@@ -133,16 +138,16 @@ public final class ArticlePipeline {
             return new Cleaning.Ended(new ArticleOutcome.Skipped(id, ArticleStatus.FAILED));
         }
         CleanedArticle article;
-        Optional<String> cleanedJson = stored.flatMap(StoredArticle::cleanedJson);
-        if (cleanedJson.isPresent()) {
-            article = json.cleaned(cleanedJson.get());
+        Optional<CleanedArticle> cleaned = stored.flatMap(StoredArticle::cleaned);
+        if (cleaned.isPresent()) {
+            article = cleaned.get();
         } else {
             try {
                 article = cleaner.clean(raw);
             } catch (CleaningException e) {
-                return cleanFailure(id, raw, hash, e.getMessage(), progress);
+                return cleanFailure(raw, hash, e.getMessage(), progress);
             } catch (RuntimeException | StackOverflowError e) {
-                return cleanFailure(id, raw, hash, "cleaner failed unexpectedly: " + e, progress);
+                return cleanFailure(raw, hash, "cleaner failed unexpectedly: " + e, progress);
             }
             progress.cleaned(raw, hash, article);
         }
@@ -166,12 +171,12 @@ public final class ArticlePipeline {
         CleanedArticle article = ready.article();
         String id = article.id().value();
         Optional<StoredArticle> stored = ready.prior();
-        progress.started(id);
+        progress.started(article.id());
         Optional<Translation> translation = Optional.empty();
         if (stages.translate()) {
-            Optional<String> kept = stored.flatMap(StoredArticle::translationJson);
+            Optional<Translation> kept = stored.flatMap(StoredArticle::translation);
             if (kept.isPresent()) {
-                translation = Optional.of(json.translation(kept.get()));
+                translation = kept;
             } else {
                 try {
                     Translation t = translator.orElseThrow().translate(article, session);
@@ -184,11 +189,11 @@ public final class ArticlePipeline {
         }
         Optional<Summary> summary = Optional.empty();
         if (stages.summarize()) {
-            Optional<String> kept = stored.flatMap(StoredArticle::summaryJson)
-                    .filter(s -> !stages.translate()
-                            || stored.flatMap(StoredArticle::translationJson).isPresent());
+            Optional<Summary> kept = stored.filter(s -> s.holds(Stage.SUMMARIZE))
+                    .filter(s -> !stages.translate() || s.holds(Stage.TRANSLATE))
+                    .flatMap(StoredArticle::summary);
             if (kept.isPresent()) {
-                summary = Optional.of(json.summary(kept.get()));
+                summary = kept;
             } else {
                 try {
                     Summary s = summarizer.orElseThrow().summarize(article, translation, session);
@@ -202,10 +207,9 @@ public final class ArticlePipeline {
         return new ArticleOutcome.Done(article, translation, summary, session.paid());
     }
 
-    private static Cleaning cleanFailure(
-            String id, RawArticle raw, String hash, String reason, ArticleProgress progress) {
-        progress.failed(FailureRecord.cleaning(id, raw.location(), hash, reason));
-        return new Cleaning.Ended(ArticleOutcome.Failed.cleaning(id, raw.location(), reason));
+    private static Cleaning cleanFailure(RawArticle raw, String hash, String reason, ArticleProgress progress) {
+        progress.failed(raw.id(), StoredFailure.of(Stage.CLEAN, reason, false).at(raw.location(), hash));
+        return new Cleaning.Ended(ArticleOutcome.Failed.cleaning(raw.id().value(), raw.location(), reason));
     }
 
     private static ArticleOutcome modelFailure(
@@ -220,14 +224,9 @@ public final class ArticlePipeline {
         if (cause.isPresent() && halts.test(cause.get())) {
             return new ArticleOutcome.Deferred(id, cause.get().getMessage());
         }
-        progress.failed(new FailureRecord(
-                id,
-                stage,
-                e.getMessage(),
-                e.retriable(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(FailureDetail.of(e))));
+        progress.failed(
+                new ArticleId(id),
+                StoredFailure.of(stage, e.getMessage(), e.retriable()).withDetail(FailureDetail.of(e)));
         return ArticleOutcome.Failed.of(id, location, stage, e, session.paid());
     }
 
@@ -235,8 +234,8 @@ public final class ArticlePipeline {
         if (s.status() == ArticleStatus.FAILED || s.status() == ArticleStatus.IN_FLIGHT) {
             return false;
         }
-        boolean translated = !stages.translate() || s.translationJson().isPresent();
-        boolean summarized = !stages.summarize() || s.summaryJson().isPresent();
-        return s.cleanedJson().isPresent() && translated && summarized;
+        boolean translated = !stages.translate() || s.holds(Stage.TRANSLATE);
+        boolean summarized = !stages.summarize() || s.holds(Stage.SUMMARIZE);
+        return s.holds(Stage.CLEAN) && translated && summarized;
     }
 }

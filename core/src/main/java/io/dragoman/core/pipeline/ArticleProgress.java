@@ -1,7 +1,10 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.store.StoredFailure;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
 import java.util.Optional;
@@ -16,7 +19,7 @@ public interface ArticleProgress {
     /** Remembers nothing and finds nothing: for one article processed on its own. */
     ArticleProgress NONE = new ArticleProgress() {
         @Override
-        public Optional<StoredArticle> find(String id) {
+        public Optional<StoredArticle> find(ArticleId id) {
             return Optional.empty();
         }
 
@@ -24,7 +27,7 @@ public interface ArticleProgress {
         public void cleaned(RawArticle raw, String inputHash, CleanedArticle article) {}
 
         @Override
-        public void started(String id) {}
+        public void started(ArticleId id) {}
 
         @Override
         public void translated(Translation translation) {}
@@ -33,17 +36,17 @@ public interface ArticleProgress {
         public void summarized(Summary summary) {}
 
         @Override
-        public void failed(FailureRecord failure) {}
+        public void failed(ArticleId id, StoredFailure failure) {}
     };
 
     /** What an earlier run left of the article, if anything. */
-    Optional<StoredArticle> find(String id);
+    Optional<StoredArticle> find(ArticleId id);
 
     /** The article was cleaned from this input; it starts afresh from here. */
     void cleaned(RawArticle raw, String inputHash, CleanedArticle article);
 
     /** The article's model stages start; a crash from here on leaves it to be redone from its last finished stage. */
-    void started(String id);
+    void started(ArticleId id);
 
     /** The article was translated. */
     void translated(Translation translation);
@@ -52,5 +55,5 @@ public interface ArticleProgress {
     void summarized(Summary summary);
 
     /** An attempt at the article failed. */
-    void failed(FailureRecord failure);
+    void failed(ArticleId id, StoredFailure failure);
 }

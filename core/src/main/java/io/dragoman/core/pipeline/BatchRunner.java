@@ -1,11 +1,17 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.CallSession;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PermanentFailure;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.RunStoreException;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.store.StoredFailure;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +136,7 @@ public final class BatchRunner {
     public RunResult run(Stream<Input> inputs, RunListener listener, Control control) {
         Instant start = clock.instant();
         long hitsBefore = cache.map(CachingModelProvider::hits).orElse(0L);
-        store.resetInFlight();
+        store.articles().resetInFlight();
         RunTally tally = new RunTally();
         Budget budget = new Budget(settings.maxCost());
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
@@ -139,7 +145,7 @@ public final class BatchRunner {
             return t;
         });
         Semaphore slots = new Semaphore(settings.concurrency() * 2);
-        RunIds ids = new RunIds(id -> store.find(id).flatMap(StoredArticle::location));
+        RunIds ids = new RunIds(id -> store.articles().find(new ArticleId(id)).flatMap(StoredArticle::location));
         try (inputs) {
             var it = inputs.iterator();
             while (!control.stopping() && it.hasNext()) {
@@ -194,7 +200,7 @@ public final class BatchRunner {
      */
     private void resetInFlight(Control control) {
         try {
-            store.resetInFlight();
+            store.articles().resetInFlight();
         } catch (RuntimeException e) {
             if (control.error.get() == null) {
                 throw e;
@@ -227,7 +233,9 @@ public final class BatchRunner {
      */
     ArticleOutcome process(Input input, String id, RunListener listener, Control control, Budget budget) {
         if (input instanceof Input.Unreadable u) {
-            progress.failed(FailureRecord.cleaning(id, u.location(), "", u.reason()));
+            progress.failed(
+                    new ArticleId(id),
+                    StoredFailure.of(Stage.CLEAN, u.reason(), false).at(u.location(), ""));
             return ArticleOutcome.Failed.cleaning(id, u.location(), u.reason());
         }
         RawArticle raw = ((Input.Read) input).article();

@@ -16,7 +16,7 @@ final class FailureDetail {
 
     private FailureDetail() {}
 
-    static String of(SpentFailure e) {
+    static ObjectNode of(SpentFailure e) {
         ObjectNode detail = MAPPER.createObjectNode();
         detail.put("calls", e.calls());
         detail.putObject("usage")
@@ -36,6 +36,6 @@ final class FailureDetail {
         if (e instanceof SummaryException se) {
             se.rawReply().ifPresent(raw -> detail.put("rawReply", raw));
         }
-        return detail.toString();
+        return detail;
     }
 }

@@ -3,10 +3,14 @@ package io.dragoman.core.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleJson;
+import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Usage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.store.StoredFailure;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.CheckResult;
 import io.dragoman.core.translate.Translation;
@@ -42,7 +46,6 @@ public final class OutputWriter {
     private final Path dir;
     private final ObjectMapper mapper = ArticleJson.mapper().registerModule(new Jdk8Module());
     private final ArticleRecords records = new ArticleRecords(mapper);
-    private final StoredJson json = new StoredJson();
 
     /** Writes into this directory. */
     public OutputWriter(Path dir) {
@@ -58,7 +61,7 @@ public final class OutputWriter {
     public RunReport render(RunStore store, Optional<RunResult> run) {
         Set<String> pages = new HashSet<>();
         write(dir.resolve("articles.jsonl"), writer -> {
-            for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+            for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
                 StoredArticle row = it.next();
                 writer.write(record(row).toString());
                 writer.write('\n');
@@ -72,7 +75,7 @@ public final class OutputWriter {
                     "Cannot remove the pages of forgotten articles from " + dir.resolve("md") + ": " + describe(e), e);
         }
         write(dir.resolve("failures.jsonl"), writer -> {
-            for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+            for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
                 StoredArticle row = it.next();
                 if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
                     writeFailure(writer, row);
@@ -127,11 +130,11 @@ public final class OutputWriter {
     /** The record of one stored article, as {@code articles.jsonl} holds it. */
     public ObjectNode record(StoredArticle row) {
         ObjectNode record;
-        Optional<CleanedArticle> article = row.cleanedJson().map(json::cleaned);
-        Optional<Translation> translation = row.translationJson().map(json::translation);
+        Optional<CleanedArticle> article = row.cleaned();
+        Optional<Translation> translation = row.translation();
         if (article.isEmpty()) {
             record = mapper.createObjectNode();
-            record.put("id", row.id());
+            record.put("id", row.id().value());
             row.location().ifPresent(l -> record.put("location", l));
         } else if (translation.isPresent()) {
             record = records.translated(article.get(), translation.get());
@@ -139,11 +142,8 @@ public final class OutputWriter {
             record = records.cleaned(article.get(), "cleaned");
         }
         record.put("status", row.status().name().toLowerCase(Locale.ROOT));
-        if (article.isPresent() && row.summaryJson().isPresent()) {
-            record.set(
-                    "summary",
-                    records.summary(
-                            article.get(), json.summary(row.summaryJson().get())));
+        if (article.isPresent() && row.holds(Stage.SUMMARIZE)) {
+            record.set("summary", records.summary(article.get(), row.summary().orElseThrow()));
         }
         row.failure()
                 .filter(f -> row.status() == ArticleStatus.FAILED)
@@ -153,7 +153,7 @@ public final class OutputWriter {
 
     private void writeFailure(Writer writer, StoredArticle row) throws IOException {
         ObjectNode listed = mapper.createObjectNode();
-        listed.put("id", row.id());
+        listed.put("id", row.id().value());
         row.location().ifPresent(l -> listed.put("location", l));
         listed.setAll(failure(row, row.failure().orElseThrow()));
         writer.write(listed.toString());
@@ -161,21 +161,13 @@ public final class OutputWriter {
     }
 
     /** A failure as outputs show it: stage, reason, whether a rerun may help, attempts, and the stored details. */
-    private ObjectNode failure(StoredArticle row, StoredArticle.Failure f) {
+    private ObjectNode failure(StoredArticle row, StoredFailure f) {
         ObjectNode failure = mapper.createObjectNode();
         failure.put("stage", f.stage().name().toLowerCase(Locale.ROOT));
         failure.put("reason", f.reason());
         failure.put("retriable", f.retriable());
         failure.put("attempts", row.attempts());
-        if (f.detail().isPresent()) {
-            try {
-                if (mapper.readTree(f.detail().get()) instanceof ObjectNode detail) {
-                    failure.setAll(detail);
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                failure.put("detail", f.detail().get());
-            }
-        }
+        f.detail().ifPresent(failure::setAll);
         return failure;
     }
 
@@ -200,20 +192,20 @@ public final class OutputWriter {
 
     /** Writes the article's page, when it has been cleaned, and returns its file name. */
     private Optional<String> markdown(StoredArticle row) {
-        if (row.cleanedJson().isEmpty()) {
+        if (row.cleaned().isEmpty()) {
             return Optional.empty();
         }
-        CleanedArticle article = json.cleaned(row.cleanedJson().get());
-        StringBuilder page = new StringBuilder(row.translationJson()
-                .map(t -> records.markdown(article, json.translation(t)))
+        CleanedArticle article = row.cleaned().get();
+        StringBuilder page = new StringBuilder(row.translation()
+                .map(t -> records.markdown(article, t))
                 .orElseGet(() -> ArticleFormat.MD.render(article, mapper)));
-        row.summaryJson().ifPresent(s -> page.append(records.summaryMarkdown(json.summary(s))));
+        row.summary().ifPresent(s -> page.append(records.summaryMarkdown(s)));
         row.failure().filter(f -> row.status() == ArticleStatus.FAILED).ifPresent(f -> page.append("\n> Failed at ")
                 .append(f.stage().name().toLowerCase(Locale.ROOT))
                 .append(": ")
                 .append(ArticleFormat.escape(f.reason()))
                 .append('\n'));
-        Path file = dir.resolve("md").resolve(fileName(row.id()) + ".md");
+        Path file = dir.resolve("md").resolve(row.id().value() + ".md");
         if (!file.normalize().startsWith(dir.resolve("md").normalize())) {
             throw new IllegalStateException("Article id " + row.id() + " would write outside " + dir);
         }
@@ -221,37 +213,27 @@ public final class OutputWriter {
         return Optional.of(file.getFileName().toString());
     }
 
-    /**
-     * The id itself when it is a valid {@link ArticleId} (so {@code _x} and {@code x} keep distinct files), otherwise
-     * the id derived from it, for a store written by other code.
-     */
-    private static String fileName(String id) {
-        try {
-            return new ArticleId(id).value();
-        } catch (IllegalArgumentException e) {
-            return ArticleId.derive(id).value();
-        }
-    }
-
     /** The report of what the store holds, with the run's throughput when given. */
     public RunReport report(RunStore store, Optional<RunResult> run) {
         Map<String, Long> byStatus = new TreeMap<>();
-        store.counts().forEach((status, n) -> byStatus.put(status.name().toLowerCase(Locale.ROOT), n));
+        store.articles()
+                .counts()
+                .forEach((status, n) -> byStatus.put(status.name().toLowerCase(Locale.ROOT), n));
         Map<String, RunReport.FailureGroup> failures = new LinkedHashMap<>();
         Map<String, Map<String, Long>> checks = new TreeMap<>();
         Map<String, RunReport.Spend> spend = new TreeMap<>();
         long summaryWarnings = 0;
-        for (Iterator<StoredArticle> it = store.articlesById().iterator(); it.hasNext(); ) {
+        for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
             StoredArticle row = it.next();
             if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
-                StoredArticle.Failure f = row.failure().get();
+                StoredFailure f = row.failure().get();
                 String key = f.stage().name().toLowerCase(Locale.ROOT) + ": " + RunReport.reasonKey(f.reason());
                 failures.computeIfAbsent(key, k -> new RunReport.FailureGroup(k, new java.util.ArrayList<>()))
                         .ids()
-                        .add(row.id());
+                        .add(row.id().value());
             }
-            if (row.translationJson().isPresent()) {
-                Translation t = json.translation(row.translationJson().get());
+            if (row.translation().isPresent()) {
+                Translation t = row.translation().get();
                 for (CheckResult c : t.checks()) {
                     if (c.status() != CheckResult.Status.PASSED) {
                         checks.computeIfAbsent(c.check(), k -> new TreeMap<>())
@@ -260,8 +242,8 @@ public final class OutputWriter {
                 }
                 add(spend, "translate " + t.provider().id() + " " + t.model(), t.calls(), t.usage(), t.cost());
             }
-            if (row.summaryJson().isPresent()) {
-                Summary s = json.summary(row.summaryJson().get());
+            if (row.summary().isPresent()) {
+                Summary s = row.summary().get();
                 summaryWarnings += s.warnings().size();
                 add(spend, "summarize " + s.provider().id() + " " + s.model(), s.calls(), s.usage(), s.cost());
             }

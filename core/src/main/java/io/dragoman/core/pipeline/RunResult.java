@@ -1,5 +1,6 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Spent;
 import io.dragoman.core.translate.CheckResult;
 import java.time.Duration;

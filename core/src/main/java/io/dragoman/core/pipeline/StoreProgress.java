@@ -1,57 +1,53 @@
 package io.dragoman.core.pipeline;
 
+import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.store.ArticleTable;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.store.StoredFailure;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
-import java.util.Objects;
 import java.util.Optional;
 
-/** An article's progress committed to the run store, as the JSON the store keeps for each stage. Thread-safe. */
+/** An article's progress committed to the run store's article table, one transaction per stage. Thread-safe. */
 public final class StoreProgress implements ArticleProgress {
 
-    private final RunStore store;
-    private final StoredJson json = new StoredJson();
+    private final ArticleTable articles;
 
     /** @param store where each stage is committed */
     public StoreProgress(RunStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.articles = store.articles();
     }
 
     @Override
-    public Optional<StoredArticle> find(String id) {
-        return store.find(id);
+    public Optional<StoredArticle> find(ArticleId id) {
+        return articles.find(id);
     }
 
     @Override
     public void cleaned(RawArticle raw, String inputHash, CleanedArticle article) {
-        store.saveCleaned(raw.id().value(), raw.location(), inputHash, json.cleaned(article));
+        articles.saveCleaned(raw.id(), raw.location(), inputHash, article);
     }
 
     @Override
-    public void started(String id) {
-        store.markInFlight(id);
+    public void started(ArticleId id) {
+        articles.markInFlight(id);
     }
 
     @Override
     public void translated(Translation translation) {
-        store.saveTranslation(translation.id().value(), json.translation(translation));
+        articles.saveTranslation(translation.id(), translation);
     }
 
     @Override
     public void summarized(Summary summary) {
-        store.saveSummary(summary.id().value(), json.summary(summary));
+        articles.saveSummary(summary.id(), summary);
     }
 
     @Override
-    public void failed(FailureRecord f) {
-        store.saveFailure(
-                f.id(),
-                f.location().orElse(null),
-                f.inputHash().orElse(null),
-                f.stage(),
-                f.reason(),
-                f.retriable(),
-                f.detail().orElse(null));
+    public void failed(ArticleId id, StoredFailure failure) {
+        articles.saveFailure(id, failure);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dragoman.core.lang.JTokkitTokenCounter;
-import io.dragoman.core.pipeline.RunStore;
+import io.dragoman.core.store.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,10 @@ package io.dragoman.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,7 +79,10 @@ class AtomicFilesTest {
     void anOutputThatCannotBeWrittenIsNamedAndTheOtherFilesStayWhole() throws IOException {
         Path out = dir.resolve("out");
         try (RunStore store = RunStore.open(dir.resolve("dragoman.db"), Clock.systemUTC())) {
-            store.saveFailure("a1", "in/a1.txt", "h1", Stage.CLEAN, "empty file", false);
+            store.articles()
+                    .saveFailure(
+                            new ArticleId("a1"),
+                            StoredFailure.of(Stage.CLEAN, "empty file", false).at("in/a1.txt", "h1"));
             OutputWriter writer = new OutputWriter(out);
             writer.prepare();
             writer.render(store, Optional.empty());

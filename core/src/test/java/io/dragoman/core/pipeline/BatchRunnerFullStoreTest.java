@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleMetadata;
+import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.RawArticle;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.RunStoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,9 +107,9 @@ class BatchRunnerFullStoreTest {
                     .as("articles cleaned: the intake stopped at the error, not after trying every article")
                     .isLessThan(ARTICLES / 2);
             assertThat(store.integrityCheck()).isTrue();
-            committedBefore = store.counts().get(ArticleStatus.CLEANED);
+            committedBefore = store.articles().counts().get(ArticleStatus.CLEANED);
             assertThat(committedBefore).isPositive().isEqualTo(heard.size());
-            assertThat(store.counts().get(ArticleStatus.IN_FLIGHT)).isZero();
+            assertThat(store.articles().counts().get(ArticleStatus.IN_FLIGHT)).isZero();
         }
 
         BulkyCleaner again = new BulkyCleaner();
@@ -116,7 +120,7 @@ class BatchRunnerFullStoreTest {
             assertThat(resumed.skipped()).isEqualTo((int) committedBefore);
             assertThat(resumed.done()).isEqualTo(ARTICLES - (int) committedBefore);
             assertThat(again.cleaned.get()).isEqualTo(ARTICLES - (int) committedBefore);
-            assertThat(store.counts().get(ArticleStatus.CLEANED)).isEqualTo(ARTICLES);
+            assertThat(store.articles().counts().get(ArticleStatus.CLEANED)).isEqualTo(ARTICLES);
             assertThat(store.integrityCheck()).isTrue();
         }
     }
@@ -136,7 +140,7 @@ class BatchRunnerFullStoreTest {
                             .run(inputs(), breaking, new BatchRunner.Control()))
                     .isSameAs(bug);
             assertThat(heard.get()).isLessThan(ARTICLES);
-            assertThat(store.counts().get(ArticleStatus.IN_FLIGHT)).isZero();
+            assertThat(store.articles().counts().get(ArticleStatus.IN_FLIGHT)).isZero();
             assertThat(store.integrityCheck()).isTrue();
         }
     }

@@ -6,9 +6,12 @@ import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.Dateline;
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredFailure;
 import io.dragoman.core.summary.ArticleSummary;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.CheckResult;
@@ -228,11 +231,10 @@ class MarkdownInjectionTest {
 
     @Test
     void aCleanedArticleThatFailedShowsItsPageAndReasonAsText() throws IOException {
-        StoredJson json = new StoredJson();
         CleanedArticle article = article("_draft_");
         Path out = render(store -> {
-            store.saveCleaned("_draft_", "in/x", "h1", json.cleaned(article));
-            store.saveFailure("_draft_", Stage.TRANSLATE, all(), true);
+            store.articles().saveCleaned(new ArticleId("_draft_"), "in/x", "h1", article);
+            store.articles().saveFailure(new ArticleId("_draft_"), StoredFailure.of(Stage.TRANSLATE, all(), true));
         });
 
         String md = Files.readString(out.resolve("md/_draft_.md"), StandardCharsets.UTF_8);
@@ -245,13 +247,12 @@ class MarkdownInjectionTest {
 
     @Test
     void aTranslatedAndSummarisedArticleShowsTheModelsTextAsText() throws IOException {
-        StoredJson json = new StoredJson();
         CleanedArticle article = article("a1");
         Translation t = translation(article);
         Path out = render(store -> {
-            store.saveCleaned("a1", "in/a1", "h1", json.cleaned(article));
-            store.saveTranslation("a1", json.translation(t));
-            store.saveSummary("a1", json.summary(summary(article)));
+            store.articles().saveCleaned(new ArticleId("a1"), "in/a1", "h1", article);
+            store.articles().saveTranslation(new ArticleId("a1"), t);
+            store.articles().saveSummary(new ArticleId("a1"), summary(article));
         });
 
         String md = Files.readString(out.resolve("md/a1.md"), StandardCharsets.UTF_8);
@@ -267,15 +268,18 @@ class MarkdownInjectionTest {
 
     @Test
     void theReportShowsFailureReasonsIdsAndModelNamesAsText() throws IOException {
-        StoredJson json = new StoredJson();
         CleanedArticle article = article("a1");
         Path out = render(store -> {
-            store.saveCleaned("a1", "in/a1", "h1", json.cleaned(article));
-            store.saveTranslation("a1", json.translation(translation(article)));
-            store.saveCleaned("_b_", "in/b", "h2", json.cleaned(article("_b_")));
-            store.saveFailure("_b_", Stage.TRANSLATE, hostile(0) + ". More.", true);
+            store.articles().saveCleaned(new ArticleId("a1"), "in/a1", "h1", article);
+            store.articles().saveTranslation(new ArticleId("a1"), translation(article));
+            store.articles().saveCleaned(new ArticleId("_b_"), "in/b", "h2", article("_b_"));
+            store.articles()
+                    .saveFailure(new ArticleId("_b_"), StoredFailure.of(Stage.TRANSLATE, hostile(0) + ". More.", true));
             for (int i = 1; i < PAYLOADS.size(); i++) {
-                store.saveFailure("f" + i, "in/" + hostile(i), "h", Stage.CLEAN, hostile(i), false);
+                store.articles()
+                        .saveFailure(
+                                new ArticleId("f" + i),
+                                StoredFailure.of(Stage.CLEAN, hostile(i), false).at("in/" + hostile(i), "h"));
             }
         });
 

@@ -7,8 +7,10 @@ import io.dragoman.core.Dragoman;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.input.InputReader;
+import io.dragoman.core.store.RunStore;
 import io.dragoman.core.translate.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -141,7 +143,6 @@ class OutputPathProperties {
             Path out = root.resolve("out");
             OutputWriter writer = new OutputWriter(out);
             writer.prepare();
-            StoredJson stored = new StoredJson();
             try (RunStore store = RunStore.open(out.resolve("dragoman.db"))) {
                 for (String id : List.of("_x", "x")) {
                     CleanedArticle article = new CleanedArticle(
@@ -150,7 +151,7 @@ class OutputPathProperties {
                             List.of("Text."),
                             new ArticleMetadata(null, null, null, null, null, null, "de", null, id, null, List.of()),
                             List.of());
-                    store.saveCleaned(id, id, id, stored.cleaned(article));
+                    store.articles().saveCleaned(new ArticleId(id), id, id, article);
                 }
                 writer.render(store, Optional.empty());
             }

@@ -1,7 +1,7 @@
 package io.dragoman.core.soak;
 
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.pipeline.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

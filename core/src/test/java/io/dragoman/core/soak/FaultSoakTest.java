@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.ArticleStatus;
+import io.dragoman.core.article.Stage;
 import io.dragoman.core.lang.LanguageDetector;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.ModelProvider;
@@ -21,12 +23,10 @@ import io.dragoman.core.llm.RateLimiter;
 import io.dragoman.core.llm.RetryingModelProvider;
 import io.dragoman.core.llm.Sleeper;
 import io.dragoman.core.pipeline.ArticleOutcome;
-import io.dragoman.core.pipeline.ArticleStatus;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.pipeline.RunStore;
-import io.dragoman.core.pipeline.Stage;
-import io.dragoman.core.pipeline.StoredArticle;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import io.dragoman.core.testing.SyntheticNews.Article;
 import io.dragoman.core.translate.CheckResult;
 import java.io.IOException;
@@ -216,7 +216,7 @@ class FaultSoakTest {
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         Map<String, StoredArticle> stored = new LinkedHashMap<>();
         try (RunStore store = RunStore.open(storeFile)) {
-            store.articles().forEach(a -> stored.put(a.id(), a));
+            store.articles().all().forEach(a -> stored.put(a.id().value(), a));
         }
         return new Run(List.copyOf(outcomes), stored, result, wall);
     }
@@ -297,9 +297,7 @@ class FaultSoakTest {
                 continue;
             }
             StoredArticle s = stored.get();
-            boolean stageDone = call.stage() == Stage.TRANSLATE
-                    ? s.translationJson().isPresent()
-                    : s.summaryJson().isPresent();
+            boolean stageDone = call.stage() == Stage.TRANSLATE ? s.holds(Stage.TRANSLATE) : s.holds(Stage.SUMMARIZE);
             boolean persistent =
                     plan(call.protocol(), article, call.stage()).persistent().isPresent();
             if (stageDone && kind == FaultKind.UNTRANSLATED_ECHO && persistent) {

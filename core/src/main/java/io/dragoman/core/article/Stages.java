@@ -1,4 +1,4 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.article;
 
 import java.util.EnumSet;
 import java.util.Set;

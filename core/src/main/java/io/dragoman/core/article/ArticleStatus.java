@@ -1,8 +1,8 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.article;
 
 /**
- * Where an article stands in the {@link RunStore}: the furthest stage whose result is committed, a failure, or work in
- * progress. A rerun reads it to decide what to skip, what to resume and what to redo.
+ * Where an article stands in a run: the furthest stage whose result is committed, a failure, or work in progress. A
+ * rerun reads it from the run store to decide what to skip, what to resume and what to redo.
  */
 public enum ArticleStatus {
     /** The cleaned article is stored; translation and summary are not. */
@@ -14,8 +14,8 @@ public enum ArticleStatus {
     /** The latest attempt failed; the failure says at which stage and why, and earlier stages' results are kept. */
     FAILED,
     /**
-     * A worker is on it. Only a crashed or interrupted run leaves this behind; {@link RunStore#resetInFlight()} turns it
-     * back into the last finished state at the start of the next run.
+     * A worker is on it. Only a crashed or interrupted run leaves this behind; the run store turns it back into the
+     * last finished state at the start of the next run.
      */
     IN_FLIGHT
 }

@@ -1,4 +1,4 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.store;
 
 /**
  * The run store could not be opened, read or written. The message names the store file, says what went wrong and what

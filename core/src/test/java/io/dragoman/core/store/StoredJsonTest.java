@@ -1,8 +1,10 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
@@ -91,6 +93,20 @@ class StoredJsonTest {
         assertThat(s.reasked()).isTrue();
         assertThat(s.fromTranslation()).isTrue();
         assertThat(s.warnings()).containsExactly("w");
+    }
+
+    @Test
+    void failureDetailsComeBackAsTheOutputsHaveAlwaysShownThem() throws Exception {
+        String written = "{\"calls\":2,\"usage\":{\"inputTokens\":1600,\"outputTokens\":80},\"costUsd\":7.68E-4,"
+                + "\"checks\":[{\"check\":\"numbers\",\"status\":\"warning\",\"details\":[\"lacks 26\"]}]}";
+        ObjectNode detail = (ObjectNode) new ObjectMapper().readTree(written);
+
+        assertThat(JSON.detail(detail)).isEqualTo(written);
+        assertThat(JSON.detail(written).toString()).isEqualTo(written);
+        assertThat(JSON.detail("[1, 2]").isEmpty())
+                .as("JSON that is not an object gives no fields")
+                .isTrue();
+        assertThat(JSON.detail("not JSON").toString()).isEqualTo("{\"detail\":\"not JSON\"}");
     }
 
     @Test

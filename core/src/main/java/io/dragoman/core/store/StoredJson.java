@@ -1,4 +1,4 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,10 +13,11 @@ import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
 
 /**
- * The JSON text the {@link RunStore} keeps for each finished stage: a cleaned article, a translation, a summary,
- * written and read back whole, so that a resumed run continues from exactly what was committed. Thread-safe.
+ * The JSON text the {@link ArticleTable} keeps for each finished stage (a cleaned article, a translation, a summary)
+ * and for a failure's details, written and read back whole, so that a resumed run continues from exactly what was
+ * committed. Thread-safe.
  */
-public final class StoredJson {
+final class StoredJson {
 
     private final ObjectMapper mapper = ArticleJson.mapper()
             .registerModule(new Jdk8Module())
@@ -26,34 +27,58 @@ public final class StoredJson {
             // a cost read through a tree keeps its scale, so it comes back equal
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    /**
+     * Reads failure details as the outputs always have: numbers as JSON gives them (a cost of {@code 7.68E-4} stays a
+     * double, as {@code failures.jsonl} has always shown it), not as {@link #mapper} reads a record's fields.
+     */
+    private final ObjectMapper details = ArticleJson.mapper().registerModule(new Jdk8Module());
+
     /** The cleaned article as JSON. */
-    public String cleaned(CleanedArticle article) {
+    String cleaned(CleanedArticle article) {
         return write(article);
     }
 
     /** A cleaned article read back. */
-    public CleanedArticle cleaned(String json) {
+    CleanedArticle cleaned(String json) {
         return read(json, CleanedArticle.class);
     }
 
     /** The translation as JSON. */
-    public String translation(Translation translation) {
+    String translation(Translation translation) {
         return write(translation);
     }
 
     /** A translation read back, also as an earlier version stored it (see {@link #withProvenance}). */
-    public Translation translation(String json) {
+    Translation translation(String json) {
         return read(json, Translation.class, "promptVersions");
     }
 
     /** The summary as JSON. */
-    public String summary(Summary summary) {
+    String summary(Summary summary) {
         return write(summary);
     }
 
     /** A summary read back, also as an earlier version stored it (see {@link #withProvenance}). */
-    public Summary summary(String json) {
+    Summary summary(String json) {
         return read(json, Summary.class, "promptVersion");
+    }
+
+    /** A failure's details as JSON, as the caller built them. */
+    String detail(ObjectNode detail) {
+        return detail.toString();
+    }
+
+    /**
+     * A failure's details read back. Text that is JSON but not an object gives no fields; text that is not JSON at all
+     * (a store written by other code) is kept under {@code detail}, so that it still shows.
+     */
+    ObjectNode detail(String json) {
+        try {
+            JsonNode node = details.readTree(json);
+            return node instanceof ObjectNode object ? object : details.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return details.createObjectNode().put("detail", json);
+        }
     }
 
     /**

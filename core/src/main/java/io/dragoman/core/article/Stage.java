@@ -1,4 +1,4 @@
-package io.dragoman.core.pipeline;
+package io.dragoman.core.article;
 
 /** The stages an article goes through, in order; a failure names the one it happened in. */
 public enum Stage {
