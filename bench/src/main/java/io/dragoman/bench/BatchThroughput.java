@@ -2,10 +2,10 @@ package io.dragoman.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.dragoman.core.Dragoman;
-import io.dragoman.core.llm.ModelProviders;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.llm.RateLimiter;
+import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;

@@ -5,7 +5,7 @@ import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.lang.LanguageDetector;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
-import io.dragoman.core.llm.OllamaProbe;
+import io.dragoman.core.llm.setup.OllamaProbe;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,16 +1,16 @@
 package io.dragoman.cli;
 
-import io.dragoman.core.llm.ConfigFile;
 import io.dragoman.core.llm.ModelProvider;
-import io.dragoman.core.llm.ModelProviders;
-import io.dragoman.core.llm.NoProviderException;
 import io.dragoman.core.llm.PriceTable;
-import io.dragoman.core.llm.ProviderChoice;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.llm.ProviderResolver;
-import io.dragoman.core.llm.RateLimiter;
+import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.setup.ConfigFile;
+import io.dragoman.core.llm.setup.ModelProviders;
+import io.dragoman.core.llm.setup.NoProviderException;
+import io.dragoman.core.llm.setup.ProviderChoice;
+import io.dragoman.core.llm.setup.ProviderResolver;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.translate.Glossary;
@@ -95,7 +95,7 @@ final class ModelOptions {
     /**
      * The provider to use: flags, then the config file, then the environment, then a local Ollama.
      *
-     * @throws io.dragoman.core.llm.NoProviderException when none is configured or found
+     * @throws io.dragoman.core.llm.setup.NoProviderException when none is configured or found
      */
     ProviderConfig resolve(
             Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {

@@ -4,35 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks the JSON schema of a {@link ModelRequest} and hands it to LangChain4j as a {@link JsonRawSchema}, which every
- * provider module of LangChain4j 1.18 copies verbatim into its own structured-output field (OpenAI and Mistral
- * {@code response_format.json_schema.schema}, Gemini {@code generationConfig.responseJsonSchema}, Ollama
- * {@code format}, Anthropic {@code output_config.format.schema}). Passing the text through, rather than rebuilding it
- * from LangChain4j's typed schema elements, keeps descriptions and the exact shape the reply is validated against.
- *
- * <p>The check enforces the common ground of the providers' strict modes, so that a schema they would reject fails
- * here, naming the place, instead of as an HTTP 400 later: an object at the root; no {@code $ref}, {@code $defs},
- * {@code anyOf}, {@code oneOf}, {@code allOf} or {@code not}; every object lists all its properties as required and
- * sets {@code additionalProperties: false}; every array has {@code items}.
+ * Checks the JSON schema of a {@link ModelRequest} against the common ground of the providers' strict modes, so that a
+ * schema they would reject fails here, naming the place, instead of as an HTTP 400 later: an object at the root; no
+ * {@code $ref}, {@code $defs}, {@code anyOf}, {@code oneOf}, {@code allOf} or {@code not}; every object lists all its
+ * properties as required and sets {@code additionalProperties: false}; every array has {@code items}. The LangChain4j
+ * adapter sends a checked schema verbatim, without its document metadata.
  */
 final class JsonSchemas {
-
-    /** The schema name sent when the schema's {@code title} cannot serve as one (OpenAI and Mistral want a name). */
-    static final String DEFAULT_NAME = "reply";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> UNSUPPORTED =
             List.of("$ref", "$defs", "definitions", "anyOf", "oneOf", "allOf", "not");
-    /** Keywords that describe the document rather than the reply; some strict modes reject them, so they are not sent. */
-    private static final List<String> METADATA = List.of("$schema", "$id", "$comment");
 
     private JsonSchemas() {}
 
@@ -56,25 +44,6 @@ final class JsonSchemas {
         }
         checkSchema(object, "");
         return object;
-    }
-
-    /** The schema as LangChain4j's structured-output request: named, without document metadata, otherwise verbatim. */
-    static JsonSchema toLangChain4j(String text) {
-        ObjectNode root = check(text);
-        METADATA.forEach(root::remove);
-        return JsonSchema.builder()
-                .name(name(root.path("title").asText()))
-                .rootElement(JsonRawSchema.from(root.toString()))
-                .build();
-    }
-
-    /** A name from the schema's title as OpenAI accepts it ({@code [A-Za-z0-9_-]}, at most 64), or the default. */
-    static String name(String title) {
-        String name = title.strip().replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("^_+|_+$", "");
-        if (name.isEmpty()) {
-            return DEFAULT_NAME;
-        }
-        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     private static void checkSchema(JsonNode node, String path) {

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Prices per million tokens by provider and model, for cost reports and budgets. A table ships in the jar
- * ({@code prices.json} next to this class); a user's file in the same format overrides it entry by entry. Models
- * served by {@code ollama} cost nothing; an {@code openai-compatible} server's models cost what the user's file says,
- * or are unknown. Immutable.
+ * ({@code prices.json} next to this class); a user's file in the same format overrides it entry by entry. Models of
+ * a provider whose spec says it is {@linkplain io.dragoman.core.llm.provider.ProviderSpec#free() free} ({@code ollama})
+ * cost nothing; an {@code openai-compatible} server's models cost what the user's file says, or are unknown.
+ * Immutable.
  */
 public final class PriceTable {
 
@@ -144,8 +145,8 @@ public final class PriceTable {
 
     /**
      * The price of a model: by its exact name, else by the name without a dated snapshot suffix ({@code
-     * gpt-4.1-mini-2025-04-14} is priced as {@code gpt-4.1-mini}); always free on {@code ollama} unless the table says
-     * otherwise; empty when unknown.
+     * gpt-4.1-mini-2025-04-14} is priced as {@code gpt-4.1-mini}); always free on a free provider ({@code ollama})
+     * unless the table says otherwise; empty when unknown.
      */
     public Optional<Price> price(ProviderKind kind, String model) {
         Map<String, Price> models = prices.getOrDefault(kind, Map.of());
@@ -160,7 +161,7 @@ public final class PriceTable {
                 return Optional.of(entry.getValue());
             }
         }
-        return kind == ProviderKind.OLLAMA ? Optional.of(Price.FREE) : Optional.empty();
+        return kind.spec().free() ? Optional.of(Price.FREE) : Optional.empty();
     }
 
     /** What a call cost in US dollars, or empty when the model's price is unknown. */

@@ -1,77 +1,80 @@
 package io.dragoman.core.llm;
 
+import io.dragoman.core.llm.provider.AnthropicSpec;
+import io.dragoman.core.llm.provider.GeminiSpec;
+import io.dragoman.core.llm.provider.MistralSpec;
+import io.dragoman.core.llm.provider.OllamaSpec;
+import io.dragoman.core.llm.provider.OpenAiCompatibleSpec;
+import io.dragoman.core.llm.provider.OpenAiSpec;
+import io.dragoman.core.llm.provider.ProviderSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The model providers Dragoman can talk to, with each one's defaults. */
+/**
+ * The model providers Dragoman can talk to, as users name them and stored records carry them ({@link #id()}). Each
+ * constant points at its {@link ProviderSpec}, which holds everything else about the provider.
+ */
 public enum ProviderKind {
-    /** Schema in {@code response_format: {type: json_schema, json_schema: {name, strict: true, schema}}}. */
-    OPENAI("openai", "gpt-4.1-mini", "https://api.openai.com/v1", "OPENAI_API_KEY", true),
-    /**
-     * Schema in {@code output_config: {format: {type: json_schema, schema}}} (structured outputs, Claude 4.5 models and
-     * later; older models answer 400).
-     */
-    ANTHROPIC("anthropic", "claude-haiku-4-5", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY", true),
-    /** Schema in {@code generationConfig.responseJsonSchema} with {@code responseMimeType: application/json}. */
-    GEMINI("gemini", "gemini-2.5-flash", "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY", true),
-    /** Schema in {@code response_format: {type: json_schema, json_schema: {name, strict: true, schema}}}. */
-    MISTRAL("mistral", "mistral-small-latest", "https://api.mistral.ai/v1", "MISTRAL_API_KEY", true),
-    /** Schema as {@code format}, which Ollama turns into a grammar that constrains decoding. */
-    OLLAMA("ollama", "qwen2.5:7b", "http://localhost:11434", "", true),
-    /**
-     * Any server speaking the OpenAI chat completions API (vLLM, llama.cpp server, LM Studio, LiteLLM…); the schema goes
-     * where OpenAI takes it, and a server that ignores {@code response_format} answers unconstrained.
-     */
-    OPENAI_COMPATIBLE("openai-compatible", "", "", "", true);
+    /** OpenAI. */
+    OPENAI(new OpenAiSpec()),
+    /** Anthropic. */
+    ANTHROPIC(new AnthropicSpec()),
+    /** Google's Gemini. */
+    GEMINI(new GeminiSpec()),
+    /** Mistral. */
+    MISTRAL(new MistralSpec()),
+    /** A local Ollama server. */
+    OLLAMA(new OllamaSpec()),
+    /** Any server speaking the OpenAI chat completions API (vLLM, llama.cpp server, LM Studio, LiteLLM…). */
+    OPENAI_COMPATIBLE(new OpenAiCompatibleSpec());
 
-    private final String id;
-    private final String defaultModel;
-    private final String defaultBaseUrl;
-    private final String keyVariable;
-    private final boolean nativeJsonSchema;
+    private final ProviderSpec spec;
 
-    ProviderKind(String id, String defaultModel, String defaultBaseUrl, String keyVariable, boolean nativeJsonSchema) {
-        this.id = id;
-        this.defaultModel = defaultModel;
-        this.defaultBaseUrl = defaultBaseUrl;
-        this.keyVariable = keyVariable;
-        this.nativeJsonSchema = nativeJsonSchema;
+    ProviderKind(ProviderSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Everything Dragoman knows about this provider. */
+    public ProviderSpec spec() {
+        return spec;
     }
 
     /** The name users type, e.g. {@code openai-compatible}. */
     public String id() {
-        return id;
+        return spec.id();
     }
 
     /** The model used when the user names none, or empty when the user must name one. */
     public Optional<String> defaultModel() {
-        return defaultModel.isEmpty() ? Optional.empty() : Optional.of(defaultModel);
+        return spec.defaultModel();
     }
 
     /** The provider's public API base URL, or empty when the user must give one. */
     public Optional<String> defaultBaseUrl() {
-        return defaultBaseUrl.isEmpty() ? Optional.empty() : Optional.of(defaultBaseUrl);
+        return spec.defaultBaseUrl();
     }
 
-    /** The environment variable that holds this provider's key, or empty when it needs none. */
+    /**
+     * The environment variable that holds this provider's key, or empty when it needs none (the spec's {@link
+     * ProviderSpec#keyVariable()} also names where an optional key is read from).
+     */
     public Optional<String> keyVariable() {
-        return keyVariable.isEmpty() ? Optional.empty() : Optional.of(keyVariable);
+        return spec.needsKey() ? spec.keyVariable() : Optional.empty();
     }
 
     /** True when calls need an API key. */
     public boolean needsKey() {
-        return !keyVariable.isEmpty();
+        return spec.needsKey();
     }
 
     /**
-     * True when a request's JSON schema is sent in the provider's own structured-output field (each constant says
-     * which), so the prompt need not repeat it; false when the provider would get no schema and the caller must put it
-     * in the prompt. True for every provider today.
+     * True when a request's JSON schema is sent in the provider's own structured-output field, so the prompt need not
+     * repeat it; false when the provider would get no schema and the caller must put it in the prompt.
      */
     public boolean nativeJsonSchema() {
-        return nativeJsonSchema;
+        return spec.nativeJsonSchema();
     }
 
     /**
@@ -82,7 +85,7 @@ public enum ProviderKind {
     public static ProviderKind fromId(String name) {
         String wanted = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         for (ProviderKind kind : values()) {
-            if (kind.id.equals(wanted)) {
+            if (kind.id().equals(wanted)) {
                 return kind;
             }
         }

@@ -211,7 +211,7 @@ public final class Summarizer {
      * ignore {@code response_format}.
      */
     static boolean schemaInPrompt(ProviderKind kind) {
-        return !kind.nativeJsonSchema() || kind == ProviderKind.OLLAMA || kind == ProviderKind.OPENAI_COMPATIBLE;
+        return kind.spec().schemaInPrompt();
     }
 
     static String englishText(Translation t) {

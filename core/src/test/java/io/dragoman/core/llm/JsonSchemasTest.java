@@ -3,12 +3,6 @@ package io.dragoman.core.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemasTest {
@@ -39,34 +33,6 @@ class JsonSchemasTest {
               "additionalProperties": false
             }
             """;
-
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Test
-    void passesTheSchemaToLangChain4jVerbatimButForDocumentMetadata() throws Exception {
-        JsonSchema schema = JsonSchemas.toLangChain4j(SUMMARY_LIKE);
-
-        assertThat(schema.name()).isEqualTo("ArticleSummary");
-        assertThat(schema.rootElement()).isInstanceOf(JsonRawSchema.class);
-        JsonNode sent = json.readTree(((JsonRawSchema) schema.rootElement()).schema());
-        JsonNode expected = json.readTree(SUMMARY_LIKE);
-        ((ObjectNode) expected).remove(List.of("$schema", "$id"));
-        assertThat(sent).isEqualTo(expected);
-        assertThat(sent.has("$schema")).isFalse();
-        assertThat(sent.at("/properties/people/items/properties/role/type").asText())
-                .isEqualTo("string");
-    }
-
-    @Test
-    void namesTheSchemaAfterItsTitleAsOpenAiAcceptsNamesOrFallsBackToReply() {
-        assertThat(JsonSchemas.name("Article summary (v2)")).isEqualTo("Article_summary_v2");
-        assertThat(JsonSchemas.name("x".repeat(80))).hasSize(64);
-        assertThat(JsonSchemas.name("")).isEqualTo(JsonSchemas.DEFAULT_NAME);
-        assertThat(JsonSchemas.name("  ★ ")).isEqualTo(JsonSchemas.DEFAULT_NAME);
-        assertThat(JsonSchemas.toLangChain4j(ProviderContractTest.SCHEMA.replace("\"title\": \"Headline\",", ""))
-                        .name())
-                .isEqualTo("reply");
-    }
 
     @Test
     void rejectsTextThatIsNotJson() {

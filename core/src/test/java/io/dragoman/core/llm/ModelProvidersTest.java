@@ -9,6 +9,9 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.retry.RetryingModelProvider;
+import io.dragoman.core.llm.setup.ModelProviders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

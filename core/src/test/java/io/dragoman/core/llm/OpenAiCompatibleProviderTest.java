@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.dragoman.core.llm.langchain4j.LangChain4jProvider;
+import io.dragoman.core.llm.setup.ProviderResolver;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;

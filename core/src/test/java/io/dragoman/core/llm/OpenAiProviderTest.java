@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.retry.RetryingModelProvider;
+import io.dragoman.core.llm.setup.ModelProviders;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

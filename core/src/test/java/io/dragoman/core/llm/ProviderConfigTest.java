@@ -3,6 +3,7 @@ package io.dragoman.core.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dragoman.core.llm.setup.ProviderChoice;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

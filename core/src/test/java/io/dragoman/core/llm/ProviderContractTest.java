@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.dragoman.core.llm.langchain4j.LangChain4jProvider;
+import io.dragoman.core.llm.retry.RetryingModelProvider;
 import io.dragoman.core.prompt.PromptBlocks;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
