@@ -24,7 +24,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dragoman.core.llm.langchain4j.LangChain4jProvider;
+import io.dragoman.core.llm.provider.RetryHint;
+import io.dragoman.core.llm.retry.RateLimiter;
 import io.dragoman.core.llm.retry.RetryingModelProvider;
+import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.prompt.PromptBlocks;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
@@ -50,15 +53,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The behaviour every provider must show, against a WireMock server answering in the provider's own wire format
- * (stub bodies under {@code src/test/resources/wiremock/<provider>/}). Extended once per provider.
+ * (stub bodies under {@code src/test/resources/wiremock/<provider id>/}). Extended once per provider; besides the
+ * wire-format facts below, what it checks comes from the provider's {@link io.dragoman.core.llm.provider.ProviderSpec}
+ * (the retry hints it sends, whether the summary prompt carries the schema). {@code ProviderContractCoverageTest}
+ * checks that every provider has its extension and its stubs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ProviderContractTest {
@@ -636,6 +646,102 @@ abstract class ProviderContractTest {
         assertThat(config().toString()).doesNotContain(key).contains("apiKey=***");
         assertThat(single().toString()).doesNotContain(key);
         assertThat(provider.info().toString()).doesNotContain(key);
+    }
+
+    @Test
+    void putsTheSchemaInTheSummaryPromptExactlyWhenTheSpecSaysSo() {
+        server.stubFor(post(urlPathEqualTo(chatPath())).willReturn(json(200, "summary-valid.json")));
+
+        summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
+
+        // the schema's "$schema" line is never sent in the structured-output field, so only the prompt can carry it
+        RequestPatternBuilder sent = postRequestedFor(urlPathEqualTo(chatPath()));
+        server.verify(
+                kind().spec().schemaInPrompt()
+                        ? sent.withRequestBody(containing("json-schema.org"))
+                        : sent.withRequestBody(notContaining("json-schema.org")));
+    }
+
+    /** After a 429 carrying one of the provider's retry hints, the retry waits as long as the hint says. */
+    @TestFactory
+    Stream<DynamicTest> waitsAsLongAsEachRetryHintOfTheProviderSays() {
+        return kind().spec().retryHints().stream()
+                .map(hint -> DynamicTest.dynamicTest(hint.name(), () -> {
+                    resetServer();
+                    stubOnce(
+                            withHint(hint, aResponse().withStatus(429).withBody(RATE_LIMITED)),
+                            json(200, "reply.json"));
+
+                    assertThat(retrying().chat(request()).text()).startsWith(REPLY_START);
+                    assertThat(sleeps).containsExactly(hintedWait(hint));
+                }));
+    }
+
+    /**
+     * A successful reply whose rate-limit hint says the window is used up pauses the shared limiter, so the next call
+     * waits instead of collecting a 429.
+     */
+    @TestFactory
+    Stream<DynamicTest> pausesTheSharedLimiterForEachExhaustedLimitHintOnASuccessfulReply() {
+        return kind().spec().retryHints().stream()
+                .filter(hint -> hint == RetryHint.RATE_LIMIT_RESET || hint == RetryHint.ANTHROPIC_RATE_LIMIT_RESET)
+                .map(hint -> DynamicTest.dynamicTest(hint.name(), () -> {
+                    resetServer();
+                    server.stubFor(
+                            post(urlPathEqualTo(chatPath())).willReturn(withHint(hint, json(200, "reply.json"))));
+                    AtomicLong nanos = new AtomicLong();
+                    RateLimiter limiter = new RateLimiter(RateLimiter.Limits.NONE, nanos::get, d -> {
+                        sleeps.add(d);
+                        nanos.addAndGet(d.toNanos());
+                    });
+                    ModelProvider provider = ModelProviders.create(
+                            config(),
+                            limiter,
+                            RetryingModelProvider.Settings.DEFAULT,
+                            sleeps::add,
+                            Clock.fixed(NOW, ZoneOffset.UTC));
+
+                    provider.chat(request());
+                    provider.chat(request());
+
+                    assertThat(sleeps).containsExactly(hintedWait(hint));
+                }));
+    }
+
+    /** An error body of no provider in particular. */
+    static final String RATE_LIMITED = "{\"error\": {\"code\": 429, \"message\": \"Rate limit reached.\"}}";
+
+    /** The response with the hint added, asking for {@link #hintedWait}. */
+    static ResponseDefinitionBuilder withHint(RetryHint hint, ResponseDefinitionBuilder response) {
+        return switch (hint) {
+            case RETRY_AFTER_MS -> response.withHeader("retry-after-ms", "1500");
+            case RETRY_AFTER -> response.withHeader("Retry-After", "7");
+            case RATE_LIMIT_RESET ->
+                response.withHeader("x-ratelimit-remaining-requests", "0")
+                        .withHeader("x-ratelimit-reset-requests", "19.5s")
+                        .withHeader("x-ratelimit-remaining-tokens", "39000")
+                        .withHeader("x-ratelimit-reset-tokens", "1.5s");
+            case ANTHROPIC_RATE_LIMIT_RESET ->
+                response.withHeader("anthropic-ratelimit-requests-remaining", "0")
+                        .withHeader(
+                                "anthropic-ratelimit-requests-reset",
+                                NOW.plusSeconds(30).toString());
+            case GEMINI_RETRY_INFO -> response.withBody("""
+                    {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "details": [
+                      {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "41s"}]}}
+                    """);
+        };
+    }
+
+    /** The wait {@link #withHint} asks for. */
+    static Duration hintedWait(RetryHint hint) {
+        return switch (hint) {
+            case RETRY_AFTER_MS -> Duration.ofMillis(1500);
+            case RETRY_AFTER -> Duration.ofSeconds(7);
+            case RATE_LIMIT_RESET -> Duration.ofMillis(19_500);
+            case ANTHROPIC_RATE_LIMIT_RESET -> Duration.ofSeconds(30);
+            case GEMINI_RETRY_INFO -> Duration.ofSeconds(41);
+        };
     }
 
     static String resource(String path) {
