@@ -2,9 +2,6 @@ package io.dragoman.core.soak;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -31,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A WireMock extension that answers like a correct model of whichever protocol a request speaks, and injects the
@@ -67,9 +62,6 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
             String bodyDigest,
             Optional<FaultKind> fault,
             Optional<Duration> retryAfter) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
 
     private final FaultPlan.Mix mix;
     private final Map<Long, Article> articles;
@@ -156,7 +148,9 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
                 : Optional.empty();
         SplittableRandom random = new SplittableRandom(
                 mix.seed() ^ article.number() * 31 + index * 0x632BE59BD9B4E019L + stage.ordinal());
-        String text = stage == Stage.SUMMARIZE ? summary(article) : translation(article, request.user(), false);
+        String text = stage == Stage.SUMMARIZE
+                ? StandInReplies.summary(article)
+                : translation(article, request.user(), false);
         Optional<Duration> retryAfter = Optional.empty();
         ResponseDefinition response;
         ProviderKind kind = protocol.get();
@@ -208,15 +202,17 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
                     response = ok(kind, request, "```json\n" + text + "\n```", false)
                             .build();
                 case INVALID_JSON ->
-                    response = ok(kind, request, invalidJson(text), false).build();
+                    response = ok(kind, request, StandInReplies.invalidJson(text), false)
+                            .build();
                 case WRONG_SCHEMA_JSON ->
-                    response = ok(kind, request, wrongSchema(article), false).build();
+                    response = ok(kind, request, StandInReplies.wrongSchema(article), false)
+                            .build();
                 case UNTRANSLATED_ECHO ->
                     response = ok(kind, request, translation(article, request.user(), true), false)
                             .build();
                 case DROPPED_LAST_PARAGRAPH ->
-                    response =
-                            ok(kind, request, withoutLastParagraph(text), false).build();
+                    response = ok(kind, request, StandInReplies.withoutLastParagraph(text), false)
+                            .build();
                 default -> throw new AssertionError(fault.get());
             }
         }
@@ -283,68 +279,8 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
 
     /** The article block's marked units, each in English (or echoed in German), under their markers. */
     private String translation(Article article, String user, boolean echo) {
-        Map<String, String> english = article.english();
-        StringBuilder reply = new StringBuilder();
-        for (String unit : articleBlock(user).split("\n\n")) {
-            Matcher m = UNIT.matcher(unit);
-            if (!m.matches()) {
-                unexpected.add("an unmarked unit in the article block of " + article.id() + ": " + unit);
-                continue;
-            }
-            String german = m.group(2).strip();
-            String en = english.get(german);
-            if (en == null) {
-                unexpected.add("no English for a unit of " + article.id() + ": " + german);
-                en = german;
-            }
-            if (!reply.isEmpty()) {
-                reply.append("\n\n");
-            }
-            reply.append('[').append(m.group(1)).append("] ").append(echo ? german : en);
-        }
-        return reply.toString();
-    }
-
-    private static String articleBlock(String user) {
-        int open = user.indexOf("<article>\n");
-        int close = user.indexOf("\n</article>", open + 1);
-        return open < 0 || close < 0 ? "" : user.substring(open + "<article>\n".length(), close);
-    }
-
-    private static String withoutLastParagraph(String translation) {
-        int cut = translation.lastIndexOf("\n\n");
-        return cut < 0 ? "" : translation.substring(0, cut);
-    }
-
-    /** A summary object of the article that validates against the schema. */
-    private static String summary(Article article) {
-        ObjectNode summary = JSON.createObjectNode();
-        summary.put("headline", article.titleEn().replaceAll("\\s*\\(No\\. \\d+\\)$", ""));
-        summary.put("summary", article.paragraphsEn().get(0));
-        ArrayNode keyPoints = summary.putArray("keyPoints");
-        article.paragraphsEn().forEach(p -> keyPoints.add(p.substring(0, p.indexOf('.') + 1)));
-        summary.putArray("people").addObject().put("name", article.person()).put("role", article.roleEn());
-        summary.putArray("organizations");
-        summary.putArray("locations").add(article.cityEn());
-        summary.putArray("quotes");
-        summary.putArray("topics").add("local news").add("municipal affairs");
-        return summary.toString();
-    }
-
-    /** The summary with an unquoted key and a trailing comma: JSON in looks only. */
-    private static String invalidJson(String summary) {
-        String broken = summary.replaceFirst("\"headline\"", "headline");
-        return broken.substring(0, broken.length() - 1) + ",}";
-    }
-
-    /** Valid JSON of another shape: a renamed field, a string for a list, required fields missing. */
-    private static String wrongSchema(Article article) {
-        ObjectNode other = JSON.createObjectNode();
-        other.put("title", article.titleEn());
-        other.put("summary", article.paragraphsEn().get(0));
-        other.put("keyPoints", article.paragraphsEn().get(1));
-        other.putArray("people").add(article.person());
-        return other.toString();
+        return StandInReplies.translation(
+                article.english(), user, echo, what -> unexpected.add(article.id() + ": " + what));
     }
 
     static String digest(String text) {

@@ -12,14 +12,14 @@ import java.util.Optional;
  * protocol under its own path prefix, requests read for their user message and output budget, replies and error bodies
  * written in the protocol's own JSON.
  */
-final class ModelWire {
+public final class ModelWire {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelWire() {}
 
     /** The model each protocol is configured with. */
-    static String model(ProviderKind kind) {
+    public static String model(ProviderKind kind) {
         return switch (kind) {
             case OPENAI -> "gpt-4.1-mini";
             case ANTHROPIC -> "claude-haiku-4-5";
@@ -31,12 +31,12 @@ final class ModelWire {
     }
 
     /** The path prefix under which the server speaks this protocol. */
-    static String prefix(ProviderKind kind) {
+    public static String prefix(ProviderKind kind) {
         return "/" + kind.id();
     }
 
     /** The base URL to configure for this protocol on a server at this port. */
-    static String baseUrl(ProviderKind kind, int port) {
+    public static String baseUrl(ProviderKind kind, int port) {
         String root = "http://127.0.0.1:" + port + prefix(kind);
         return switch (kind) {
             case OPENAI, ANTHROPIC, MISTRAL, OPENAI_COMPATIBLE -> root + "/v1";
@@ -46,17 +46,17 @@ final class ModelWire {
     }
 
     /** The protocol a request path belongs to. */
-    static Optional<ProviderKind> protocolOf(String path) {
+    public static Optional<ProviderKind> protocolOf(String path) {
         return Arrays.stream(ProviderKind.values())
                 .filter(k -> path.startsWith(prefix(k) + "/"))
                 .findFirst();
     }
 
     /** A chat request as the stand-in reads it: the user message and the output budget. */
-    record Request(String user, int maxOutputTokens) {}
+    public record Request(String user, int maxOutputTokens) {}
 
     /** Reads a chat request of this protocol. */
-    static Request read(ProviderKind kind, String body) {
+    public static Request read(ProviderKind kind, String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -98,7 +98,7 @@ final class ModelWire {
     }
 
     /** A successful reply carrying this text; {@code truncated} says the output limit stopped it. */
-    static String reply(ProviderKind kind, String text, boolean truncated, int inputTokens, int outputTokens) {
+    public static String reply(ProviderKind kind, String text, boolean truncated, int inputTokens, int outputTokens) {
         ObjectNode root = JSON.createObjectNode();
         String model = model(kind);
         switch (kind) {
@@ -156,7 +156,7 @@ final class ModelWire {
      * An error body of this protocol for the status; with {@code retryDelaySeconds} a Gemini body carries a {@code
      * RetryInfo} asking for that wait.
      */
-    static String error(ProviderKind kind, int status, Optional<Integer> retryDelaySeconds) {
+    public static String error(ProviderKind kind, int status, Optional<Integer> retryDelaySeconds) {
         String message =
                 switch (status) {
                     case 429 -> "Rate limit reached for requests per minute; please slow down.";

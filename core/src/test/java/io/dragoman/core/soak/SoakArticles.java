@@ -15,7 +15,7 @@ import java.util.Optional;
  * soak-00042}. Article {@code n} is the same on every call and its German title ends with {@code (Nr. n)}, so the
  * stand-in model can tell from any prompt which article it is about.
  */
-final class SoakArticles {
+public final class SoakArticles {
 
     private static final List<Words> CITIES = List.of(
             new Words("Grodno", "Grodno"),
@@ -111,12 +111,12 @@ final class SoakArticles {
     private SoakArticles() {}
 
     /** The number in a German title {@code … (Nr. n)} anywhere in the text, if there is one. */
-    static Optional<Long> numberIn(String text) {
+    public static Optional<Long> numberIn(String text) {
         return SyntheticNews.numberIn(text);
     }
 
     /** Article {@code number}, the same on every call. */
-    static Article article(long number) {
+    public static Article article(long number) {
         return NEWS.article(number);
     }
 }
