@@ -7,12 +7,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.ModelProvider;
-import io.dragoman.core.llm.ModelProviders;
 import io.dragoman.core.llm.ProviderConfig;
-import io.dragoman.core.llm.RateLimiter;
-import io.dragoman.core.llm.RetryingModelProvider;
+import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.retry.RetryingModelProvider;
+import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.soak.ModelWire;
@@ -146,7 +147,7 @@ final class GoldenStack implements AutoCloseable {
         try (Dragoman dragoman = Dragoman.builder()
                 .languages(Seeds.languages())
                 .model(run.model())
-                .stages(run.translate(), run.summarize())
+                .stages(new Stages(run.translate(), run.summarize()))
                 .store(run.dir().resolve("dragoman.db"))
                 .concurrency(CONCURRENCY)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))

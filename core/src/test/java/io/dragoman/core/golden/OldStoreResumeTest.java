@@ -225,9 +225,10 @@ class OldStoreResumeTest {
         Map<String, String> after = recordsById(dir.resolve("articles.jsonl"));
         before.forEach((id, record) -> {
             if (record.contains("\"status\":\"summarized\"")) {
-                assertThat(GoldenFiles.normalised("articles.jsonl", after.get(id)))
+                // a record rebuilt now carries the prompt versions of today's templates; everything else is the same
+                assertThat(GoldenFiles.promptVersionsHidden(GoldenFiles.normalised("articles.jsonl", after.get(id))))
                         .as("the record of %s, rebuilt from cached replies", id)
-                        .isEqualTo(record);
+                        .isEqualTo(GoldenFiles.promptVersionsHidden(record));
             }
         });
         assertThat(integrityCheck(dir.resolve("dragoman.db"))).isEqualTo(List.of("ok"));
