@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +103,42 @@ class PromptLibraryTest {
         assertThatThrownBy(() -> PromptLibrary.withOverrides(dir.resolve("missing")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void everyPromptFileIsListedInThePromptsReadme() throws IOException {
+        Path prompts = Path.of("..", "prompts");
+        String readme = Files.readString(prompts.resolve("README.md"), StandardCharsets.UTF_8);
+        List<String> files;
+        try (Stream<Path> all = Files.walk(prompts)) {
+            files = all.filter(Files::isRegularFile)
+                    .map(f -> prompts.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !f.equals("README.md"))
+                    .sorted()
+                    .toList();
+        }
+
+        assertThat(files).contains("translate/glossary.md", "repair/problem.md", "summarize/reask.md");
+        assertThat(files)
+                .allSatisfy(f -> assertThat(readme).as("prompts/README.md").contains("`" + f + "`"));
+    }
+
+    @Test
+    void aPartChangesTheVersionOfTheTaskThatUsesIt(@TempDir Path dir) throws IOException {
+        PromptTemplate builtIn = PromptLibrary.builtIn().template("repair", List.of("repair/problem"));
+        Files.createDirectories(dir.resolve("repair"));
+        Files.writeString(dir.resolve("repair/problem.md"), "* {{problem}}\n");
+
+        PromptTemplate overridden = PromptLibrary.withOverrides(dir).template("repair", List.of("repair/problem"));
+
+        assertThat(overridden.part("repair/problem", Map.of("problem", "[3] is missing")))
+                .isEqualTo("* [3] is missing");
+        assertThat(builtIn.part("repair/problem", Map.of("problem", "[3] is missing")))
+                .isEqualTo("- [3] is missing");
+        assertThat(overridden.version()).isNotEqualTo(builtIn.version());
+        assertThat(overridden.user()).isEqualTo(builtIn.user());
+        assertThatThrownBy(() -> PromptLibrary.builtIn().template("repair", List.of("repair/nonexistent")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("repair/nonexistent.md");
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.llm.FinishReason;
+import io.dragoman.core.llm.ModelReply;
+import io.dragoman.core.llm.ModelRequest;
+import io.dragoman.core.llm.ModelSteps;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderKind;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -182,5 +187,30 @@ public class SummarizerTest {
         assertThat(e.retriable()).isFalse();
         assertThat(e.modelFailure()).isPresent();
         assertThat(e).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void anExecutorThatSendsTheStepsItselfGetsWhatTheOnlineLoopGets() {
+        String invalid = "{\"headline\": \"Talks\"}";
+        ScriptedModel online = new ScriptedModel().then(invalid, 900, 20).then(VALID, 950, 400);
+        Summary expected = summarizer(online).summarize(SEED.article(), Optional.of(SEED.translation()));
+        List<ModelReply> replies = List.of(
+                ScriptedModel.reply(invalid, FinishReason.STOP, Optional.of(new Usage(900, 20))),
+                ScriptedModel.reply(VALID, FinishReason.STOP, Optional.of(new Usage(950, 400))));
+        ScriptedModel never = new ScriptedModel();
+
+        SummarySteps steps = summarizer(never).steps(SEED.article(), Optional.of(SEED.translation()));
+        List<ModelRequest> sent = new ArrayList<>();
+        ModelSteps.Step<Summary> step = steps.start();
+        while (step instanceof ModelSteps.Step.Send<Summary> send) {
+            sent.add(send.request());
+            step = steps.answer(replies.get(sent.size() - 1));
+        }
+
+        assertThat(((ModelSteps.Step.Finished<Summary>) step).result()).isEqualTo(expected);
+        assertThat(expected.reasked()).isTrue();
+        assertThat(sent).isEqualTo(online.requests).hasSize(2);
+        assertThat(sent.get(1).user()).contains("<previous>").contains(invalid);
+        assertThat(never.requests).isEmpty();
     }
 }

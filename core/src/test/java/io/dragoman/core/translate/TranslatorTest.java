@@ -8,6 +8,9 @@ import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.lang.OpenNlpSentenceSplitter;
 import io.dragoman.core.lang.TokenCounter;
 import io.dragoman.core.llm.FinishReason;
+import io.dragoman.core.llm.ModelReply;
+import io.dragoman.core.llm.ModelRequest;
+import io.dragoman.core.llm.ModelSteps;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.Usage;
@@ -295,5 +298,44 @@ class TranslatorTest {
             }
             return SEED.paragraphs().get(i);
         }
+    }
+
+    @Test
+    void anExecutorThatSendsTheStepsItselfGetsWhatTheOnlineLoopGets() {
+        String reply = SEED.reply();
+        String dropped = reply.substring(0, reply.indexOf("\n\n[5]")) + reply.substring(reply.indexOf("\n\n[6]"));
+        ScriptedModel online = new ScriptedModel().then(dropped, 1500, 900).then(reply, 1600, 900);
+        Translation expected = translator(online).translate(SEED.article());
+        List<ModelReply> replies = List.of(
+                ScriptedModel.reply(dropped, FinishReason.STOP, Optional.of(new Usage(1500, 900))),
+                ScriptedModel.reply(reply, FinishReason.STOP, Optional.of(new Usage(1600, 900))));
+        ScriptedModel never = new ScriptedModel();
+
+        // as a batch executor would: take each step's request, send it elsewhere, feed the reply back later
+        TranslationSteps steps = translator(never).steps(SEED.article());
+        List<ModelRequest> sent = new ArrayList<>();
+        ModelSteps.Step<Translation> step = steps.start();
+        while (step instanceof ModelSteps.Step.Send<Translation> send) {
+            sent.add(send.request());
+            step = steps.answer(replies.get(sent.size() - 1));
+        }
+
+        assertThat(((ModelSteps.Step.Finished<Translation>) step).result()).isEqualTo(expected);
+        assertThat(sent).isEqualTo(online.requests).hasSize(2);
+        assertThat(sent.get(1).user()).contains("<previous>");
+        assertThat(status(expected, "paragraph-count")).isEqualTo(CheckResult.Status.REPAIRED);
+        assertThat(never.requests).as("the steps send nothing themselves").isEmpty();
+    }
+
+    @Test
+    void aFailedRequestBecomesTheArticlesFailureWithWhatWasSpent() {
+        TranslationSteps steps = translator(new ScriptedModel()).steps(SEED.article());
+        steps.start();
+
+        TranslationException e = steps.failed(new PermanentFailure("model not found", 404, null));
+
+        assertThat(e.getMessage()).contains(SEED.article().id().value()).contains("model not found");
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.calls()).isZero();
     }
 }
