@@ -1,11 +1,5 @@
 package io.dragoman.core.llm;
 
-import io.dragoman.core.llm.provider.AnthropicSpec;
-import io.dragoman.core.llm.provider.GeminiSpec;
-import io.dragoman.core.llm.provider.MistralSpec;
-import io.dragoman.core.llm.provider.OllamaSpec;
-import io.dragoman.core.llm.provider.OpenAiCompatibleSpec;
-import io.dragoman.core.llm.provider.OpenAiSpec;
 import io.dragoman.core.llm.provider.ProviderSpec;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,17 +12,17 @@ import java.util.stream.Collectors;
  */
 public enum ProviderKind {
     /** OpenAI. */
-    OPENAI(new OpenAiSpec()),
+    OPENAI(ProviderSpec.OPENAI),
     /** Anthropic. */
-    ANTHROPIC(new AnthropicSpec()),
+    ANTHROPIC(ProviderSpec.ANTHROPIC),
     /** Google's Gemini. */
-    GEMINI(new GeminiSpec()),
+    GEMINI(ProviderSpec.GEMINI),
     /** Mistral. */
-    MISTRAL(new MistralSpec()),
+    MISTRAL(ProviderSpec.MISTRAL),
     /** A local Ollama server. */
-    OLLAMA(new OllamaSpec()),
+    OLLAMA(ProviderSpec.OLLAMA),
     /** Any server speaking the OpenAI chat completions API (vLLM, llama.cpp server, LM Studio, LiteLLM…). */
-    OPENAI_COMPATIBLE(new OpenAiCompatibleSpec());
+    OPENAI_COMPATIBLE(ProviderSpec.OPENAI_COMPATIBLE);
 
     private final ProviderSpec spec;
 

@@ -29,7 +29,8 @@ import java.util.Optional;
  * warnings: quotes must be found in the translation, people must be named in the source, the headline must be
  * English.
  *
- * <p>Thread-safe: one summarizer can serve many articles at once.
+ * <p>The work of one article is a {@link SummarySteps} machine ({@link #steps}); {@link #summarize} sends its
+ * requests at once. Thread-safe: one summarizer can serve many articles at once.
  */
 public final class Summarizer {
 

@@ -28,7 +28,8 @@ import java.util.Optional;
  * that fails a check is sent back once with the reasons, a truncated chunk is split in two instead, and what still
  * fails is reported on the result, or fails the article when the translation cannot be aligned.
  *
- * <p>Thread-safe: one translator can serve many articles at once.
+ * <p>The work of one article is a {@link TranslationSteps} machine ({@link #steps}); {@link #translate} sends its
+ * requests at once. Thread-safe: one translator can serve many articles at once.
  */
 public final class Translator {
 

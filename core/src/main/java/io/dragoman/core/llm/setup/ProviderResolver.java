@@ -2,8 +2,6 @@ package io.dragoman.core.llm.setup;
 
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.llm.provider.OllamaSpec;
-import io.dragoman.core.llm.provider.OpenAiCompatibleSpec;
 import io.dragoman.core.llm.provider.ProviderSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +26,10 @@ import java.util.stream.Collectors;
 public final class ProviderResolver {
 
     /** Where Ollama listens unless told otherwise. */
-    public static final String LOCAL_OLLAMA = OllamaSpec.DEFAULT_BASE_URL;
+    public static final String LOCAL_OLLAMA = ProviderSpec.OLLAMA_BASE_URL;
 
     /** The environment variable holding an {@code openai-compatible} server's key, if it needs one. */
-    public static final String OPENAI_COMPATIBLE_KEY = OpenAiCompatibleSpec.KEY_VARIABLE;
+    public static final String OPENAI_COMPATIBLE_KEY = ProviderSpec.OPENAI_COMPATIBLE_KEY;
 
     /** The providers chosen by their key in the environment, in the order they are looked for. */
     private static final List<ProviderKind> BY_ENVIRONMENT =
