@@ -1,25 +1,16 @@
 package io.dragoman.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.retry.RateLimiter;
 import io.dragoman.core.llm.setup.ModelProviders;
-import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
-import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.translate.CheckResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Batch throughput and memory of the {@link Dragoman} facade against a stand-in model server ({@link StandInModel}, a
@@ -78,7 +61,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class BatchThroughput {
 
-    private static final int CALLS_PER_ARTICLE = 2;
+    static final int CALLS_PER_ARTICLE = 2;
     private static final int GRACE_SECONDS = 180;
     private static final int PROGRESS_SECONDS = 30;
     private static final double MB = 1024.0 * 1024.0;
@@ -178,10 +161,12 @@ public final class BatchThroughput {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final ThroughputReport report;
 
     BatchThroughput(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+        this.report = new ThroughputReport(out);
     }
 
     /** Runs the benchmark; see the class comment for the arguments. */
@@ -293,10 +278,10 @@ public final class BatchThroughput {
                     s.limitSeconds());
             Measured m = measure(s);
             rows.add(m);
-            details(m);
+            report.details(m);
         }
         out.println();
-        table(rows);
+        report.table(rows);
     }
 
     // ------------------------------------------------------------------ one scenario
@@ -412,7 +397,7 @@ public final class BatchThroughput {
         }
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
@@ -425,278 +410,5 @@ public final class BatchThroughput {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir, e);
         }
-    }
-
-    /** Counts outcomes and notes each worker thread's CPU time as it finishes an article. */
-    private static final class Tally implements RunListener {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-        final AtomicInteger finished = new AtomicInteger();
-        final AtomicLong checksNotPassed = new AtomicLong();
-        final AtomicLong summaryWarnings = new AtomicLong();
-        final AtomicReference<String> firstFailure = new AtomicReference<>();
-        private final Map<Thread, Long> workerCpu = new ConcurrentHashMap<>();
-        private final long[] finishes;
-        private final int from;
-        private final int to;
-        private final AtomicLong cpuAtFrom = new AtomicLong(-1);
-        private final AtomicLong cpuAtTo = new AtomicLong(-1);
-
-        Tally(int articles) {
-            finishes = new long[articles];
-            from = articles / 10;
-            to = articles - 1 - articles / 10;
-        }
-
-        @Override
-        public void finished(ArticleOutcome outcome) {
-            long now = System.nanoTime();
-            workerCpu.put(Thread.currentThread(), THREADS.getCurrentThreadCpuTime());
-            int n = finished.getAndIncrement();
-            if (n < finishes.length) {
-                finishes[n] = now;
-            }
-            if (n == from) {
-                cpuAtFrom.set(processCpuNanos());
-            } else if (n == to) {
-                cpuAtTo.set(processCpuNanos());
-            }
-            if (outcome instanceof ArticleOutcome.Done done) {
-                done.translation()
-                        .ifPresent(t -> checksNotPassed.addAndGet(t.checks().stream()
-                                .filter(c -> c.status() != CheckResult.Status.PASSED)
-                                .count()));
-                done.summary()
-                        .ifPresent(
-                                sum -> summaryWarnings.addAndGet(sum.warnings().size()));
-            } else if (outcome instanceof ArticleOutcome.Failed failed) {
-                firstFailure.compareAndSet(null, failed.id() + " at " + failed.stage() + ": " + failed.reason());
-            }
-        }
-
-        long workerCpuNanos() {
-            return workerCpu.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        /** Process CPU time per article between the 10th and the 90th percentile article: warm, without the tail. */
-        Optional<Double> steadyCpuMsPerArticle() {
-            if (to - from < 10 || cpuAtFrom.get() < 0 || cpuAtTo.get() < 0) {
-                return Optional.empty();
-            }
-            return Optional.of((cpuAtTo.get() - cpuAtFrom.get()) / 1e6 / (to - from));
-        }
-
-        /** Articles per second between the 10th and the 90th percentile of finishing times. */
-        Optional<Double> steadyRate() {
-            int n = Math.min(finished.get(), finishes.length);
-            if (n < 20) {
-                return Optional.empty();
-            }
-            long[] sorted = java.util.Arrays.copyOf(finishes, n);
-            java.util.Arrays.sort(sorted);
-            int from = n / 10;
-            int to = n - 1 - n / 10;
-            double seconds = (sorted[to] - sorted[from]) / 1e9;
-            return seconds > 0 ? Optional.of((to - from) / seconds) : Optional.empty();
-        }
-    }
-
-    /**
-     * The heap during a run: after a full collection as the baseline, the sum of the heap pools' peak usage (an upper
-     * bound of the heap in use at any one moment, garbage included: what {@code -Xmx} must hold), and the most heap in
-     * use right after any collection (the live data plus what the collector left for later).
-     */
-    private static final class HeapWatch {
-        record Peak(long baseline, long used, long afterGc) {}
-
-        private final long baseline;
-        private final AtomicLong afterGc = new AtomicLong();
-        private final List<NotificationEmitter> emitters = new ArrayList<>();
-        private final NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GarbageCollectionNotificationInfo info =
-                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> pool :
-                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (heapPool(pool.getKey())) {
-                        used += pool.getValue().getUsed();
-                    }
-                }
-                afterGc.accumulateAndGet(used, Math::max);
-            }
-        };
-
-        private HeapWatch(long baseline) {
-            this.baseline = baseline;
-        }
-
-        static HeapWatch start() {
-            System.gc();
-            long used = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    used += pool.getUsage().getUsed();
-                    pool.resetPeakUsage();
-                }
-            }
-            HeapWatch watch = new HeapWatch(used);
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener(watch.listener, null, null);
-                    watch.emitters.add(emitter);
-                }
-            }
-            return watch;
-        }
-
-        Peak stop() {
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            for (NotificationEmitter emitter : emitters) {
-                try {
-                    emitter.removeNotificationListener(listener);
-                } catch (javax.management.ListenerNotFoundException e) {
-                    // already gone
-                }
-            }
-            return new Peak(baseline, peak, Math.max(afterGc.get(), baseline));
-        }
-
-        private static boolean heapPool(String name) {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getName().equals(name)) {
-                    return pool.getType() == MemoryType.HEAP;
-                }
-            }
-            return false;
-        }
-    }
-
-    // ------------------------------------------------------------------ reporting
-
-    private void details(Measured m) {
-        Scenario s = m.scenario();
-        RunResult r = m.result();
-        out.printf(
-                Locale.ROOT,
-                "  %,d done, %,d failed, %,d deferred; %,d calls made, %,d requests at the stand-in, %d paragraphs"
-                        + " it could not translate%n",
-                r.done(),
-                r.failed(),
-                r.deferred(),
-                r.calls(),
-                m.requests(),
-                m.misses());
-        if (!m.complete()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  INCOMPLETE: the run %s after %.1f s with %,d of %,d articles done%n",
-                    r.stop() == RunResult.Stop.INTERRUPTED ? "hit its time limit" : "stopped (" + r.stop() + ")",
-                    m.wallSeconds(),
-                    r.done(),
-                    s.articles());
-        }
-        if (r.calls() != s.calls()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  NOTE: %,d calls instead of %,d (re-asks or repairs); the ideal counts %d per article%n",
-                    r.calls(),
-                    s.calls(),
-                    CALLS_PER_ARTICLE);
-        }
-        m.firstFailure().ifPresent(f -> out.println("  first failure: " + f));
-        out.printf(
-                Locale.ROOT,
-                "  translation checks not passed: %d; summary warnings: %d%n",
-                m.checksNotPassed(),
-                m.summaryWarnings());
-        out.printf(
-                Locale.ROOT,
-                "  wall %.2f s (ideal %s), %.1f articles/s; render %.2f s; setup (store, models) %.2f s%n",
-                m.wallSeconds(),
-                s.idealSeconds() > 0 ? String.format(Locale.ROOT, "%.2f s", s.idealSeconds()) : "none: no latency",
-                r.done() / m.wallSeconds(),
-                m.renderSeconds(),
-                m.setupSeconds());
-        m.steadyArticlesPerSecond()
-                .ifPresent(rate -> out.printf(
-                        Locale.ROOT,
-                        "  steady state (10th to 90th percentile of finishing times): %.1f articles/s%s%n",
-                        rate,
-                        m.steadyRatio()
-                                .map(x -> String.format(
-                                        Locale.ROOT, ", %.1f ideal, ratio %.3f", s.articles() / s.idealSeconds(), x))
-                                .orElse("")));
-        out.printf(
-                Locale.ROOT,
-                "  CPU per article: %.2f ms process (client + stand-in server + GC + JIT)%s, %.2f ms in the facade's"
-                        + " worker threads, %.2f ms in the stand-in's reply writer%n",
-                m.processCpuMsPerArticle(),
-                m.steadyCpuMsPerArticle()
-                        .map(x ->
-                                String.format(Locale.ROOT, ", %.2f ms from the 10th to the 90th percentile article", x))
-                        .orElse(""),
-                m.workerCpuMsPerArticle(),
-                m.standInCpuMsPerArticle());
-        out.printf(
-                Locale.ROOT,
-                "  heap: %.0f MB after a full GC before the run, peak %.0f MB in use (sum of pool peaks), at most %.0f MB"
-                        + " after a collection; max heap %.0f MB%n",
-                m.baselineHeapMb(),
-                m.peakHeapMb(),
-                m.peakAfterGcMb(),
-                m.maxHeapMb());
-        m.windows()
-                .ifPresent(w -> out.printf(
-                        Locale.ROOT,
-                        "  rate: %,d requests over %.1f s; at most %d in any 60 s window (limit %d), at most %d in any 1 s"
-                                + " window (%.1f at an even pace) -> %s%n",
-                        w.requests(),
-                        w.spanSeconds(),
-                        w.perMinute(),
-                        s.rpm(),
-                        w.perSecond(),
-                        s.rpm() / 60.0,
-                        w.perMinute() <= s.rpm() ? "limit kept" : "LIMIT EXCEEDED"));
-    }
-
-    private void table(List<Measured> rows) {
-        out.println("| scenario | articles | calls | concurrency / limit | wall s | ideal s | ratio | articles/s"
-                + " | render s | CPU ms/article (run / steady) | peak heap MB (in use / after GC) |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (Measured m : rows) {
-            Scenario s = m.scenario();
-            out.printf(
-                    Locale.ROOT,
-                    "| %s %s%s | %,d | %,d | %d / %s | %.1f | %s | %s | %.1f | %s | %.1f / %s | %.0f / %.0f |%n",
-                    s.name(),
-                    s.what(),
-                    m.complete() ? "" : " (INCOMPLETE)",
-                    m.result().done(),
-                    m.result().calls(),
-                    s.concurrency(),
-                    s.rpm() > 0 ? s.rpm() + " rpm" : "none",
-                    m.wallSeconds(),
-                    s.idealSeconds() > 0 ? String.format(Locale.ROOT, "%.1f", s.idealSeconds()) : "—",
-                    m.ratio().map(r -> String.format(Locale.ROOT, "%.3f", r)).orElse("—"),
-                    m.result().done() / m.wallSeconds(),
-                    s.writeOutputs() ? String.format(Locale.ROOT, "%.1f", m.renderSeconds()) : "—",
-                    m.processCpuMsPerArticle(),
-                    m.steadyCpuMsPerArticle()
-                            .map(x -> String.format(Locale.ROOT, "%.1f", x))
-                            .orElse("—"),
-                    m.peakHeapMb(),
-                    m.peakAfterGcMb());
-        }
-        out.println();
-        out.println("ratio = wall / ideal; ideal = articles × calls × latency / concurrency, or calls / rpm minutes."
-                + " CPU = process CPU time (client and the in-JVM stand-in server) / articles, over the whole run and"
-                + " from the 10th to the 90th percentile article. Heap: the sum of the heap pools' peaks (garbage"
-                + " included), and the most in use right after a collection.");
     }
 }
