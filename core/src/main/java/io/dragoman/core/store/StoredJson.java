@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -123,11 +124,15 @@ final class StoredJson {
 
     private <T> T read(String json, Class<T> type, String versionsField) {
         try {
-            if (versionsField == null) {
+            try {
                 return mapper.readValue(json, type);
+            } catch (ValueInstantiationException e) {
+                // a record of the earlier flat shape has no provenance: only those take the slower path
+                if (versionsField == null) {
+                    throw e;
+                }
+                return mapper.treeToValue(withProvenance(mapper.readTree(json), versionsField), type);
             }
-            JsonNode node = mapper.readTree(json);
-            return mapper.treeToValue(withProvenance(node, versionsField), type);
         } catch (JsonProcessingException e) {
             throw new RunStoreException(
                     "A stored " + type.getSimpleName() + " cannot be read back (" + e.getOriginalMessage()

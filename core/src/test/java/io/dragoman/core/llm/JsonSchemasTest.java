@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class JsonSchemasTest {
+public class JsonSchemasTest {
 
     /** The shape of the summary schema: nested objects in arrays, descriptions, document metadata. */
-    static final String SUMMARY_LIKE = """
+    public static final String SUMMARY_LIKE = """
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "$id": "https://example.org/summary.json",

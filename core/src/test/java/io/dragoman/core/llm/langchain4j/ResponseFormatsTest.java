@@ -9,37 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import io.dragoman.core.llm.JsonSchemasTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseFormatsTest {
 
     /** The shape of the summary schema: nested objects in arrays, descriptions, document metadata. */
-    static final String SUMMARY_LIKE = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://example.org/summary.json",
-              "title": "ArticleSummary",
-              "description": "A structured English summary of one news article.",
-              "type": "object",
-              "properties": {
-                "headline": {"type": "string", "description": "A short, factual English headline."},
-                "people": {
-                  "type": "array",
-                  "items": {
-                    "type": "object",
-                    "properties": {"name": {"type": "string"}, "role": {"type": "string"}},
-                    "required": ["name", "role"],
-                    "additionalProperties": false
-                  }
-                },
-                "tone": {"type": "string", "enum": ["neutral", "critical"]},
-                "wordCount": {"type": "integer"}
-              },
-              "required": ["headline", "people", "tone", "wordCount"],
-              "additionalProperties": false
-            }
-            """;
+    static final String SUMMARY_LIKE = JsonSchemasTest.SUMMARY_LIKE;
 
     private final ObjectMapper json = new ObjectMapper();
 
