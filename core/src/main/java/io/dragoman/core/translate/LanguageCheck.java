@@ -22,18 +22,15 @@ final class LanguageCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         String english = r.englishText();
         if (english.length() < MIN_CHARS) {
             return Optional.empty();
         }
         return detector.detect(english)
                 .filter(language -> !language.equals("en"))
-                .map(language -> "The translation is not in English: it reads as language '" + language + "'.");
+                .map(language -> Finding.of(
+                        Severity.UNUSABLE,
+                        "The translation is not in English: it reads as language '" + language + "'."));
     }
 }

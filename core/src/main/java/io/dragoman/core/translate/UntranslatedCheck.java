@@ -26,17 +26,16 @@ final class UntranslatedCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         List<String> problems = new ArrayList<>();
+        List<Integer> involved = new ArrayList<>();
+        long words = 0;
+        long untranslated = 0;
         List<Unit> units = r.chunk().units();
         for (int i = 0; i < units.size(); i++) {
             List<String> source = Words.of(units.get(i).text());
             String english = r.english(i);
+            words += source.size();
             if (source.size() < MIN_WORDS || english.isBlank()) {
                 continue;
             }
@@ -45,6 +44,8 @@ final class UntranslatedCheck implements TranslationCheck {
             long shared = sourceGrams.stream().filter(englishGrams::contains).count();
             double share = (double) shared / sourceGrams.size();
             if (share > MAX_SHARED) {
+                involved.add(i);
+                untranslated += source.size();
                 problems.add(String.format(
                         Locale.ROOT,
                         "[%s] (%.0f%% the same as the source)",
@@ -55,8 +56,12 @@ final class UntranslatedCheck implements TranslationCheck {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("These paragraphs are left untranslated or only partly translated: "
-                + String.join(", ", problems) + ". Translate them fully into English.");
+        Severity severity = untranslated * 2 > words ? Severity.UNUSABLE : Severity.DOUBTFUL;
+        return Optional.of(new Finding(
+                severity,
+                "These paragraphs are left untranslated or only partly translated: " + String.join(", ", problems)
+                        + ". Translate them fully into English.",
+                involved));
     }
 
     private static Set<String> trigrams(List<String> words) {

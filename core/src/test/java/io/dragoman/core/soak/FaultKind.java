@@ -54,9 +54,9 @@ enum FaultKind {
 
     /**
      * Whether a stage that gets this fault on every reply ends the article as failed; false when the pipeline accepts
-     * the reply anyway (a fenced summary is unwrapped; an untranslated paragraph is kept and flagged with a warning).
+     * the reply anyway (a fenced summary is unwrapped). An echo of the source is never accepted as a translation.
      */
     boolean failsWhenPersistent() {
-        return this != FENCED_JSON && this != UNTRANSLATED_ECHO;
+        return this != FENCED_JSON;
     }
 }

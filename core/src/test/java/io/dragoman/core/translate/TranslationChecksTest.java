@@ -38,7 +38,17 @@ class TranslationChecksTest {
                 .filter(c -> c.name().equals(check))
                 .findFirst()
                 .orElseThrow()
-                .check(reply);
+                .check(reply)
+                .map(Finding::message);
+    }
+
+    private static Optional<TranslationCheck.Severity> severity(String check, ChunkReply reply) {
+        return CHECKS.stream()
+                .filter(c -> c.name().equals(check))
+                .findFirst()
+                .orElseThrow()
+                .check(reply)
+                .map(Finding::severity);
     }
 
     @ParameterizedTest
