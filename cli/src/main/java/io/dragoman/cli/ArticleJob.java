@@ -1,6 +1,8 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.InputReader;
@@ -13,6 +15,7 @@ import io.dragoman.core.llm.setup.NoProviderException;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;
+import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.store.RunStoreException;
 import java.io.PrintWriter;
@@ -33,7 +36,21 @@ import java.util.Optional;
 final class ArticleJob {
 
     /** How the job treats earlier runs and money. */
-    record RunOptions(boolean dryRun, boolean force, boolean retryFailed, Optional<BigDecimal> maxCost) {}
+    record RunOptions(
+            boolean dryRun,
+            boolean force,
+            boolean retryFailed,
+            boolean retryReview,
+            List<String> acceptReview,
+            Optional<BigDecimal> maxCost) {}
+
+    /** A finished run and the report rendered from the store after it. */
+    private record Ran(RunResult result, RunReport report) {
+
+        long needingReview() {
+            return report.articles().getOrDefault(Review.NEEDS_REVIEW.label(), 0L);
+        }
+    }
 
     private final DragomanCommand parent;
     private final InputOptions input;
@@ -90,6 +107,7 @@ final class ArticleJob {
                 .stages(stages)
                 .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
+                .retryReview(options.retryReview())
                 .chunkTokens(models.chunkTokens);
         if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
@@ -97,9 +115,9 @@ final class ArticleJob {
         provider.ifPresent(p -> builder.model(models.model(p)));
         options.maxCost().ifPresent(builder::maxCost);
         Lines lines = new Lines();
-        RunResult result;
+        Ran ran;
         try {
-            result = runAndRender(builder, lines);
+            ran = runAndRender(builder, lines);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -109,7 +127,15 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.CANNOT_WRITE;
         }
+        RunResult result = ran.result();
         printSummary(result, provider.map(ProviderConfig::info), configError);
+        if (!quiet && ran.needingReview() > 0) {
+            stdout.printf(
+                    "%d %s review: the checks found doubtful passages (paragraphs listed in report.md and at the top"
+                            + " of each md/ page); rerun with --retry-review, or --accept-review ID to accept one.%n",
+                    ran.needingReview(), ran.needingReview() == 1 ? "needs" : "need");
+            stdout.flush();
+        }
         if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
             stderr.println("dragoman: " + (configError != null ? configError : result.stopMessage()));
             stderr.println("dragoman: the cleaned articles are in " + out
@@ -127,7 +153,7 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.INTERRUPTED;
         }
-        return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return result.failed() > 0 || ran.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     /**
@@ -136,10 +162,13 @@ final class ArticleJob {
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private RunResult runAndRender(Dragoman.Builder builder, Lines lines) {
+    private Ran runAndRender(Dragoman.Builder builder, Lines lines) {
         try (Dragoman dragoman = builder.build()) {
             if (options.force()) {
                 dragoman.forgetArticles();
+            }
+            if (!options.acceptReview().isEmpty()) {
+                accept(dragoman);
             }
             InputReader reader = input.reader(parent.stdin());
             dragoman.learn(reader.read(
@@ -150,12 +179,31 @@ final class ArticleJob {
                 result = dragoman.run(reader.read(input.inputs), lines, control);
             }
             try {
-                dragoman.writeOutputs(out, Optional.of(result));
+                return new Ran(result, dragoman.writeOutputs(out, Optional.of(result)));
             } catch (UncheckedIOException e) {
                 throw new OutputsNotWritten(e);
             }
-            return result;
         }
+    }
+
+    /** Marks the translations named by {@code --accept-review} as reviewed, and says which needed no review. */
+    private void accept(Dragoman dragoman) {
+        List<ArticleId> ids =
+                options.acceptReview().stream().map(ArticleId::new).toList();
+        List<ArticleId> accepted = dragoman.acceptReview(ids);
+        List<String> others = ids.stream()
+                .filter(id -> !accepted.contains(id))
+                .map(ArticleId::value)
+                .toList();
+        if (!accepted.isEmpty() && !quiet) {
+            stderr.println("dragoman: accepted as reviewed: "
+                    + String.join(", ", accepted.stream().map(ArticleId::value).toList()));
+        }
+        if (!others.isEmpty()) {
+            stderr.println(
+                    "dragoman: not waiting for review in " + out + ", left as they are: " + String.join(", ", others));
+        }
+        stderr.flush();
     }
 
     /** The output files could not be written; the message names the file and why. */

@@ -99,7 +99,8 @@ public final class ArticleTable {
                 id,
                 ArticleStatus.TRANSLATED,
                 "translation_json = ?, summary_json = NULL, review = ?",
-                List.of(text, Columns.text(translation.needsReview() ? Review.NEEDS_REVIEW : Review.NONE)),
+                java.util.Arrays.asList(
+                        text, Columns.text(translation.needsReview() ? Review.NEEDS_REVIEW : Review.NONE)),
                 "translation");
     }
 
