@@ -217,10 +217,15 @@ public final class ArticleRecords {
         t.forReview().forEach(c -> paragraphs.addAll(c.paragraphs()));
         StringBuilder md =
                 new StringBuilder("> **Needs review.** The checks found doubtful passages in this translation");
-        if (!paragraphs.isEmpty()) {
-            md.append(paragraphs.size() == 1 ? "; check paragraph " : "; check paragraphs ")
-                    .append(String.join(
-                            ", ", paragraphs.stream().map(String::valueOf).toList()));
+        boolean title = paragraphs.remove(0);
+        if (title || !paragraphs.isEmpty()) {
+            md.append("; check ").append(title ? "the title" : "");
+            if (!paragraphs.isEmpty()) {
+                md.append(title ? " and " : "")
+                        .append(paragraphs.size() == 1 ? "paragraph " : "paragraphs ")
+                        .append(String.join(
+                                ", ", paragraphs.stream().map(String::valueOf).toList()));
+            }
         }
         md.append(".\n");
         for (CheckResult c : t.forReview()) {

@@ -42,7 +42,8 @@ public record RunReport(
      *
      * @param id the article
      * @param checks the checks whose doubtful findings remain
-     * @param paragraphs the body paragraphs (1-based) they name; empty when a finding concerns a whole chunk
+     * @param paragraphs the body paragraphs (from 1; 0 is the title) they name; empty when a finding concerns a
+     *     whole chunk
      */
     public record ReviewItem(String id, List<String> checks, List<Integer> paragraphs) {}
 
@@ -125,7 +126,9 @@ public record RunReport(
     }
 
     private static String joined(List<Integer> numbers) {
-        return String.join(", ", numbers.stream().map(String::valueOf).toList());
+        return String.join(
+                ", ",
+                numbers.stream().map(n -> n == 0 ? "title" : String.valueOf(n)).toList());
     }
 
     /** A reason shortened to what articles failing the same way share: its first sentence, at most 100 characters. */

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param check the check's name, e.g. {@code numbers}
  * @param status the result
  * @param details what was found, one message per chunk where it fired; empty when it passed
- * @param paragraphs the article's body paragraphs (1-based) that a finding still open names, for a person to check;
- *     empty when none remains or the finding concerns a whole chunk
+ * @param paragraphs where the findings still open are, for a person to check: body paragraphs from 1 (the dateline
+ *     counts as part of paragraph 1), 0 for the title; empty when none remains or a finding concerns a whole chunk
  */
 public record CheckResult(String check, Status status, List<String> details, List<Integer> paragraphs) {
 

@@ -259,9 +259,12 @@ public final class TranslationSteps implements ModelSteps<Translation> {
             SortedSet<Integer> paragraphs = remainingParagraphs.computeIfAbsent(check, k -> new TreeSet<>());
             for (int unit : finding.units()) {
                 Unit u = frame.chunk.units().get(unit);
-                if (u.kind() == Unit.Kind.BODY) {
-                    paragraphs.add(u.paragraph() + 1);
-                }
+                paragraphs.add(
+                        switch (u.kind()) {
+                            case TITLE -> 0;
+                            case DATELINE -> 1; // the dateline opens the first paragraph
+                            case BODY -> u.paragraph() + 1;
+                        });
             }
         });
         if (worst(left) == TranslationCheck.Severity.UNUSABLE) {

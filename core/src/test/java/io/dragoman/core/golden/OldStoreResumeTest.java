@@ -77,6 +77,11 @@ class OldStoreResumeTest {
      * summary of soak-00004, the first translation of soak-00014 (then split in two).
      */
     private static final Set<String> CUT_OFF = Set.of("soak-00004", "soak-00014");
+    /**
+     * The seed whose stored translation is its German source, echoed twice by the stand-in model: the checks of the
+     * fixture's time kept it with warnings; today's fail it, and a rerun built from the cached echoes fails too.
+     */
+    private static final String ECHOED = "002_2bc17d9c9461e4a0";
 
     /** The fixture's articles: status, and the stage of a failure. */
     private static final Map<String, String> FIXTURE_ROWS = Map.of(
@@ -223,8 +228,12 @@ class OldStoreResumeTest {
                     .isGreaterThan(20);
         }
         Map<String, String> after = recordsById(dir.resolve("articles.jsonl"));
+        assertThat(after.get(ECHOED))
+                .as("an echo of the source is no translation")
+                .contains("\"status\":\"failed\"")
+                .contains("left in the source language");
         before.forEach((id, record) -> {
-            if (record.contains("\"status\":\"summarized\"")) {
+            if (record.contains("\"status\":\"summarized\"") && !id.equals(ECHOED)) {
                 // a record rebuilt now carries the prompt versions of today's templates; everything else is the same
                 assertThat(GoldenFiles.promptVersionsHidden(GoldenFiles.normalised("articles.jsonl", after.get(id))))
                         .as("the record of %s, rebuilt from cached replies", id)

@@ -70,8 +70,10 @@ class TranslationChecksTest {
                         "paragraph-count",
                         "preamble",
                         "length-ratio",
+                        "sentences",
                         "numbers",
                         "glossary",
+                        "quotes",
                         "language",
                         "untranslated");
     }
@@ -232,7 +234,7 @@ class TranslationChecksTest {
         assertThat(run("language", echoed))
                 .hasValueSatisfying(m -> assertThat(m).contains("'de'"));
         assertThat(run("untranslated", echoed))
-                .hasValueSatisfying(m -> assertThat(m).contains("[1] (100%"));
+                .hasValueSatisfying(m -> assertThat(m).contains("[1] all 4 sentences"));
     }
 
     @Test
