@@ -3,8 +3,9 @@ package io.dragoman.core.lang;
 import java.util.Set;
 
 /**
- * The breaks the English sentence model proposes that end no sentence in news text: after an initial ({@code A.
- * Lukashenko}) and after the abbreviations of a title or a number ({@code Dr.}, {@code Mr.}, {@code No.}).
+ * The breaks the English sentence model proposes that end no sentence in news text: a decimal point ({@code $1.9
+ * billion}), after an initial ({@code A. Lukashenko}) and after the abbreviations of a title or a number ({@code Dr.},
+ * {@code Mr.}, {@code No. 5}).
  */
 final class EnglishFalseBreaks implements OpenNlpSentenceSplitter.FalseBreaks {
 
@@ -16,6 +17,12 @@ final class EnglishFalseBreaks implements OpenNlpSentenceSplitter.FalseBreaks {
     public boolean test(CharSequence text, int index) {
         if (text.charAt(index) != '.') {
             return false;
+        }
+        if (index > 0
+                && index + 1 < text.length()
+                && Character.isDigit(text.charAt(index - 1))
+                && Character.isDigit(text.charAt(index + 1))) {
+            return true; // a decimal point: $1.9 billion
         }
         int start = index;
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {

@@ -1,5 +1,6 @@
 package io.dragoman.core.translate;
 
+import io.dragoman.core.lang.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,13 +10,16 @@ import java.util.regex.Pattern;
 /**
  * {@code quotes}: each paragraph's translation keeps the quoted passages of its source, so that what someone said
  * stays a quotation (and the summary's quotes can be traced to it). German „…“, »…«, «…» and "…" are counted in the
- * source; “…”, "…" and the others in the translation. A translation with fewer quoted passages than its source lost
- * one, or turned it into reported speech.
+ * source; “…”, "…" and the others in the translation; quoted names and titles of one or two words are not. A
+ * translation with fewer quoted passages than its source lost one, or turned it into reported speech.
  */
 final class QuotesCheck implements TranslationCheck {
 
-    /** Passages shorter than this many characters between the marks (a quoted word or name) are not counted. */
-    static final int MIN_QUOTED_CHARS = 12;
+    /**
+     * Passages of fewer words than this between the marks are not counted: a quoted name or title ({@code „Großer
+     * Stein“}) is often written without marks in English, a quoted statement never is.
+     */
+    static final int MIN_QUOTED_WORDS = 3;
 
     private static final Pattern QUOTED =
             Pattern.compile("„([^“”\"]+)[“”\"]|»([^«]+)«|«([^»]+)»|“([^”]+)”|\"([^\"]+)\"");
@@ -58,7 +62,7 @@ final class QuotesCheck implements TranslationCheck {
         Matcher m = QUOTED.matcher(text);
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
-                if (m.group(g) != null && m.group(g).strip().length() >= MIN_QUOTED_CHARS) {
+                if (m.group(g) != null && Words.of(m.group(g)).size() >= MIN_QUOTED_WORDS) {
                     n++;
                 }
             }

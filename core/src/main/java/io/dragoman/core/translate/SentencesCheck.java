@@ -27,9 +27,17 @@ final class SentencesCheck implements TranslationCheck {
     static final double MAX_RATIO = 2.0;
     /**
      * A merged or split bead (2–1, 1–2, …) is a translator's choice only when its length stays close to the usual
-     * ratio: this far from it, relative to {@link SentenceAlignment#RATIO}, a sentence was probably dropped or added.
+     * ratio ({@link SentenceAlignment#RATIO}); beyond these bounds, relative to it, a sentence was probably dropped
+     * or added. A split sentence gains words (a subject, a connective: good splits measured up to 1.31), a merged
+     * one loses some, so the bounds lean that way.
      */
-    static final double MAX_REGROUPED_DEVIATION = 0.3;
+    static final double SPLIT_MAX = 1.4;
+
+    static final double MERGE_MIN = 0.65;
+    /** The bounds of a bead that is neither split nor merged, such as 2–2. */
+    static final double REGROUPED_MIN = 0.7;
+
+    static final double REGROUPED_MAX = 1.3;
 
     private final SentenceSplitter sourceSentences;
     private final SentenceSplitter englishSentences;
@@ -88,9 +96,21 @@ final class SentencesCheck implements TranslationCheck {
             }
             double ratio = (double) b.targetChars() / b.sourceChars();
             double relative = ratio / SentenceAlignment.RATIO;
-            boolean regrouped = b.sourceCount() != b.targetCount();
-            double min = regrouped ? 1 - MAX_REGROUPED_DEVIATION : MIN_RATIO / SentenceAlignment.RATIO;
-            double max = regrouped ? 1 + MAX_REGROUPED_DEVIATION : MAX_RATIO / SentenceAlignment.RATIO;
+            double min;
+            double max;
+            if (b.sourceCount() == 1 && b.targetCount() == 1) {
+                min = MIN_RATIO / SentenceAlignment.RATIO;
+                max = MAX_RATIO / SentenceAlignment.RATIO;
+            } else if (b.sourceCount() < b.targetCount()) {
+                min = REGROUPED_MIN;
+                max = SPLIT_MAX;
+            } else if (b.sourceCount() > b.targetCount()) {
+                min = MERGE_MIN;
+                max = REGROUPED_MAX;
+            } else {
+                min = REGROUPED_MIN;
+                max = REGROUPED_MAX;
+            }
             if (b.sourceChars() >= MIN_BEAD_CHARS && relative < min) {
                 return Optional.of(String.format(
                         Locale.ROOT,

@@ -39,7 +39,7 @@ public final class TranslationChecks {
                 new NumbersCheck(),
                 new GlossaryCheck(),
                 new QuotesCheck(),
-                new LanguageCheck(detector),
+                new LanguageCheck(detector, english),
                 new UntranslatedCheck(source, english, SourceTraces.german()));
     }
 }

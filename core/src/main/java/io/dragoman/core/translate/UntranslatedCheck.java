@@ -10,12 +10,14 @@ import java.util.Objects;
  * sits in its paragraph: a source sentence reproduced as it is, or nearly (its lower-case words are the source
  * sentence's), or a sentence of {@value #MIN_WORDS} words or more that reads as German by {@link SourceTraces} (its
  * German function words and the German words it copies from the source). Doubtful when some sentences are; unusable
- * when they hold most of the chunk's words, as a reply that echoes the source does.
+ * when they hold most ({@value #MOSTLY}) of the chunk's words, as a reply that echoes the source does.
  */
 final class UntranslatedCheck implements TranslationCheck {
 
     /** Sentences with fewer words are not judged alone. */
     static final int MIN_WORDS = 5;
+    /** A chunk with more than this share of its words in such sentences is mostly untranslated: no translation. */
+    static final double MOSTLY = 0.6;
 
     private final SentenceSplitter sourceSentences;
     private final SentenceSplitter englishSentences;
@@ -64,7 +66,7 @@ final class UntranslatedCheck implements TranslationCheck {
         if (problems.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Severity severity = untranslated * 2 > words ? Severity.UNUSABLE : Severity.DOUBTFUL;
+        Severity severity = untranslated > MOSTLY * words ? Severity.UNUSABLE : Severity.DOUBTFUL;
         return java.util.Optional.of(new Finding(
                 severity,
                 "These sentences are left in the source language or only partly translated: "

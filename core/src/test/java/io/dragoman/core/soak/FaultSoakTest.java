@@ -259,7 +259,7 @@ class FaultSoakTest {
             case DROPPED_LAST_PARAGRAPH -> reason.contains("paragraph-count: ") && reason.contains("missing [");
             case UNTRANSLATED_ECHO ->
                 reason.contains("untranslated: ") && reason.contains("left in the source language");
-            case FENCED_JSON -> false;
+            case FENCED_JSON, LAST_SENTENCE_UNTRANSLATED -> false;
         };
     }
 
@@ -289,7 +289,11 @@ class FaultSoakTest {
             }
             StoredArticle s = stored.get();
             boolean stageDone = call.stage() == Stage.TRANSLATE ? s.holds(Stage.TRANSLATE) : s.holds(Stage.SUMMARIZE);
-            if (stageDone) {
+            boolean persistent =
+                    plan(call.protocol(), article, call.stage()).persistent().isPresent();
+            if (stageDone && kind == FaultKind.LAST_SENTENCE_UNTRANSLATED && persistent) {
+                table.add(kind, s.needsReview() ? FaultTable.Fate.KEPT_FOR_REVIEW : FaultTable.Fate.UNEXPLAINED);
+            } else if (stageDone) {
                 table.add(kind, FaultTable.Fate.RECOVERED);
             } else if (s.status() == ArticleStatus.FAILED
                     && s.failure().isPresent()
@@ -390,6 +394,10 @@ class FaultSoakTest {
             } else if (failing.isEmpty()) {
                 if (s.status() != ArticleStatus.SUMMARIZED) {
                     wrong.add("should be done: " + what);
+                }
+                boolean doubtful = translate.persistent().equals(Optional.of(FaultKind.LAST_SENTENCE_UNTRANSLATED));
+                if (s.needsReview() != doubtful) {
+                    wrong.add((doubtful ? "should need review: " : "should not need review: ") + what);
                 }
             } else {
                 Stage stage = failing.get();
@@ -493,6 +501,7 @@ class FaultSoakTest {
         }
         assertThat(table.injected()).isGreaterThanOrEqualTo(SOAK ? 1_000 : 300);
         assertThat(table.total(FaultTable.Fate.REPORTED_AS_FAILURE)).isPositive();
+        assertThat(table.total(FaultTable.Fate.KEPT_FOR_REVIEW)).isPositive();
     }
 
     @Test
