@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dragoman.core.lang.OpenNlpSentenceSplitter;
+import io.dragoman.core.lang.SentenceSplitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,7 @@ class ReviewEndToEndTest {
 
     private WireMockServer server;
     private final Map<String, String> echoes = new LinkedHashMap<>();
+    private final Map<String, String> lastSentenceGerman = new LinkedHashMap<>();
 
     @TempDir
     Path tmp;
@@ -59,7 +62,33 @@ class ReviewEndToEndTest {
                 echo.append("\n\n[").append(++i).append("] ").append(p.asText());
             }
             echoes.put(record.get("id").asText(), echo.toString());
+            lastSentenceGerman.put(record.get("id").asText(), lastSentenceGerman(record));
         }
+    }
+
+    /**
+     * The seed's reference translation with the last sentence of each paragraph of several sentences left as the
+     * German source sentence.
+     */
+    private static String lastSentenceGerman(JsonNode cleaned) throws IOException {
+        SentenceSplitter german = OpenNlpSentenceSplitter.german();
+        SentenceSplitter english = OpenNlpSentenceSplitter.english();
+        String id = cleaned.get("id").asText();
+        JsonNode reference = JSON.readTree(Path.of("..", "core", "src", "test", "resources", "translate", "seeds")
+                .resolve(id + ".en.json")
+                .toFile());
+        StringBuilder reply = new StringBuilder("[T] " + reference.get("title").asText() + "\n\n[D] "
+                + reference.get("dateline").asText());
+        for (int i = 0; i < reference.get("paragraphs").size(); i++) {
+            List<String> en = new ArrayList<>(
+                    english.split(reference.get("paragraphs").get(i).asText()));
+            List<String> de = german.split(cleaned.get("paragraphs").get(i).asText());
+            if (en.size() > 1 && de.size() > 1) {
+                en.set(en.size() - 1, de.get(de.size() - 1));
+            }
+            reply.append("\n\n[").append(i + 1).append("] ").append(String.join(" ", en));
+        }
+        return reply.toString();
     }
 
     @AfterAll
@@ -150,6 +179,33 @@ class ReviewEndToEndTest {
         Cli.Result rerun = run(out);
 
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(records(out).values())
+                .allSatisfy(record -> assertThat(record.get("status").asText()).isEqualTo("summarized"));
+    }
+
+    @Test
+    void aModelThatLeavesTheLastSentenceOfEachParagraphInGermanGivesArticlesThatNeedReview() throws IOException {
+        answer(lastSentenceGerman);
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run(out);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(records(out).values()).allSatisfy(record -> {
+            assertThat(record.get("status").asText()).isEqualTo("needs-review");
+            assertThat(record.at("/review/paragraphs")
+                            .findValuesAsText("checks")
+                            .toString())
+                    .isNotNull();
+            assertThat(record.at("/review/findings").toString()).contains("untranslated");
+        });
+        assertThat(r.out()).contains("2 need review");
+        server.resetAll();
+        answer(healthy());
+
+        Cli.Result repaired = run(out, "--retry-review");
+
+        assertThat(repaired.exitCode()).as(repaired.err()).isZero();
         assertThat(records(out).values())
                 .allSatisfy(record -> assertThat(record.get("status").asText()).isEqualTo("summarized"));
     }
