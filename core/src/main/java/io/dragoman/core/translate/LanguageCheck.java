@@ -15,7 +15,7 @@ final class LanguageCheck implements TranslationCheck {
 
     /** Texts shorter than this are not judged: detection is unreliable on a title or a dateline alone. */
     static final int MIN_CHARS = 80;
-    /** Sentences shorter than this are not judged alone, and count as the chunk's language. */
+    /** Sentences shorter than this are not judged alone. */
     static final int MIN_SENTENCE_CHARS = 40;
     /** A chunk whose characters are more than this share in sentences of another language is no translation. */
     static final double MOSTLY = 0.6;
@@ -43,16 +43,18 @@ final class LanguageCheck implements TranslationCheck {
         if (other.isEmpty()) {
             return Optional.empty();
         }
-        long total = 0;
+        // the share of the sentences the detector can judge (long enough, and a language found) that are foreign
+        long judged = 0;
         long foreign = 0;
         for (String sentence : sentences.split(english.replace("\n\n", " "))) {
-            total += sentence.length();
-            if (sentence.length() >= MIN_SENTENCE_CHARS
-                    && detector.detect(sentence).filter(l -> !l.equals("en")).isPresent()) {
-                foreign += sentence.length();
+            Optional<String> language =
+                    sentence.length() >= MIN_SENTENCE_CHARS ? detector.detect(sentence) : Optional.empty();
+            if (language.isPresent()) {
+                judged += sentence.length();
+                foreign += language.get().equals("en") ? 0 : sentence.length();
             }
         }
-        double share = total == 0 ? 1 : (double) foreign / total;
+        double share = judged == 0 ? 1 : (double) foreign / judged;
         if (share > MOSTLY) {
             return Optional.of(Finding.of(
                     Severity.UNUSABLE,

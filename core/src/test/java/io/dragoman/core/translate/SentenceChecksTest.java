@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sentence-level checks on the seeds' reference translations with one fault put in: a sentence left in German at
@@ -136,5 +140,82 @@ class SentenceChecksTest {
             assertThat(run("sentences", reply)).isEmpty();
             assertThat(run("untranslated", reply)).isEmpty();
         }
+    }
+
+    /** The seed's reply text with paragraph {@code n} (from 1) changed. */
+    private static String replyText(Seeds.Seed seed, int n, UnaryOperator<String> change) {
+        List<String> paragraphs = new ArrayList<>(seed.paragraphs());
+        paragraphs.set(n - 1, change.apply(paragraphs.get(n - 1)));
+        StringBuilder b = new StringBuilder("[T] " + seed.title() + "\n\n[D] " + seed.dateline());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            b.append("\n\n[").append(i + 1).append("] ").append(paragraphs.get(i));
+        }
+        return b.toString();
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of(
+                        "a sentence half in German",
+                        "untranslated",
+                        replyText(
+                                FIRST,
+                                1,
+                                p -> p.substring(0, p.indexOf("This was reported"))
+                                        + "Das gab the press service of the Ministry of Foreign Affairs of Belarus der"
+                                        + " Nachrichtenagentur BelTA bekannt.")),
+                Arguments.of("a sentence dropped", "sentences", replyText(SECOND, 5, p -> {
+                    List<String> sentences = new ArrayList<>(ENGLISH.split(p));
+                    sentences.remove(1);
+                    return String.join(" ", sentences);
+                })),
+                Arguments.of(
+                        "a sentence invented",
+                        "sentences",
+                        replyText(
+                                FIRST,
+                                3,
+                                p -> p
+                                        + " Observers from several international organisations, who had travelled to Minsk"
+                                        + " for the occasion, welcomed the outcome of the meeting and called on both sides"
+                                        + " to continue the talks next year.")),
+                Arguments.of("a quotation lost", "quotes", replyText(FIRST, 2, p -> p.replace("“", "")
+                        .replace("”", ""))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void aFaultTheRepairKeepsLeavesTheArticleForReviewAndARetryAgainstAHealthyModelEndsIt(
+            String fault, String check, String faulty) {
+        Seeds.Seed seed = faulty.contains(SECOND.title()) ? SECOND : FIRST;
+        Translator translator = Translator.standard(
+                new ScriptedModel().then(faulty, 1, 1).then(faulty, 1, 1),
+                io.dragoman.core.prompt.PromptLibrary.builtIn(),
+                Glossary.EMPTY,
+                io.dragoman.core.llm.PriceTable.builtIn(),
+                Translator.Settings.DEFAULT,
+                Seeds.languages());
+
+        Translation doubtful = translator.translate(seed.article());
+
+        assertThat(doubtful.needsReview()).as(fault).isTrue();
+        assertThat(doubtful.forReview()).extracting(CheckResult::check).contains(check);
+
+        ScriptedModel healthy = new ScriptedModel().then(seed.reply(), 1, 1);
+        Translation retried = Translator.standard(
+                        healthy,
+                        io.dragoman.core.prompt.PromptLibrary.builtIn(),
+                        Glossary.EMPTY,
+                        io.dragoman.core.llm.PriceTable.builtIn(),
+                        Translator.Settings.DEFAULT,
+                        Seeds.languages())
+                .repair(seed.article(), doubtful, io.dragoman.core.llm.CallSession.detached());
+
+        assertThat(retried.needsReview()).isFalse();
+        assertThat(retried.paragraphs()).isEqualTo(seed.paragraphs());
+        assertThat(healthy.requests)
+                .as("one repair request, with the finding")
+                .singleElement()
+                .satisfies(r -> assertThat(r.user()).startsWith("Your English translation"));
     }
 }
