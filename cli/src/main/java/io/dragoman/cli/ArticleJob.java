@@ -110,24 +110,37 @@ final class ArticleJob {
             return ExitCodes.CANNOT_WRITE;
         }
         printSummary(result, provider.map(ProviderConfig::info), configError);
-        if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
-            stderr.println("dragoman: " + (configError != null ? configError : result.stopMessage()));
-            stderr.println("dragoman: the cleaned articles are in " + out
-                    + "; run the same command again once a provider is configured (or use --only clean).");
-            stderr.flush();
-            return ExitCodes.CONFIG;
+        if (configError != null) {
+            // the message lists the ways to choose a provider, one a line
+            stderr.println("dragoman: " + configError);
+            return stop(
+                    "the cleaned articles are in " + out
+                            + "; run the same command again once a provider is configured (or use --only clean).",
+                    ExitCodes.CONFIG);
+        }
+        if (result.stop() == RunResult.Stop.CONFIGURATION) {
+            return stop(
+                    result.stopMessage() + "; the cleaned articles are in " + out
+                            + ", run the same command again once that is fixed.",
+                    ExitCodes.CONFIG);
         }
         if (result.stop() == RunResult.Stop.BUDGET) {
-            stderr.println("dragoman: " + result.stopMessage());
-            stderr.flush();
-            return ExitCodes.BUDGET;
+            return stop(result.stopMessage(), ExitCodes.BUDGET);
         }
         if (result.stop() == RunResult.Stop.INTERRUPTED) {
-            stderr.println("dragoman: interrupted; rerun the same command to continue where it stopped.");
-            stderr.flush();
-            return ExitCodes.INTERRUPTED;
+            return stop(
+                    "interrupted: the articles in flight were finished and committed and the outputs written; rerun"
+                            + " the same command to continue where it stopped.",
+                    ExitCodes.INTERRUPTED);
         }
         return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** Says in one line why the run stopped, and ends with {@code code}. */
+    private int stop(String why, int code) {
+        stderr.println("dragoman: " + why);
+        stderr.flush();
+        return code;
     }
 
     /**
@@ -167,7 +180,10 @@ final class ArticleJob {
         }
     }
 
-    /** Prints a line for each article that needed a model or failed, and for each call with {@code -v}. */
+    /**
+     * Prints a line for each article that needed a model or failed, and for each call with {@code -v}; the run's stop
+     * is said once, at its end.
+     */
     private final class Lines implements RunListener {
 
         @Override
@@ -218,13 +234,6 @@ final class ArticleJob {
             say(line.append(String.format(
                             Locale.ROOT, ", %.1f s", call.elapsed().toMillis() / 1000.0))
                     .toString());
-        }
-
-        @Override
-        public void stopping(String reason) {
-            if (!quiet) {
-                say("dragoman: stopping: " + reason);
-            }
         }
 
         private void say(String line) {
