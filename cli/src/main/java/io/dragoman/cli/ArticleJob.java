@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,8 @@ import java.util.Optional;
 /**
  * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
  * run store {@code DIR/dragoman.db} makes it resumable and caches every model call, the outputs are rendered from the
- * store, and the end of the run prints what happened. Ctrl-C stops the intake and lets the articles in flight finish
- * (a second Ctrl-C aborts them); the exit code says how the run ended.
+ * store, and the end of the run prints what happened. {@link Progress} shows the run going, and Ctrl-C stops the
+ * intake and lets the articles in flight finish (a second Ctrl-C aborts them); the exit code says how the run ended.
  */
 final class ArticleJob {
 
@@ -41,6 +42,7 @@ final class ArticleJob {
     private final Path out;
     private final Stages stages;
     private final RunOptions options;
+    private final DisplayOptions display;
     private final boolean quiet;
     private final boolean verbose;
     private final PrintWriter stdout;
@@ -53,7 +55,7 @@ final class ArticleJob {
             Path out,
             Stages stages,
             RunOptions options,
-            boolean quiet,
+            DisplayOptions display,
             PrintWriter stdout,
             PrintWriter stderr) {
         this.parent = parent;
@@ -62,7 +64,8 @@ final class ArticleJob {
         this.out = out;
         this.stages = stages;
         this.options = options;
-        this.quiet = quiet;
+        this.display = display;
+        this.quiet = display.quiet;
         this.verbose = input.verbose;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -83,6 +86,10 @@ final class ArticleJob {
             }
         }
         OutputFiles.directory(out);
+        return runAndReport(provider, configError);
+    }
+
+    private int runAndReport(Optional<ProviderConfig> provider, String configError) {
         Dragoman.Builder builder = Dragoman.builder()
                 .cleaner(parent.newCleaner(input.maxBytes))
                 .languages(parent.languages())
@@ -96,10 +103,9 @@ final class ArticleJob {
         }
         provider.ifPresent(p -> builder.model(models.model(p)));
         options.maxCost().ifPresent(builder::maxCost);
-        Lines lines = new Lines();
         RunResult result;
         try {
-            result = runAndRender(builder, lines);
+            result = runAndRender(builder);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -144,30 +150,39 @@ final class ArticleJob {
     }
 
     /**
-     * Runs the batch against the store and renders the outputs from it.
+     * Runs the batch against the store, with the progress display, and renders the outputs from the store.
      *
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private RunResult runAndRender(Dragoman.Builder builder, Lines lines) {
+    private RunResult runAndRender(Dragoman.Builder builder) {
         try (Dragoman dragoman = builder.build()) {
-            if (options.force()) {
-                dragoman.forgetArticles();
-            }
-            InputReader reader = input.reader(parent.stdin());
-            dragoman.learn(reader.read(
-                    input.inputs.stream().filter(a -> !a.equals("-")).toList()));
             BatchRunner.Control control = new BatchRunner.Control();
-            RunResult result;
-            try (Interrupts interrupts = Interrupts.install(control, stderr)) {
-                result = dragoman.run(reader.read(input.inputs), lines, control);
+            try (Progress progress =
+                    Progress.start(display.display(parent.terminal()), stages.anyModel(), stderr, Clock.systemUTC())) {
+                if (options.force()) {
+                    dragoman.forgetArticles();
+                }
+                InputReader reader = input.reader(parent.stdin());
+                int[] seen = {0};
+                int learned = dragoman.learn(reader.read(input.inputs.stream()
+                                .filter(a -> !a.equals("-"))
+                                .toList())
+                        .takeWhile(i -> !control.stopping())
+                        .peek(i -> progress.counting(++seen[0])));
+                progress.counted(learned, !input.inputs.contains("-"));
+                RunResult result;
+                try (Interrupts interrupts = Interrupts.install(control, progress::say)) {
+                    result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
+                }
+                progress.close();
+                try {
+                    dragoman.writeOutputs(out, Optional.of(result));
+                } catch (UncheckedIOException e) {
+                    throw new OutputsNotWritten(e);
+                }
+                return result;
             }
-            try {
-                dragoman.writeOutputs(out, Optional.of(result));
-            } catch (UncheckedIOException e) {
-                throw new OutputsNotWritten(e);
-            }
-            return result;
         }
     }
 
@@ -181,26 +196,37 @@ final class ArticleJob {
     }
 
     /**
-     * Prints a line for each article that needed a model or failed, and for each call with {@code -v}; the run's stop
-     * is said once, at its end.
+     * Feeds the progress display and prints a line for each article that failed, and with {@code -v} for each one a
+     * model worked on and for each call; the run's stop is said once, at its end.
      */
     private final class Lines implements RunListener {
+        private final Progress progress;
+
+        Lines(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void started(String id) {
+            progress.started(id);
+        }
 
         @Override
         public void finished(ArticleOutcome outcome) {
+            progress.finished(outcome);
             if (outcome instanceof ArticleOutcome.Done done) {
                 if (!quiet
                         && verbose
                         && (done.translation().isPresent() || done.summary().isPresent())) {
-                    say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ") + done.id() + " ("
-                            + describe(done)
+                    progress.say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ")
+                            + done.id() + " (" + describe(done)
                             + (done.calls() == 0
                                     ? "; nothing paid: replayed from the call cache or kept from a run before"
                                     : "")
                             + ")");
                 }
             } else if (outcome instanceof ArticleOutcome.Failed failed) {
-                say("dragoman: " + failed.location() + ": " + failed.reason());
+                progress.say("dragoman: " + failed.location() + ": " + failed.reason());
             }
         }
 
@@ -231,16 +257,9 @@ final class ArticleJob {
             } else {
                 line.append("failed: ").append(call.failure().orElse(""));
             }
-            say(line.append(String.format(
+            progress.say(line.append(String.format(
                             Locale.ROOT, ", %.1f s", call.elapsed().toMillis() / 1000.0))
                     .toString());
-        }
-
-        private void say(String line) {
-            synchronized (stderr) {
-                stderr.println(line);
-                stderr.flush();
-            }
         }
     }
 

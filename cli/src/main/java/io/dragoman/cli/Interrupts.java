@@ -1,7 +1,7 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.pipeline.BatchRunner;
-import java.io.PrintWriter;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -18,7 +18,12 @@ final class Interrupts implements AutoCloseable {
         this.previous = previous;
     }
 
-    static Interrupts install(BatchRunner.Control control, PrintWriter err) {
+    /**
+     * Handles SIGINT until closed.
+     *
+     * @param say prints a line on standard error (above a progress bar)
+     */
+    static Interrupts install(BatchRunner.Control control, Consumer<String> say) {
         SignalHandler handler = new SignalHandler() {
             private boolean once;
 
@@ -29,8 +34,7 @@ final class Interrupts implements AutoCloseable {
                 }
                 once = true;
                 control.interrupt();
-                err.println("dragoman: interrupted: finishing the articles in flight (Ctrl-C again to abort them)");
-                err.flush();
+                say.accept("dragoman: interrupted: finishing the articles in flight (Ctrl-C again to abort them)");
             }
         };
         try {

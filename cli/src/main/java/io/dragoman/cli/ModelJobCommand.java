@@ -33,10 +33,8 @@ abstract class ModelJobCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "Print only errors.")
-    boolean quiet;
+    @Mixin
+    DisplayOptions display;
 
     @Option(
             names = "--dry-run",
@@ -79,7 +77,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         out,
                         stages(),
                         new ArticleJob.RunOptions(dryRun, force, retryFailed, java.util.Optional.ofNullable(maxCost)),
-                        quiet,
+                        display,
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())
                 .run();
