@@ -24,17 +24,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
  * run store {@code DIR/dragoman.db} makes it resumable and caches every model call, the outputs are rendered from the
- * store, and the end of the run prints what happened. {@link Progress} shows the run going, and Ctrl-C stops the
- * intake and lets the articles in flight finish (a second Ctrl-C aborts them); the exit code says how the run ended.
+ * store, and the end of the run prints what happened. {@link Progress} shows the run going, and Ctrl-C or SIGTERM
+ * stops the intake and lets the articles in flight finish (a second one aborts them); the exit code says how the run
+ * ended.
  */
 final class ArticleJob {
 
     /** How the job treats earlier runs and money. */
     record RunOptions(boolean dryRun, boolean force, boolean retryFailed, Optional<BigDecimal> maxCost) {}
+
+    /** How a run ended, and the signal that stopped it, if one did. */
+    private record Ended(RunResult result, Optional<Interrupts.Kind> signal) {}
 
     private final DragomanCommand parent;
     private final InputOptions input;
@@ -103,9 +108,9 @@ final class ArticleJob {
         }
         provider.ifPresent(p -> builder.model(models.model(p)));
         options.maxCost().ifPresent(builder::maxCost);
-        RunResult result;
+        Ended ended;
         try {
-            result = runAndRender(builder);
+            ended = runAndRender(builder);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -115,6 +120,7 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.CANNOT_WRITE;
         }
+        RunResult result = ended.result();
         printSummary(result, provider.map(ProviderConfig::info), configError);
         if (configError != null) {
             // the message lists the ways to choose a provider, one a line
@@ -134,10 +140,11 @@ final class ArticleJob {
             return stop(result.stopMessage(), ExitCodes.BUDGET);
         }
         if (result.stop() == RunResult.Stop.INTERRUPTED) {
+            Interrupts.Kind signal = ended.signal().orElse(Interrupts.Kind.INT);
             return stop(
-                    "interrupted: the articles in flight were finished and committed and the outputs written; rerun"
-                            + " the same command to continue where it stopped.",
-                    ExitCodes.INTERRUPTED);
+                    signal.word() + ": the articles in flight were finished and committed and the outputs written;"
+                            + " rerun the same command to continue where it stopped.",
+                    signal.exitCode());
         }
         return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
@@ -150,16 +157,20 @@ final class ArticleJob {
     }
 
     /**
-     * Runs the batch against the store, with the progress display, and renders the outputs from the store.
+     * Runs the batch against the store, with the progress display and the signal handlers, and renders the outputs
+     * from the store.
      *
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private RunResult runAndRender(Dragoman.Builder builder) {
+    private Ended runAndRender(Dragoman.Builder builder) {
         try (Dragoman dragoman = builder.build()) {
             BatchRunner.Control control = new BatchRunner.Control();
-            try (Progress progress =
-                    Progress.start(display.display(parent.terminal()), stages.anyModel(), stderr, Clock.systemUTC())) {
+            AtomicBoolean rendering = new AtomicBoolean();
+            try (Progress progress = Progress.start(
+                            display.display(parent.terminal()), stages.anyModel(), stderr, Clock.systemUTC());
+                    Interrupts interrupts =
+                            Interrupts.install(control, progress::say, () -> left(progress, rendering.get()))) {
                 if (options.force()) {
                     dragoman.forgetArticles();
                 }
@@ -171,19 +182,33 @@ final class ArticleJob {
                         .takeWhile(i -> !control.stopping())
                         .peek(i -> progress.counting(++seen[0])));
                 progress.counted(learned, !input.inputs.contains("-"));
-                RunResult result;
-                try (Interrupts interrupts = Interrupts.install(control, progress::say)) {
-                    result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
-                }
+                RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
                 progress.close();
+                rendering.set(true);
                 try {
                     dragoman.writeOutputs(out, Optional.of(result));
                 } catch (UncheckedIOException e) {
                     throw new OutputsNotWritten(e);
                 }
-                return result;
+                return new Ended(result, interrupts.received());
             }
         }
+    }
+
+    /** What aborting the run now would leave, for the line a second Ctrl-C or SIGTERM prints. */
+    private String left(Progress progress, boolean rendering) {
+        if (rendering) {
+            return "the output files were being written, some may still be those of the run before; rerun the same"
+                    + " command to write them again (no model calls needed).";
+        }
+        int inFlight = progress.inFlight();
+        return (inFlight == 0
+                        ? "no article was in flight"
+                        : inFlight + (inFlight == 1 ? " article" : " articles")
+                                + " in flight left unfinished (their finished stages are kept in "
+                                + out.resolve("dragoman.db")
+                                + ")")
+                + " and the output files as they were; rerun the same command to continue.";
     }
 
     /** The output files could not be written; the message names the file and why. */

@@ -1,0 +1,183 @@
+package io.dragoman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dragoman.cli.StandInRuns.Exit;
+import io.dragoman.cli.StandInRuns.Running;
+import io.dragoman.cli.StandInRuns.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stopping the packaged CLI from outside, against the slow stand-in of {@link StandInRuns}: SIGTERM (what {@code
+ * timeout}, systemd and Docker send; {@link Process#destroy()} sends it on Linux) and Ctrl-C's SIGINT finish the
+ * articles in flight, write every output and exit 143 or 130, and a second one aborts saying what it left. Run by
+ * failsafe after {@code package}.
+ */
+class StoppingAndLockingIT {
+
+    private static final int ARTICLES = 16;
+    private static final int CONCURRENCY = 4;
+    private static final int LATENCY_MS = 100;
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final String RERUN = "rerun the same command to continue where it stopped.";
+
+    @TempDir
+    Path tmp;
+
+    private StandInRuns runs;
+
+    @BeforeEach
+    void startTheStandIn() throws IOException {
+        runs = new StandInRuns(tmp, ARTICLES, CONCURRENCY, LATENCY_MS);
+    }
+
+    @AfterEach
+    void stopTheStandIn() {
+        runs.close();
+    }
+
+    @Test
+    void sigtermFinishesTheArticlesInFlightWritesEveryOutputAndExits143() throws Exception {
+        Path out = tmp.resolve("out");
+        Running running = runs.start(out, "sk-test-sigterm");
+        runs.standIn().when("sk-test-sigterm", false, 2 * CONCURRENCY, running.process()::destroy);
+
+        Exit stopped = StandInRuns.finish(running, TIMEOUT_SECONDS);
+
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(stopped.err().lines())
+                .containsExactly("dragoman: terminated (SIGTERM): the articles in flight were finished and committed"
+                        + " and the outputs written; " + RERUN);
+        Snapshot atStop = assertOutputsShowEveryStoredArticle(out, "sigterm");
+        assertThat(atStop.summarized()).isPositive().isLessThan(ARTICLES);
+        assertThat(atStop.cachedCalls())
+                .as("every call started before SIGTERM finished and was kept")
+                .isEqualTo(2 * (int) atStop.summarized());
+
+        Exit resumed = StandInRuns.finish(runs.start(out, "sk-test-sigterm-resumed"), TIMEOUT_SECONDS);
+
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        runs.assertEveryArticleOnceAndSummarized(out);
+        assertThat(resumed.out()).contains(atStop.summarized() + " already done by an earlier run");
+        assertThat(runs.standIn().requests("sk-test-sigterm-resumed"))
+                .as("the rerun asks only for what the stopped run did not finish")
+                .isEqualTo(2 * ARTICLES - atStop.cachedCalls());
+    }
+
+    @Test
+    void aSecondSigtermAbortsAtOnceSayingWhatItLeftWithTheStoreConsistent() throws Exception {
+        Path out = tmp.resolve("out");
+        Running running = runs.start(out, "sk-test-sigterm-twice");
+        Process process = running.process();
+        runs.standIn().when("sk-test-sigterm-twice", false, 2 * CONCURRENCY, () -> {
+            process.destroy();
+            Thread again = new Thread(() -> {
+                try {
+                    Thread.sleep(LATENCY_MS / 2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                process.destroy();
+            });
+            again.setDaemon(true);
+            again.start();
+        });
+
+        Exit aborted = StandInRuns.finish(running, TIMEOUT_SECONDS);
+
+        assertThat(aborted.code()).as(aborted.err()).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(aborted.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("dragoman: aborted: ")
+                .containsPattern("\\d+ articles? in flight left unfinished \\(their finished stages are kept in "
+                        + java.util.regex.Pattern.quote(
+                                out.resolve("dragoman.db").toString()) + "\\)")
+                .endsWith("and the output files as they were; rerun the same command to continue.");
+
+        assertThat(out.resolve("articles.jsonl"))
+                .as("outputs the aborted run wrote")
+                .doesNotExist();
+        Snapshot left = Snapshot.of(out, tmp.resolve("snapshot-aborted")); // passes SQLite's integrity check
+        assertThat(left.summarized()).isLessThan(ARTICLES);
+    }
+
+    @Test
+    void ctrlCFinishesTheArticlesInFlightSayingSoOnceAndExits130() throws Exception {
+        Assumptions.assumeFalse(
+                sigintIgnored(), "SIGINT is ignored in this process and so in its children (a background job)");
+        Path out = tmp.resolve("out");
+        Running running = runs.start(out, "sk-test-sigint");
+        long pid = running.process().pid();
+        runs.standIn().when("sk-test-sigint", false, 2 * CONCURRENCY, () -> signal("INT", pid));
+
+        Exit stopped = StandInRuns.finish(running, TIMEOUT_SECONDS);
+
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(stopped.err().lines())
+                .containsExactly(
+                        "dragoman: interrupted: finishing the articles in flight (Ctrl-C again to abort them)",
+                        "dragoman: interrupted: the articles in flight were finished and committed and the outputs"
+                                + " written; " + RERUN);
+        assertOutputsShowEveryStoredArticle(out, "sigint");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /**
+     * {@code articles.jsonl} parses and lists every article the store holds, once, in id order; {@code md/} has a page
+     * for each and nothing else; {@code report.json} is there.
+     */
+    private Snapshot assertOutputsShowEveryStoredArticle(Path out, String name) throws Exception {
+        Snapshot stored = Snapshot.of(out, tmp.resolve("snapshot-" + name));
+        List<String> ids = stored.articles().keySet().stream().sorted().toList();
+        assertThat(ids).as("articles in the store").isNotEmpty();
+        List<JsonNode> records = StandInRuns.readJsonl(out.resolve("articles.jsonl"));
+        assertThat(records.stream().map(r -> r.get("id").asText()).toList())
+                .as("the ids in articles.jsonl")
+                .containsExactlyElementsOf(ids);
+        try (Stream<Path> pages = Files.list(out.resolve("md"))) {
+            assertThat(pages.map(p -> p.getFileName().toString()))
+                    .as("the pages in md/")
+                    .containsExactlyInAnyOrderElementsOf(
+                            ids.stream().map(id -> id + ".md").toList());
+        }
+        assertThat(out.resolve("report.json")).isNotEmptyFile();
+        assertThat(StandInRuns.temporaryFiles(out)).isEmpty();
+        return stored;
+    }
+
+    private static void signal(String name, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether SIGINT is ignored in this process, as in a job a non-interactive shell started in the background. */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring(7).strip(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
+    }
+}
