@@ -80,18 +80,15 @@ class StoppingAndLockingIT {
         Path out = tmp.resolve("out");
         Running running = runs.start(out, "sk-test-sigterm-twice");
         Process process = running.process();
+        // the second SIGTERM comes while this request is held at the stand-in, so an article is surely in flight
         runs.standIn().when("sk-test-sigterm-twice", false, 2 * CONCURRENCY, () -> {
             process.destroy();
-            Thread again = new Thread(() -> {
-                try {
-                    Thread.sleep(LATENCY_MS / 2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                process.destroy();
-            });
-            again.setDaemon(true);
-            again.start();
+            try {
+                Thread.sleep(4L * LATENCY_MS); // time for the first to be handled: two pending ones would be one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroy();
         });
 
         Exit aborted = StandInRuns.finish(running, TIMEOUT_SECONDS);
