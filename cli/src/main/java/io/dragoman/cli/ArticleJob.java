@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
  * run store {@code DIR/dragoman.db} makes it resumable and caches every model call, the outputs are rendered from the
- * store, and the end of the run prints what happened. {@link Progress} shows the run going, and Ctrl-C or SIGTERM
- * stops the intake and lets the articles in flight finish (a second one aborts them); the exit code says how the run
- * ended.
+ * store, and the end of the run prints what happened. {@link RunLock} keeps a second run out of the directory, {@link
+ * Progress} shows the run going, and Ctrl-C or SIGTERM stops the intake and lets the articles in flight finish (a
+ * second one aborts them); the exit code says how the run ended.
  */
 final class ArticleJob {
 
@@ -42,6 +42,7 @@ final class ArticleJob {
     private record Ended(RunResult result, Optional<Interrupts.Kind> signal) {}
 
     private final DragomanCommand parent;
+    private final String command;
     private final InputOptions input;
     private final ModelOptions models;
     private final Path out;
@@ -53,8 +54,10 @@ final class ArticleJob {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
 
+    /** @param command the subcommand's name, for the lock another run would find */
     ArticleJob(
             DragomanCommand parent,
+            String command,
             InputOptions input,
             ModelOptions models,
             Path out,
@@ -64,6 +67,7 @@ final class ArticleJob {
             PrintWriter stdout,
             PrintWriter stderr) {
         this.parent = parent;
+        this.command = command;
         this.input = input;
         this.models = models;
         this.out = out;
@@ -91,10 +95,22 @@ final class ArticleJob {
             }
         }
         OutputFiles.directory(out);
-        return runAndReport(provider, configError);
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.take(out, command, parent.environment());
+        } catch (RunLock.Held e) {
+            stderr.println("dragoman: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
+        try {
+            return runLocked(provider, configError, lock.flatMap(RunLock::takenOver));
+        } finally {
+            lock.ifPresent(RunLock::close);
+        }
     }
 
-    private int runAndReport(Optional<ProviderConfig> provider, String configError) {
+    private int runLocked(Optional<ProviderConfig> provider, String configError, Optional<String> takenOver) {
         Dragoman.Builder builder = Dragoman.builder()
                 .cleaner(parent.newCleaner(input.maxBytes))
                 .languages(parent.languages())
@@ -110,7 +126,7 @@ final class ArticleJob {
         options.maxCost().ifPresent(builder::maxCost);
         Ended ended;
         try {
-            ended = runAndRender(builder);
+            ended = runAndRender(builder, takenOver);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -151,20 +167,26 @@ final class ArticleJob {
 
     /** Says in one line why the run stopped, and ends with {@code code}. */
     private int stop(String why, int code) {
-        stderr.println("dragoman: " + why);
-        stderr.flush();
+        say(why);
         return code;
+    }
+
+    private void say(String line) {
+        stderr.println("dragoman: " + line);
+        stderr.flush();
     }
 
     /**
      * Runs the batch against the store, with the progress display and the signal handlers, and renders the outputs
      * from the store.
      *
+     * @param takenOver the line to print once the store is open, when the lock was taken over from a run that is gone
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private Ended runAndRender(Dragoman.Builder builder) {
+    private Ended runAndRender(Dragoman.Builder builder, Optional<String> takenOver) {
         try (Dragoman dragoman = builder.build()) {
+            takenOver.ifPresent(this::say);
             BatchRunner.Control control = new BatchRunner.Control();
             AtomicBoolean rendering = new AtomicBoolean();
             try (Progress progress = Progress.start(

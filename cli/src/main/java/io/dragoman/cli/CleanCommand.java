@@ -62,11 +62,25 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PrintWriter stderr = spec.commandLine().getErr();
         if (out == null) {
             return clean(new Progress.Display(Optional.empty(), true, Progress.LOG_EVERY));
         }
         OutputFiles.directory(out);
-        return clean(display.display(parent.terminal()));
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.take(out, "clean", parent.environment());
+        } catch (RunLock.Held e) {
+            stderr.println("dragoman: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
+        try {
+            lock.flatMap(RunLock::takenOver).ifPresent(line -> stderr.println("dragoman: " + line));
+            return clean(display.display(parent.terminal()));
+        } finally {
+            lock.ifPresent(RunLock::close);
+        }
     }
 
     /** Cleans every input, printing the articles or writing them into {@code out}, with this progress display. */

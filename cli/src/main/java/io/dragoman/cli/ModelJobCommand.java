@@ -72,6 +72,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
     public Integer call() {
         return new ArticleJob(
                         parent,
+                        spec.name(),
                         input,
                         models,
                         out,

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dragoman.cli.StandInRuns.Exit;
 import io.dragoman.cli.StandInRuns.Running;
 import io.dragoman.cli.StandInRuns.Snapshot;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stopping the packaged CLI from outside, against the slow stand-in of {@link StandInRuns}: SIGTERM (what {@code
- * timeout}, systemd and Docker send; {@link Process#destroy()} sends it on Linux) and Ctrl-C's SIGINT finish the
- * articles in flight, write every output and exit 143 or 130, and a second one aborts saying what it left. Run by
- * failsafe after {@code package}.
+ * Stopping the packaged CLI from outside and keeping two runs apart, against the slow stand-in of {@link StandInRuns}:
+ * SIGTERM (what {@code timeout}, systemd and Docker send; {@link Process#destroy()} sends it on Linux) and Ctrl-C's
+ * SIGINT finish the articles in flight, write every output and exit 143 or 130, a second one aborts saying what it
+ * left, and a second run into the same directory refuses at start. Run by failsafe after {@code package}.
  */
 class StoppingAndLockingIT {
 
@@ -130,6 +134,70 @@ class StoppingAndLockingIT {
         assertOutputsShowEveryStoredArticle(out, "sigint");
     }
 
+    @Test
+    void aSecondRunIntoTheSameDirectoryRefusesAtStartNamingTheFirstWhileReportStillWorks() throws Exception {
+        Path out = tmp.resolve("out");
+        Running first = runs.start(out, "sk-test-lock-first");
+        // the first run's first request is held at the stand-in, so that the run is still going whatever the pace
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        runs.standIn().when("sk-test-lock-first", false, 1, () -> {
+            arrived.countDown();
+            try {
+                release.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(arrived.await(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .as("the first run's first request")
+                .isTrue();
+
+        Exit second = StandInRuns.finish(runs.start(out, "sk-test-lock-second"), TIMEOUT_SECONDS);
+        Exit report = dragoman("report", out.toString());
+        first.process().destroy();
+        release.countDown();
+        Exit firstExit = StandInRuns.finish(first, TIMEOUT_SECONDS);
+
+        assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(second.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("dragoman: " + out + " is in use by another dragoman run (pid "
+                        + first.process().pid() + " on " + host() + ", started 20")
+                .endsWith(", dragoman run); wait for it to end or choose another --out");
+        assertThat(second.out()).isEmpty();
+        assertThat(runs.standIn().requests("sk-test-lock-second"))
+                .as("requests the refused run sent")
+                .isZero();
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("articles");
+        assertThat(firstExit.code()).as(firstExit.err()).isEqualTo(ExitCodes.TERMINATED);
+    }
+
+    @Test
+    void aLockLeftByAKilledRunIsTakenOverWithOneLine() throws Exception {
+        Path out = tmp.resolve("out");
+        Running killed = runs.start(out, "sk-test-lock-killed");
+        runs.standIn().when("sk-test-lock-killed", false, CONCURRENCY, killed.process()::destroyForcibly);
+        assertThat(killed.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        StandInRuns.kill(killed);
+        assertThat(Files.readString(out.resolve(RunLock.FILE), StandardCharsets.UTF_8))
+                .startsWith("pid " + killed.process().pid() + " on ");
+
+        Exit next = StandInRuns.finish(runs.start(out, "sk-test-lock-next"), TIMEOUT_SECONDS);
+
+        assertThat(next.code()).as(next.err()).isZero();
+        assertThat(next.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("dragoman: taking over " + out.resolve(RunLock.FILE)
+                        + " from a run that ended without releasing it (pid "
+                        + killed.process().pid() + " on ");
+        runs.assertEveryArticleOnceAndSummarized(out);
+        assertThat(out.resolve(RunLock.FILE)).as("released at the end").isEmptyFile();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /**
@@ -153,6 +221,28 @@ class StoppingAndLockingIT {
         assertThat(out.resolve("report.json")).isNotEmptyFile();
         assertThat(StandInRuns.temporaryFiles(out)).isEmpty();
         return stored;
+    }
+
+    /** Runs the packaged jar with these arguments and waits, bounded, for it. */
+    private Exit dragoman(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                StandInRuns.jar().toString()));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile(tmp, "report", ".out");
+        Path stderr = Files.createTempFile(tmp, "report", ".err");
+        Process process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        return StandInRuns.finish(new Running(process, stdout, stderr), TIMEOUT_SECONDS);
+    }
+
+    private static String host() throws IOException {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8)
+                .strip();
     }
 
     private static void signal(String name, long pid) {
