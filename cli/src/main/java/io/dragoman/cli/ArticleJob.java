@@ -206,6 +206,9 @@ final class ArticleJob {
                 progress.counted(learned, !input.inputs.contains("-"));
                 RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
                 progress.close();
+                if (options.force() && result.stop() == RunResult.Stop.COMPLETED) {
+                    dragoman.dropForgotten();
+                }
                 rendering.set(true);
                 try {
                     dragoman.writeOutputs(out, Optional.of(result));

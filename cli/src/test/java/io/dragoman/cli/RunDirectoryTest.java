@@ -1,5 +1,6 @@
 package io.dragoman.cli;
 
+import static io.dragoman.cli.Cli.FIRST_SEED;
 import static io.dragoman.cli.Cli.SEEDS;
 import static io.dragoman.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run directory belongs to one run at a time ({@code DIR/.dragoman.lock}). In process; {@link StoppingAndLockingIT}
- * runs two processes.
+ * A run directory belongs to one run at a time ({@code DIR/.dragoman.lock}), and a fresh start with {@code --force}
+ * that completes leaves only its own inputs' articles. In process; {@link StoppingAndLockingIT} runs two processes.
  */
 class RunDirectoryTest {
 
@@ -81,5 +82,31 @@ class RunDirectoryTest {
         assertThat(again.err())
                 .as("a lock released by its run is not taken over")
                 .isEmpty();
+    }
+
+    @Test
+    void aCompletedFreshStartKeepsOnlyTheArticlesOfItsInputs() throws IOException {
+        Path out = tmp.resolve("out");
+        assertThat(run("run", SEEDS.toString(), "--out", out.toString(), "--only", "clean")
+                        .exitCode())
+                .isZero();
+
+        Cli.Result forced = run(
+                "run",
+                SEEDS.resolve(FIRST_SEED + ".txt").toString(),
+                "--out",
+                out.toString(),
+                "--only",
+                "clean",
+                "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("articles.jsonl"), StandardCharsets.UTF_8))
+                .singleElement()
+                .asString()
+                .contains("\"id\":\"" + FIRST_SEED + "\"");
+        try (Stream<Path> pages = Files.list(out.resolve("md"))) {
+            assertThat(pages.map(p -> p.getFileName().toString())).containsExactly(FIRST_SEED + ".md");
+        }
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping the packaged CLI from outside and keeping two runs apart, against the slow stand-in of {@link StandInRuns}:
  * SIGTERM (what {@code timeout}, systemd and Docker send; {@link Process#destroy()} sends it on Linux) and Ctrl-C's
  * SIGINT finish the articles in flight, write every output and exit 143 or 130, a second one aborts saying what it
- * left, and a second run into the same directory refuses at start. Run by failsafe after {@code package}.
+ * left, {@code --force} cut short never shrinks the outputs, and a second run into the same directory refuses at
+ * start. Run by failsafe after {@code package}.
  */
 class StoppingAndLockingIT {
 
@@ -132,6 +133,35 @@ class StoppingAndLockingIT {
                         "dragoman: interrupted: the articles in flight were finished and committed and the outputs"
                                 + " written; " + RERUN);
         assertOutputsShowEveryStoredArticle(out, "sigint");
+    }
+
+    @Test
+    void forceCutShortKeepsEveryStoredArticleInTheOutputsAndTheRerunFinishesIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Exit cleaned = StandInRuns.finish(
+                runs.start(out, "sk-test-force-clean", List.of(), List.of(), List.of("--only", "clean")),
+                TIMEOUT_SECONDS);
+        assertThat(cleaned.code()).as(cleaned.err()).isZero();
+        assertThat(StandInRuns.readJsonl(out.resolve("articles.jsonl"))).hasSize(ARTICLES);
+
+        Running forced = runs.start(out, "sk-test-force", List.of(), List.of(), List.of("--force"));
+        runs.standIn().when("sk-test-force", false, 2 * CONCURRENCY, forced.process()::destroy);
+        Exit stopped = StandInRuns.finish(forced, TIMEOUT_SECONDS);
+
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(ExitCodes.TERMINATED);
+        Snapshot atStop = assertOutputsShowEveryStoredArticle(out, "force");
+        assertThat(atStop.articles())
+                .as("articles in the store after --force was cut short")
+                .hasSize(ARTICLES);
+        assertThat(atStop.summarized()).isPositive().isLessThan(ARTICLES);
+        try (Stream<Path> pages = Files.list(out.resolve("md"))) {
+            assertThat(pages).hasSize(ARTICLES);
+        }
+
+        Exit resumed = StandInRuns.finish(runs.start(out, "sk-test-force-resumed"), TIMEOUT_SECONDS);
+
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        runs.assertEveryArticleOnceAndSummarized(out);
     }
 
     @Test
