@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error.",
+            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error or"
+                    + " the --out DIR in use by another run.",
         })
 final class CleanCommand implements Callable<Integer> {
     @ParentCommand
