@@ -1,6 +1,8 @@
 package io.dragoman.cli;
 
 import io.dragoman.core.Dragoman;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.InputReader;
@@ -13,6 +15,7 @@ import io.dragoman.core.llm.setup.NoProviderException;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunListener;
+import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
 import io.dragoman.core.store.RunStoreException;
 import java.io.PrintWriter;
@@ -36,10 +39,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ArticleJob {
 
     /** How the job treats earlier runs and money. */
-    record RunOptions(boolean dryRun, boolean force, boolean retryFailed, Optional<BigDecimal> maxCost) {}
+    record RunOptions(
+            boolean dryRun,
+            boolean force,
+            boolean retryFailed,
+            boolean retryReview,
+            List<String> acceptReview,
+            Optional<BigDecimal> maxCost) {}
 
-    /** How a run ended, and the signal that stopped it, if one did. */
-    private record Ended(RunResult result, Optional<Interrupts.Kind> signal) {}
+    /**
+     * How a run ended: its result, the report rendered from the store after it, and the signal that stopped it, if
+     * one did.
+     */
+    private record Ended(RunResult result, RunReport report, Optional<Interrupts.Kind> signal) {
+
+        long needingReview() {
+            return report.articles().getOrDefault(Review.NEEDS_REVIEW.label(), 0L);
+        }
+    }
 
     private final DragomanCommand parent;
     private final String command;
@@ -118,6 +135,7 @@ final class ArticleJob {
                 .stages(stages)
                 .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
+                .retryReview(options.retryReview())
                 .chunkTokens(models.chunkTokens);
         if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
@@ -138,6 +156,13 @@ final class ArticleJob {
         }
         RunResult result = ended.result();
         printSummary(result, provider.map(ProviderConfig::info), configError);
+        if (!quiet && ended.needingReview() > 0) {
+            stdout.printf(
+                    "%d %s review: the checks found doubtful passages (paragraphs listed in report.md and at the top"
+                            + " of each md/ page); rerun with --retry-review, or --accept-review ID to accept one.%n",
+                    ended.needingReview(), ended.needingReview() == 1 ? "needs" : "need");
+            stdout.flush();
+        }
         if (configError != null) {
             // the message lists the ways to choose a provider, one a line
             stderr.println("dragoman: " + configError);
@@ -162,7 +187,7 @@ final class ArticleJob {
                             + " rerun the same command to continue where it stopped.",
                     signal.exitCode());
         }
-        return result.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return result.failed() > 0 || ended.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     /** Says in one line why the run stopped, and ends with {@code code}. */
@@ -196,6 +221,9 @@ final class ArticleJob {
                 if (options.force()) {
                     dragoman.forgetArticles();
                 }
+                if (!options.acceptReview().isEmpty()) {
+                    accept(dragoman);
+                }
                 InputReader reader = input.reader(parent.stdin());
                 int[] seen = {0};
                 int learned = dragoman.learn(reader.read(input.inputs.stream()
@@ -211,12 +239,29 @@ final class ArticleJob {
                 }
                 rendering.set(true);
                 try {
-                    dragoman.writeOutputs(out, Optional.of(result));
+                    return new Ended(result, dragoman.writeOutputs(out, Optional.of(result)), interrupts.received());
                 } catch (UncheckedIOException e) {
                     throw new OutputsNotWritten(e);
                 }
-                return new Ended(result, interrupts.received());
             }
+        }
+    }
+
+    /** Marks the translations named by {@code --accept-review} as reviewed, and says which needed no review. */
+    private void accept(Dragoman dragoman) {
+        List<ArticleId> ids =
+                options.acceptReview().stream().map(ArticleId::new).toList();
+        List<ArticleId> accepted = dragoman.acceptReview(ids);
+        List<String> others = ids.stream()
+                .filter(id -> !accepted.contains(id))
+                .map(ArticleId::value)
+                .toList();
+        if (!accepted.isEmpty() && !quiet) {
+            say("accepted as reviewed: "
+                    + String.join(", ", accepted.stream().map(ArticleId::value).toList()));
+        }
+        if (!others.isEmpty()) {
+            say("not waiting for review in " + out + ", left as they are: " + String.join(", ", others));
         }
     }
 

@@ -58,6 +58,20 @@ abstract class ModelJobCommand implements Callable<Integer> {
     boolean retryFailed;
 
     @Option(
+            names = "--retry-review",
+            description = "Ask again for the doubtful passages of translations that need review: each one is sent"
+                    + " back with what the checks found (not answered from the call cache).")
+    boolean retryReview;
+
+    @Option(
+            names = "--accept-review",
+            paramLabel = "ID",
+            split = ",",
+            description = "Accept these articles' translations as reviewed by you: they no longer count as needing"
+                    + " review (ids as in articles.jsonl; several separated by commas, or the option repeated).")
+    java.util.List<String> acceptReview = new java.util.ArrayList<>();
+
+    @Option(
             names = "--max-cost",
             paramLabel = "USD",
             description =
@@ -77,7 +91,13 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         models,
                         out,
                         stages(),
-                        new ArticleJob.RunOptions(dryRun, force, retryFailed, java.util.Optional.ofNullable(maxCost)),
+                        new ArticleJob.RunOptions(
+                                dryRun,
+                                force,
+                                retryFailed,
+                                retryReview,
+                                acceptReview,
+                                java.util.Optional.ofNullable(maxCost)),
                         display,
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())

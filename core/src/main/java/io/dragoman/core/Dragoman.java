@@ -1,5 +1,6 @@
 package io.dragoman.core;
 
+import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.RawArticle;
 import io.dragoman.core.article.Stages;
 import io.dragoman.core.clean.BoilerplateProfiles;
@@ -28,6 +29,7 @@ import io.dragoman.core.translate.Translator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -86,7 +88,13 @@ public final class Dragoman implements AutoCloseable {
                         b.prices,
                         calling.get().info()))
                 : Optional.empty();
-        this.pipeline = new ArticlePipeline(cleaner, translator, summarizer, stages, b.retryFailed, b.prices);
+        this.pipeline = new ArticlePipeline(
+                cleaner,
+                translator,
+                summarizer,
+                stages,
+                new ArticlePipeline.Retries(b.retryFailed, b.retryReview),
+                b.prices);
         this.settings = new BatchRunner.Settings(b.concurrency, Optional.ofNullable(b.maxCost));
     }
 
@@ -108,6 +116,7 @@ public final class Dragoman implements AutoCloseable {
         private Path storeFile;
         private int concurrency = 4;
         private boolean retryFailed = true;
+        private boolean retryReview;
         private BigDecimal maxCost;
         private Clock clock = Clock.systemUTC();
 
@@ -179,6 +188,15 @@ public final class Dragoman implements AutoCloseable {
         /** Whether a rerun tries articles that failed before again; default true. */
         public Builder retryFailed(boolean retry) {
             this.retryFailed = retry;
+            return this;
+        }
+
+        /**
+         * Whether a rerun asks again for the chunks of translations that need review, sending the repair request with
+         * their findings (not answered from the call cache); default false: they wait for a person.
+         */
+        public Builder retryReview(boolean retry) {
+            this.retryReview = retry;
             return this;
         }
 
@@ -257,6 +275,18 @@ public final class Dragoman implements AutoCloseable {
         OutputWriter writer = new OutputWriter(dir);
         writer.prepare();
         return writer.render(runStore, run);
+    }
+
+    /**
+     * Marks translations that need review as accepted by a person: they count as done from now on.
+     *
+     * @return the ids that needed review and are now accepted; the others did not need review
+     * @throws IllegalStateException without a store
+     */
+    public List<ArticleId> acceptReview(List<ArticleId> ids) {
+        return store.orElseThrow(() -> new IllegalStateException("Accepting a review needs a store file."))
+                .articles()
+                .acceptReview(ids);
     }
 
     /**

@@ -18,6 +18,7 @@ import opennlp.tools.util.Span;
  */
 public final class OpenNlpSentenceSplitter implements SentenceSplitter {
     private static final String GERMAN_MODEL_RESOURCE = "/opennlp-de-ud-gsd-sentence-1.3-2.5.4.bin";
+    private static final String ENGLISH_MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
 
     private final SentenceModel model;
     private final FalseBreaks falseBreaks;
@@ -39,6 +40,15 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
     public static OpenNlpSentenceSplitter german() {
         return new OpenNlpSentenceSplitter(
                 GERMAN_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-sentdetect-de", new GermanFalseBreaks());
+    }
+
+    /**
+     * Loads the English sentence model (trained on the English Web Treebank) from the class path, with a rule for
+     * initials and the abbreviations of titles and numbers ({@code A. Lukashenko}, {@code Dr.}, {@code No. 5}).
+     */
+    public static OpenNlpSentenceSplitter english() {
+        return new OpenNlpSentenceSplitter(
+                ENGLISH_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-sentdetect-en", new EnglishFalseBreaks());
     }
 
     @Override

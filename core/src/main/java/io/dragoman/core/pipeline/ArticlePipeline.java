@@ -43,7 +43,7 @@ public final class ArticlePipeline {
     private final Optional<Translator> translator;
     private final Optional<Summarizer> summarizer;
     private final Stages stages;
-    private final boolean retryFailed;
+    private final Retries retries;
     private final PriceTable prices;
 
     /**
@@ -51,7 +51,7 @@ public final class ArticlePipeline {
      * @param translator translates, needed when the stages translate
      * @param summarizer summarises, needed when the stages summarise
      * @param stages what to run
-     * @param retryFailed whether an article that failed before is tried again
+     * @param retries which articles an earlier run ended are tried again
      * @param prices what the calls of an article's session cost
      * @throws IllegalArgumentException when a stage is asked for without its translator or summarizer
      */
@@ -60,13 +60,13 @@ public final class ArticlePipeline {
             Optional<Translator> translator,
             Optional<Summarizer> summarizer,
             Stages stages,
-            boolean retryFailed,
+            Retries retries,
             PriceTable prices) {
         this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
         this.translator = Objects.requireNonNull(translator, "translator");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
         this.stages = Objects.requireNonNull(stages, "stages");
-        this.retryFailed = retryFailed;
+        this.retries = Objects.requireNonNull(retries, "retries");
         this.prices = Objects.requireNonNull(prices, "prices");
         if (stages.translate() && translator.isEmpty() || stages.summarize() && summarizer.isEmpty()) {
             throw new IllegalArgumentException("A stage was asked for without its translator or summarizer.");
@@ -76,6 +76,18 @@ public final class ArticlePipeline {
     /** The stages this pipeline runs. */
     public Stages stages() {
         return stages;
+    }
+
+    /**
+     * Which articles that an earlier run ended are tried again.
+     *
+     * @param failed articles that failed (asked afresh, not answered from the call cache)
+     * @param review articles whose translation needs review: each chunk with a doubtful finding gets the repair
+     *     request again, with the findings, asked afresh
+     */
+    public record Retries(boolean failed, boolean review) {
+        /** Failed articles are tried again; articles that need review wait for a person. */
+        public static final Retries DEFAULT = new Retries(true, false);
     }
 
     /** An article after {@link #clean}: ready for its model stages, or already at its end. */
@@ -89,9 +101,14 @@ public final class ArticlePipeline {
          * @param prior what an earlier run stored from the same input
          */
         record Ready(CleanedArticle article, String location, Optional<StoredArticle> prior) implements Cleaning {
-            /** True when an earlier attempt failed: its cached replies are the ones that failed, so ask afresh. */
+            /**
+             * True when an earlier attempt failed or left a translation for review: its cached replies are the ones
+             * that failed, so ask afresh.
+             */
             public boolean retry() {
-                return prior.isPresent() && prior.get().status() == ArticleStatus.FAILED;
+                return prior.isPresent()
+                        && (prior.get().status() == ArticleStatus.FAILED
+                                || prior.get().needsReview());
             }
         }
 
@@ -134,7 +151,7 @@ public final class ArticlePipeline {
             return new Cleaning.Ended(
                     new ArticleOutcome.Skipped(id, stored.get().status()));
         }
-        if (stored.isPresent() && stored.get().status() == ArticleStatus.FAILED && !retryFailed) {
+        if (stored.isPresent() && stored.get().status() == ArticleStatus.FAILED && !retries.failed()) {
             return new Cleaning.Ended(new ArticleOutcome.Skipped(id, ArticleStatus.FAILED));
         }
         CleanedArticle article;
@@ -173,13 +190,16 @@ public final class ArticlePipeline {
         Optional<StoredArticle> stored = ready.prior();
         progress.started(article.id());
         Optional<Translation> translation = Optional.empty();
+        boolean reviewAgain = stages.translate() && reviewAgain(stored);
         if (stages.translate()) {
             Optional<Translation> kept = stored.flatMap(StoredArticle::translation);
-            if (kept.isPresent()) {
+            if (kept.isPresent() && !reviewAgain) {
                 translation = kept;
             } else {
                 try {
-                    Translation t = translator.orElseThrow().translate(article, session);
+                    Translation t = reviewAgain
+                            ? translator.orElseThrow().repair(article, kept.orElseThrow(), session)
+                            : translator.orElseThrow().translate(article, session);
                     progress.translated(t);
                     translation = Optional.of(t);
                 } catch (TranslationException e) {
@@ -190,6 +210,7 @@ public final class ArticlePipeline {
         Optional<Summary> summary = Optional.empty();
         if (stages.summarize()) {
             Optional<Summary> kept = stored.filter(s -> s.holds(Stage.SUMMARIZE))
+                    .filter(s -> !reviewAgain)
                     .filter(s -> !stages.translate() || s.holds(Stage.TRANSLATE))
                     .flatMap(StoredArticle::summary);
             if (kept.isPresent()) {
@@ -230,8 +251,19 @@ public final class ArticlePipeline {
         return ArticleOutcome.Failed.of(id, location, stage, e, session.paid());
     }
 
+    /** True when the stored translation waits for review and this pipeline retries those. */
+    private boolean reviewAgain(Optional<StoredArticle> stored) {
+        return retries.review()
+                && stored.filter(StoredArticle::needsReview)
+                        .flatMap(StoredArticle::translation)
+                        .isPresent();
+    }
+
     private boolean finished(StoredArticle s) {
         if (s.status() == ArticleStatus.FAILED || s.status() == ArticleStatus.IN_FLIGHT) {
+            return false;
+        }
+        if (stages.translate() && reviewAgain(Optional.of(s))) {
             return false;
         }
         boolean translated = !stages.translate() || s.holds(Stage.TRANSLATE);

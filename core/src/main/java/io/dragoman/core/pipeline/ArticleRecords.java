@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.summary.ArticleSummary;
 import io.dragoman.core.summary.Summary;
@@ -172,7 +173,71 @@ public final class ArticleRecords {
             node.put("status", c.status().name().toLowerCase(Locale.ROOT));
             ArrayNode details = node.putArray("details");
             c.details().forEach(details::add);
+            if (!c.paragraphs().isEmpty()) {
+                ArrayNode paragraphs = node.putArray("paragraphs");
+                c.paragraphs().forEach(paragraphs::add);
+            }
         }
+    }
+
+    /**
+     * The {@code review} object of an article whose translation had doubtful findings: {@code state} ({@code
+     * needs-review}, or {@code accepted} once a person accepted it), the body paragraphs to check with the checks that
+     * name each, and the findings themselves.
+     */
+    public ObjectNode review(Review state, Translation t) {
+        ObjectNode review = mapper.createObjectNode();
+        review.put("state", state.label());
+        Map<Integer, java.util.List<String>> byParagraph = new TreeMap<>();
+        for (CheckResult c : t.forReview()) {
+            c.paragraphs().forEach(p -> byParagraph
+                    .computeIfAbsent(p, k -> new java.util.ArrayList<>())
+                    .add(c.check()));
+        }
+        ArrayNode paragraphs = review.putArray("paragraphs");
+        byParagraph.forEach((paragraph, checks) -> {
+            ObjectNode node = paragraphs.addObject();
+            node.put("paragraph", paragraph);
+            ArrayNode names = node.putArray("checks");
+            checks.forEach(names::add);
+        });
+        ArrayNode findings = review.putArray("findings");
+        for (CheckResult c : t.forReview()) {
+            ObjectNode node = findings.addObject();
+            node.put("check", c.check());
+            ArrayNode details = node.putArray("details");
+            c.details().forEach(details::add);
+        }
+        return review;
+    }
+
+    /** The banner at the top of the page of an article that needs review: what to check, and where. */
+    public String reviewBanner(Translation t) {
+        java.util.SortedSet<Integer> paragraphs = new java.util.TreeSet<>();
+        t.forReview().forEach(c -> paragraphs.addAll(c.paragraphs()));
+        StringBuilder md =
+                new StringBuilder("> **Needs review.** The checks found doubtful passages in this translation");
+        boolean title = paragraphs.remove(0);
+        if (title || !paragraphs.isEmpty()) {
+            md.append("; check ").append(title ? "the title" : "");
+            if (!paragraphs.isEmpty()) {
+                md.append(title ? " and " : "")
+                        .append(paragraphs.size() == 1 ? "paragraph " : "paragraphs ")
+                        .append(String.join(
+                                ", ", paragraphs.stream().map(String::valueOf).toList()));
+            }
+        }
+        md.append(".\n");
+        for (CheckResult c : t.forReview()) {
+            for (String d : c.details()) {
+                md.append(">\n> - ")
+                        .append(c.check())
+                        .append(": ")
+                        .append(ArticleFormat.escape(d))
+                        .append('\n');
+            }
+        }
+        return md.append('\n').toString();
     }
 
     private static void provenance(

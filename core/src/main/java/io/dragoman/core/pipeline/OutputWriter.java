@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.store.RunStore;
@@ -141,9 +142,16 @@ public final class OutputWriter {
         } else {
             record = records.cleaned(article.get(), "cleaned");
         }
-        record.put("status", row.status().name().toLowerCase(Locale.ROOT));
+        record.put("status", row.statusLabel());
+        if (row.review() != Review.NONE && translation.isPresent()) {
+            record.set("review", records.review(row.review(), translation.get()));
+        }
         if (article.isPresent() && row.holds(Stage.SUMMARIZE)) {
-            record.set("summary", records.summary(article.get(), row.summary().orElseThrow()));
+            ObjectNode summary = records.summary(article.get(), row.summary().orElseThrow());
+            if (row.needsReview()) {
+                summary.put("needs_review", true); // made from a translation a person should check first
+            }
+            record.set("summary", summary);
         }
         row.failure()
                 .filter(f -> row.status() == ArticleStatus.FAILED)
@@ -196,7 +204,11 @@ public final class OutputWriter {
             return Optional.empty();
         }
         CleanedArticle article = row.cleaned().get();
-        StringBuilder page = new StringBuilder(row.translation()
+        StringBuilder page = new StringBuilder();
+        if (row.needsReview()) {
+            row.translation().ifPresent(t -> page.append(records.reviewBanner(t)));
+        }
+        page.append(row.translation()
                 .map(t -> records.markdown(article, t))
                 .orElseGet(() -> ArticleFormat.MD.render(article, mapper)));
         row.summary().ifPresent(s -> page.append(records.summaryMarkdown(s)));
@@ -219,6 +231,8 @@ public final class OutputWriter {
         store.articles()
                 .counts()
                 .forEach((status, n) -> byStatus.put(status.name().toLowerCase(Locale.ROOT), n));
+        byStatus.put(Review.NEEDS_REVIEW.label(), 0L);
+        List<RunReport.ReviewItem> reviews = new java.util.ArrayList<>();
         Map<String, RunReport.FailureGroup> failures = new LinkedHashMap<>();
         Map<String, Map<String, Long>> checks = new TreeMap<>();
         Map<String, RunReport.Spend> spend = new TreeMap<>();
@@ -231,6 +245,20 @@ public final class OutputWriter {
                 failures.computeIfAbsent(key, k -> new RunReport.FailureGroup(k, new java.util.ArrayList<>()))
                         .ids()
                         .add(row.id().value());
+            }
+            if (row.needsReview()) {
+                // a status of its own: counted there, not under the stage it reached
+                byStatus.merge(row.status().name().toLowerCase(Locale.ROOT), -1L, Long::sum);
+                byStatus.merge(Review.NEEDS_REVIEW.label(), 1L, Long::sum);
+                row.translation()
+                        .ifPresent(t -> reviews.add(new RunReport.ReviewItem(
+                                row.id().value(),
+                                t.forReview().stream().map(CheckResult::check).toList(),
+                                t.forReview().stream()
+                                        .flatMap(c -> c.paragraphs().stream())
+                                        .distinct()
+                                        .sorted()
+                                        .toList())));
             }
             if (row.translation().isPresent()) {
                 Translation t = row.translation().get();
@@ -251,6 +279,7 @@ public final class OutputWriter {
         return new RunReport(
                 byStatus,
                 List.copyOf(failures.values()),
+                List.copyOf(reviews),
                 checks,
                 summaryWarnings,
                 spend,

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param articles article counts by status
  * @param failures failed articles grouped by stage and reason
+ * @param reviews the articles whose translation a person should review, with the paragraphs to check
  * @param checks for each translation check that did not simply pass, how many articles ended with each status
  * @param summaryWarnings the number of warnings the summary checks raised
  * @param spend calls, tokens and cost by stage, provider and model, over everything stored
@@ -22,6 +23,7 @@ import java.util.Optional;
 public record RunReport(
         Map<String, Long> articles,
         List<FailureGroup> failures,
+        List<ReviewItem> reviews,
         Map<String, Map<String, Long>> checks,
         long summaryWarnings,
         Map<String, Spend> spend,
@@ -34,6 +36,16 @@ public record RunReport(
      * @param ids the failed articles
      */
     public record FailureGroup(String reason, List<String> ids) {}
+
+    /**
+     * An article whose translation needs a person's review.
+     *
+     * @param id the article
+     * @param checks the checks whose doubtful findings remain
+     * @param paragraphs the body paragraphs (from 1; 0 is the title) they name; empty when a finding concerns a
+     *     whole chunk
+     */
+    public record ReviewItem(String id, List<String> checks, List<Integer> paragraphs) {}
 
     /**
      * What a stage cost with one model.
@@ -66,6 +78,7 @@ public record RunReport(
      * @param done articles finished by this run
      * @param skipped articles an earlier run had finished
      * @param failed articles that failed in this run
+     * @param needsReview articles done in this run whose translation a person should review
      * @param deferred articles left for a later run
      * @param calls model calls this run made and paid for
      * @param replayed calls answered from the call cache instead
@@ -81,6 +94,7 @@ public record RunReport(
             int done,
             int skipped,
             int failed,
+            int needsReview,
             int deferred,
             int calls,
             long replayed,
@@ -99,6 +113,7 @@ public record RunReport(
                     r.done(),
                     r.skipped(),
                     r.failed(),
+                    r.work().needsReview(),
                     r.deferred(),
                     r.calls(),
                     r.replayed(),
@@ -108,6 +123,12 @@ public record RunReport(
                     Math.round(seconds * 10) / 10.0,
                     Math.round(perMinute * 10) / 10.0);
         }
+    }
+
+    private static String joined(List<Integer> numbers) {
+        return String.join(
+                ", ",
+                numbers.stream().map(n -> n == 0 ? "title" : String.valueOf(n)).toList());
     }
 
     /** A reason shortened to what articles failing the same way share: its first sentence, at most 100 characters. */
@@ -138,11 +159,13 @@ public record RunReport(
         StringBuilder md = new StringBuilder("# Run report\n\n");
         thisRun.ifPresent(r -> md.append(String.format(
                 Locale.ROOT,
-                "This run: %s — %d done, %d skipped (done before), %d failed, %d deferred; %d paid model calls"
+                "This run: %s — %d done (%d need review), %d skipped (done before), %d failed, %d deferred; %d paid"
+                        + " model calls"
                         + " (%,d input and %,d output tokens, %s), %d replies from the call cache; %.1f s"
                         + " (%.1f articles/min).%s%n%n",
                 r.stop(),
                 r.done(),
+                r.needsReview(),
                 r.skipped(),
                 r.failed(),
                 r.deferred(),
@@ -178,6 +201,24 @@ public record RunReport(
         }
         if (summaryWarnings > 0) {
             md.append("\nSummary warnings: ").append(summaryWarnings).append('\n');
+        }
+        if (!reviews.isEmpty()) {
+            md.append("\nNeeds review (")
+                    .append(reviews.size())
+                    .append("): a check found a doubtful passage; read the")
+                    .append(
+                            " paragraphs named, then rerun with `--retry-review` or accept with `--accept-review ID`.\n\n");
+            for (ReviewItem item : reviews.subList(0, Math.min(50, reviews.size()))) {
+                md.append("- ")
+                        .append(ArticleFormat.escape(item.id()))
+                        .append(": ")
+                        .append(String.join(", ", item.checks()))
+                        .append(item.paragraphs().isEmpty() ? "" : " (paragraphs " + joined(item.paragraphs()) + ")")
+                        .append('\n');
+            }
+            if (reviews.size() > 50) {
+                md.append("- … and ").append(reviews.size() - 50).append(" more, listed in report.json\n");
+            }
         }
         if (!failures.isEmpty()) {
             md.append("\nFailures by reason:\n\n");

@@ -46,10 +46,17 @@ public record RunResult(
      * @param repaired checks that failed on a first reply and passed after the repair request
      * @param reasked summaries whose first reply was invalid and whose re-ask was valid
      * @param warnings checks left as warnings, translation and summary together
+     * @param needsReview articles done whose translation a person should review (a doubtful finding is left)
      * @param failedAt how many articles failed in each stage
      */
     public record Work(
-            int translated, int summarized, int repaired, int reasked, int warnings, Map<Stage, Integer> failedAt) {
+            int translated,
+            int summarized,
+            int repaired,
+            int reasked,
+            int warnings,
+            int needsReview,
+            Map<Stage, Integer> failedAt) {
         /** Copies the map. */
         public Work {
             failedAt = Map.copyOf(failedAt);

@@ -22,6 +22,7 @@ final class RunTally {
     private final AtomicInteger repaired = new AtomicInteger();
     private final AtomicInteger reasked = new AtomicInteger();
     private final AtomicInteger warnings = new AtomicInteger();
+    private final AtomicInteger needsReview = new AtomicInteger();
     private final Map<Stage, Integer> failedAt = new EnumMap<>(Stage.class);
     private Spent paid = Spent.NONE;
 
@@ -31,6 +32,7 @@ final class RunTally {
             spend(d.paid());
             d.translation().ifPresent(t -> {
                 translated.incrementAndGet();
+                needsReview.addAndGet(t.needsReview() ? 1 : 0);
                 repaired.addAndGet((int) t.checks().stream()
                         .filter(c -> c.status() == CheckResult.Status.REPAIRED)
                         .count());
@@ -74,6 +76,12 @@ final class RunTally {
                 message,
                 elapsed,
                 new RunResult.Work(
-                        translated.get(), summarized.get(), repaired.get(), reasked.get(), warnings.get(), failedAt));
+                        translated.get(),
+                        summarized.get(),
+                        repaired.get(),
+                        reasked.get(),
+                        warnings.get(),
+                        needsReview.get(),
+                        failedAt));
     }
 }

@@ -44,7 +44,7 @@ final class ArticleRows {
 
     private static final String COLUMNS = "seq, id, location, input_hash, status, cleaned_json, translation_json,"
             + " summary_json, failure_stage, failure_reason, failure_retriable, failure_detail, attempts,"
-            + " updated_at";
+            + " updated_at, review";
 
     private final RunStore store;
     private final StoredJson json;
@@ -130,6 +130,7 @@ final class ArticleRows {
                     Optional.ofNullable(row.getString("failure_detail")).map(json::detail)));
         }
         String status = row.getString("status");
+        String review = row.getString("review");
         return new StoredArticle(
                 id(row.getString("id")),
                 location,
@@ -141,7 +142,8 @@ final class ArticleRows {
                 row.getString("summary_json"),
                 failure,
                 row.getInt("attempts"),
-                Instant.parse(row.getString("updated_at")));
+                Instant.parse(row.getString("updated_at")),
+                Columns.review(review).orElseThrow(() -> store.errors().damaged("an article has review " + review)));
     }
 
     /**

@@ -3,13 +3,16 @@ package io.dragoman.core.store;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +71,7 @@ public final class ArticleTable {
                         cleaned_json = excluded.cleaned_json,
                         translation_json = NULL,
                         summary_json = NULL,
+                        review = NULL,
                         %s,
                         attempts = CASE WHEN articles.input_hash IS excluded.input_hash
                                         THEN articles.attempts ELSE 0 END,
@@ -91,7 +95,13 @@ public final class ArticleTable {
      */
     public void saveTranslation(ArticleId id, Translation translation) {
         String text = json.translation(Objects.requireNonNull(translation, "translation"));
-        saveStage(id, ArticleStatus.TRANSLATED, "translation_json = ?, summary_json = NULL", text, "translation");
+        saveStage(
+                id,
+                ArticleStatus.TRANSLATED,
+                "translation_json = ?, summary_json = NULL, review = ?",
+                java.util.Arrays.asList(
+                        text, Columns.text(translation.needsReview() ? Review.NEEDS_REVIEW : Review.NONE)),
+                "translation");
     }
 
     /**
@@ -101,24 +111,66 @@ public final class ArticleTable {
      */
     public void saveSummary(ArticleId id, Summary summary) {
         String text = json.summary(Objects.requireNonNull(summary, "summary"));
-        saveStage(id, ArticleStatus.SUMMARIZED, "summary_json = ?", text, "summary");
+        saveStage(id, ArticleStatus.SUMMARIZED, "summary_json = ?", List.of(text), "summary");
     }
 
-    /** Sets {@code status} and one stage's JSON ({@code set} has its one parameter) on a cleaned article's row. */
-    private void saveStage(ArticleId id, ArticleStatus status, String set, String stageJson, String what) {
+    /** Sets {@code status} and one stage's columns ({@code set} has a parameter for each value) on a cleaned row. */
+    private void saveStage(ArticleId id, ArticleStatus status, String set, List<String> values, String what) {
         Objects.requireNonNull(id, "id");
         store.write("save the " + what + " of article " + id, c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE articles SET status = ?, " + set + ", "
                     + CLEAR_FAILURE + ", updated_at = ? WHERE id = ? AND cleaned_json IS NOT NULL")) {
-                update.setString(1, Columns.text(status));
-                update.setString(2, stageJson);
-                update.setString(3, store.now());
-                update.setString(4, id.value());
+                int p = 1;
+                update.setString(p++, Columns.text(status));
+                for (String value : values) {
+                    update.setString(p++, value);
+                }
+                update.setString(p++, store.now());
+                update.setString(p, id.value());
                 if (update.executeUpdate() == 0) {
                     throw new IllegalStateException("Article " + id + " has no cleaned result in the run store "
                             + store.file() + "; save the cleaned article before its " + what + ".");
                 }
                 return null;
+            }
+        });
+    }
+
+    /**
+     * Marks the translations of these articles as accepted by a person: each one that needs review no longer does.
+     *
+     * @return the ids that needed review and are now accepted, in the order given; the others are left alone
+     */
+    public List<ArticleId> acceptReview(List<ArticleId> ids) {
+        return store.write("accept the review of " + ids.size() + " articles", c -> {
+            List<ArticleId> accepted = new ArrayList<>();
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE articles SET review = ?, updated_at = ? WHERE id = ? AND review = ?")) {
+                for (ArticleId id : ids) {
+                    update.setString(1, Columns.text(Review.ACCEPTED));
+                    update.setString(2, store.now());
+                    update.setString(3, id.value());
+                    update.setString(4, Columns.text(Review.NEEDS_REVIEW));
+                    if (update.executeUpdate() == 1) {
+                        accepted.add(id);
+                    }
+                }
+            }
+            return accepted;
+        });
+    }
+
+    /** How many articles that have not failed wait for a person's review of their translation. */
+    public long needingReview() {
+        return store.read("count the articles that need review", c -> {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT count(*) FROM articles WHERE review = ? AND status <> ?")) {
+                select.setString(1, Columns.text(Review.NEEDS_REVIEW));
+                select.setString(2, Columns.text(ArticleStatus.FAILED));
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
         });
     }

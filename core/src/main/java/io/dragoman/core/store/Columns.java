@@ -1,6 +1,7 @@
 package io.dragoman.core.store;
 
 import io.dragoman.core.article.ArticleStatus;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stage;
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,6 +24,25 @@ final class Columns {
             case FAILED -> "FAILED";
             case IN_FLIGHT -> "IN_FLIGHT";
         };
+    }
+
+    /** The {@code review} text of a review state; null (SQL {@code NULL}) for {@link Review#NONE}. */
+    static String text(Review review) {
+        return switch (review) {
+            case NONE -> null;
+            case NEEDS_REVIEW -> "NEEDS_REVIEW";
+            case ACCEPTED -> "ACCEPTED";
+        };
+    }
+
+    /** The review state a {@code review} text stands for; {@link Review#NONE} for null, empty for a foreign text. */
+    static Optional<Review> review(String text) {
+        if (text == null) {
+            return Optional.of(Review.NONE);
+        }
+        return Arrays.stream(Review.values())
+                .filter(review -> text.equals(text(review)))
+                .findFirst();
     }
 
     /** The {@code failure_stage} text of a stage. */

@@ -49,11 +49,15 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
                 created_at    TEXT    NOT NULL
             )""");
 
+    /** Version 2: whether a person should review the article's translation, or accepted it. */
+    private static final List<String> VERSION_2 =
+            List.of("ALTER TABLE articles ADD COLUMN review TEXT CHECK (review IN ('NEEDS_REVIEW', 'ACCEPTED'))");
+
     /**
      * The schema this code uses. To change it, append a migration here and raise {@link RunStore#SCHEMA_VERSION};
      * never edit {@link #VERSION_1} or a migration already released.
      */
-    static final Schema CURRENT = new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of());
+    static final Schema CURRENT = new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2));
 
     /** Validates that there is one migration for each version after the first. */
     Schema {

@@ -3,6 +3,7 @@ package io.dragoman.core.store;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.ArticleStatus;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.summary.Summary;
 import io.dragoman.core.translate.Translation;
@@ -32,6 +33,7 @@ public final class StoredArticle {
     private final Optional<StoredFailure> failure;
     private final int attempts;
     private final Instant updatedAt;
+    private final Review review;
 
     /**
      * A row as the table read it.
@@ -51,7 +53,8 @@ public final class StoredArticle {
             String summaryJson,
             Optional<StoredFailure> failure,
             int attempts,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Review review) {
         this.id = Objects.requireNonNull(id, "id");
         this.location = Objects.requireNonNull(location, "location");
         this.inputHash = Objects.requireNonNull(inputHash, "inputHash");
@@ -62,6 +65,7 @@ public final class StoredArticle {
         this.failure = Objects.requireNonNull(failure, "failure");
         this.attempts = attempts;
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.review = Objects.requireNonNull(review, "review");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts cannot be negative, was " + attempts);
         }
@@ -88,6 +92,24 @@ public final class StoredArticle {
     /** Where the article stands. */
     public ArticleStatus status() {
         return status;
+    }
+
+    /** Whether a person should review the stored translation, or accepted it. */
+    public Review review() {
+        return review;
+    }
+
+    /** True when the article is not failed and its translation waits for a person's review. */
+    public boolean needsReview() {
+        return review == Review.NEEDS_REVIEW && status != ArticleStatus.FAILED;
+    }
+
+    /**
+     * The status users see: {@code needs-review} for an article waiting for review, otherwise the status in lower
+     * case ({@code summarized}, {@code failed}, …).
+     */
+    public String statusLabel() {
+        return needsReview() ? review.label() : status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param check the check's name, e.g. {@code numbers}
  * @param status the result
  * @param details what was found, one message per chunk where it fired; empty when it passed
+ * @param paragraphs where the findings still open are, for a person to check: body paragraphs from 1 (the dateline
+ *     counts as part of paragraph 1), 0 for the title; empty when none remains or a finding concerns a whole chunk
  */
-public record CheckResult(String check, Status status, List<String> details) {
+public record CheckResult(String check, Status status, List<String> details, List<Integer> paragraphs) {
 
     /** A check's result on an article. */
     public enum Status {
@@ -18,16 +20,24 @@ public record CheckResult(String check, Status status, List<String> details) {
         PASSED,
         /** Failed on some chunk, and the repair request fixed it. */
         REPAIRED,
-        /** Still failed after the repair; the translation is kept with this warning. */
+        /** A cosmetic finding remains after the repair; the translation is kept with this warning. */
         WARNING,
-        /** Still failed after the repair, and the translation cannot be used. */
+        /** A doubtful finding remains after the repair: the translation is kept, and a person should check it. */
+        REVIEW,
+        /** An unusable finding remains after the repair: the translation cannot be used. */
         FAILED
     }
 
-    /** Validates and copies. */
+    /** Validates and copies; a record stored before paragraphs were kept reads as naming none. */
     public CheckResult {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(status, "status");
         details = List.copyOf(details);
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+    }
+
+    /** A result that names no paragraph. */
+    public CheckResult(String check, Status status, List<String> details) {
+        this(check, status, details, List.of());
     }
 }

@@ -35,13 +35,9 @@ final class LengthRatioCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         List<String> problems = new ArrayList<>();
+        List<Integer> involved = new ArrayList<>();
         List<Unit> units = r.chunk().units();
         List<String> markers = r.chunk().markers();
         long source = 0;
@@ -59,6 +55,9 @@ final class LengthRatioCheck implements TranslationCheck {
             double max = full ? PARAGRAPH_MAX : SHORT_MAX;
             if (src >= SHORT_MIN_CHARS) {
                 double ratio = (double) en.length() / src;
+                if (ratio < min || ratio > max) {
+                    involved.add(i);
+                }
                 if (ratio < min) {
                     problems.add(String.format(
                             java.util.Locale.ROOT,
@@ -89,6 +88,7 @@ final class LengthRatioCheck implements TranslationCheck {
             return Optional.empty();
         }
         String all = String.join("; ", problems);
-        return Optional.of(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".");
+        return Optional.of(new Finding(
+                Severity.DOUBTFUL, Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".", involved));
     }
 }

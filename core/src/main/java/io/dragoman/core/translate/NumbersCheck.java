@@ -20,13 +20,9 @@ final class NumbersCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         List<String> problems = new ArrayList<>();
+        List<Integer> involved = new ArrayList<>();
         List<Unit> units = r.chunk().units();
         Set<String> chunkValues = Numbers.values(r.englishText(), Numbers.Style.POINT_DECIMAL);
         for (int i = 0; i < units.size(); i++) {
@@ -42,12 +38,16 @@ final class NumbersCheck implements TranslationCheck {
             }
             if (!missing.isEmpty()) {
                 problems.add("[" + r.chunk().markers().get(i) + "] lacks " + String.join(", ", missing));
+                involved.add(i);
             }
         }
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Numbers of the source are missing from the translation: " + String.join("; ", problems)
-                + ". Keep every number, written the English way.");
+        return Optional.of(new Finding(
+                Severity.DOUBTFUL,
+                "Numbers of the source are missing from the translation: " + String.join("; ", problems)
+                        + ". Keep every number, written the English way.",
+                involved));
     }
 }

@@ -18,12 +18,7 @@ final class ParagraphCountCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.FAILURE;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         List<String> expected = r.chunk().markers();
         List<String> seen = r.reply().markerOrder();
         List<String> problems = new ArrayList<>();
@@ -64,10 +59,11 @@ final class ParagraphCountCheck implements TranslationCheck {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
+        return Optional.of(Finding.of(
+                Severity.UNUSABLE,
                 "The source has " + expected.size() + " marked paragraphs (" + String.join(" ", brackets(expected))
                         + ") and the reply must have exactly these, one translated paragraph each; the reply has "
-                        + String.join("; ", problems) + ".");
+                        + String.join("; ", problems) + "."));
     }
 
     private static List<String> brackets(List<String> markers) {

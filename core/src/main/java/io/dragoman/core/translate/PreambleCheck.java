@@ -22,28 +22,30 @@ final class PreambleCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         if (!r.reply().outside().isEmpty()) {
             String first = r.reply().outside().get(0);
-            return Optional.of("The reply has text outside the marked paragraphs, such as \""
-                    + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
-                    + "\". Answer with the marked paragraphs only.");
+            return Optional.of(Finding.of(
+                    Severity.COSMETIC,
+                    "The reply has text outside the marked paragraphs, such as \""
+                            + (first.length() > 60 ? first.substring(0, 60) + "…" : first)
+                            + "\". Answer with the marked paragraphs only."));
         }
         for (int i = 0; i < r.chunk().units().size(); i++) {
             String english = r.english(i).strip();
             if (OPENING.matcher(english).find()
                     && !OPENING.matcher(r.chunk().units().get(i).text().strip()).find()) {
-                return Optional.of("Paragraph [" + r.chunk().markers().get(i)
-                        + "] opens with a comment instead of the translation. Answer with the translation only.");
+                return Optional.of(
+                        Finding.of(
+                                Severity.COSMETIC,
+                                "Paragraph [" + r.chunk().markers().get(i)
+                                        + "] opens with a comment instead of the translation. Answer with the translation only."));
             }
             if (CLOSING.matcher(english).find()) {
-                return Optional.of("Paragraph [" + r.chunk().markers().get(i)
-                        + "] ends with a note of your own. Answer with the translation only.");
+                return Optional.of(Finding.of(
+                        Severity.COSMETIC,
+                        "Paragraph [" + r.chunk().markers().get(i)
+                                + "] ends with a note of your own. Answer with the translation only."));
             }
         }
         return Optional.empty();

@@ -44,11 +44,23 @@ public record Translation(
         }
     }
 
-    /** The checks that ended as warnings. */
+    /** The checks with a finding left after the repair: cosmetic warnings and findings for review. */
     public List<CheckResult> warnings() {
         return checks.stream()
-                .filter(c -> c.status() == CheckResult.Status.WARNING)
+                .filter(c -> c.status() == CheckResult.Status.WARNING || c.status() == CheckResult.Status.REVIEW)
                 .toList();
+    }
+
+    /** The checks whose findings a person should review: the translation may be wrong where they say. */
+    public List<CheckResult> forReview() {
+        return checks.stream()
+                .filter(c -> c.status() == CheckResult.Status.REVIEW)
+                .toList();
+    }
+
+    /** True when a doubtful finding is left: the translation is kept, but a person should check it. */
+    public boolean needsReview() {
+        return checks.stream().anyMatch(c -> c.status() == CheckResult.Status.REVIEW);
     }
 
     /** The tokens of every call made for this translation. */

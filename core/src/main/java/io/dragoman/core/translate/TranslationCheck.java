@@ -3,31 +3,35 @@ package io.dragoman.core.translate;
 import java.util.Optional;
 
 /**
- * One named rule a chunk's translation must pass before it is trusted. A failed check is sent back to the model once
- * with its reason; a check that still fails is reported on the article: as a warning, or, for a {@link
- * Severity#FAILURE} check, as the article's failure. Implementations are stateless and thread-safe.
+ * One named rule a chunk's translation must pass before it is trusted. A reply with findings is sent back to the model
+ * once with their messages; of the two replies the one whose worst finding is less severe is kept, and what it still
+ * has decides the article's fate by {@link Severity}. Implementations are stateless and thread-safe.
  */
 public interface TranslationCheck {
 
-    /** How bad it is when the check still fails after the repair. */
+    /** How bad a finding is, from least to most; {@link #compareTo} orders them. */
     enum Severity {
-        /** The translation is kept and the problem is reported with it. */
-        WARNING,
-        /** The translation cannot be used (not aligned, or incomplete): the article fails. */
-        FAILURE
+        /** Form only (a stray note around the paragraphs): the translation is kept and the finding reported. */
+        COSMETIC,
+        /**
+         * Probably wrong somewhere (a sentence left untranslated, a number, glossary term or quote lost, a sentence
+         * dropped or added): the translation is kept and the article marked as needing a person's review.
+         */
+        DOUBTFUL,
+        /**
+         * No translation (not English, mostly untranslated, paragraphs missing, cut off): the article fails, and a
+         * rerun asks again.
+         */
+        UNUSABLE
     }
 
     /** A short stable name, e.g. {@code numbers}; used in reports and outputs. */
     String name();
 
-    /** What happens when the check still fails after one repair. */
-    Severity severity();
-
     /**
      * Checks a chunk's translation.
      *
-     * @return empty when it passes, otherwise the problem in one or two plain sentences that name the paragraph
-     *     markers involved; the text is shown to the user and sent to the model in the repair request
+     * @return empty when it passes, otherwise what is wrong and how bad it is
      */
-    Optional<String> check(ChunkReply reply);
+    Optional<Finding> check(ChunkReply reply);
 }

@@ -2,6 +2,7 @@ package io.dragoman.core.translate;
 
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.lang.LanguageNames;
+import io.dragoman.core.llm.FinishReason;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
@@ -11,20 +12,25 @@ import io.dragoman.core.llm.Spending;
 import io.dragoman.core.prompt.RenderedPrompt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One article's translation as steps ({@link ModelSteps}): the chunks in order, each sent with the end of the
  * previous chunk's translation as context. A chunk's reply is checked; a truncated chunk of several units is split
  * in two halves (translated one after the other, the second with the first as context), a truncated single unit is
- * asked again with a larger budget, and a reply that fails any other check gets one repair request. Of the first
- * reply and the repair, the repair wins unless it is unusable and the first was not; an article whose chosen reply
- * still fails a fatal check fails. Made by {@link Translator#steps}; not thread-safe.
+ * asked again with a larger budget, and a reply with any other finding gets one repair request. Of the first
+ * reply and the repair, the one whose worst finding is less severe wins (the repair on a tie); an article whose
+ * chosen reply is still {@linkplain TranslationCheck.Severity#UNUSABLE unusable} fails, and one with a {@linkplain
+ * TranslationCheck.Severity#DOUBTFUL doubtful} finding left is kept with checks that say it needs review. Made by {@link Translator#steps}; not thread-safe.
  */
 public final class TranslationSteps implements ModelSteps<Translation> {
 
@@ -44,7 +50,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         int budget;
         Phase phase = Phase.FIRST;
         Attempt first;
-        Map<String, String> failed;
+        Map<String, Finding> failed;
         String head;
 
         Frame(Chunk chunk, String previous, List<Glossary.Entry> terms, int budget) {
@@ -66,21 +72,35 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, String> englishByUnit = new LinkedHashMap<>();
     private final Map<String, List<String>> firstFailures = new LinkedHashMap<>();
-    private final Map<String, List<String>> remaining = new LinkedHashMap<>();
+    private final Map<String, List<Finding>> remaining = new LinkedHashMap<>();
+    private final Map<String, SortedSet<Integer>> remainingParagraphs = new LinkedHashMap<>();
     private final Map<String, String> versions = new TreeMap<>();
     private final Spending spent;
+    private final Optional<Translation> earlier;
+    private final Set<Integer> splitParagraphs;
     private int nextChunk;
     private String previous = "";
     private ModelRequest asked;
 
     TranslationSteps(
-            Translator translator, CleanedArticle article, List<Chunk> chunks, Glossary glossary, Spending spent) {
+            Translator translator,
+            CleanedArticle article,
+            List<Chunk> chunks,
+            Glossary glossary,
+            Spending spent,
+            Optional<Translation> earlier) {
         this.translator = translator;
         this.article = article;
         this.articleGlossary = Glossary.builtIn(article.metadata().source()).with(glossary);
         this.sourceLanguage = LanguageNames.english(article.metadata().language());
         this.chunks = List.copyOf(chunks);
         this.spent = spent;
+        this.earlier = earlier;
+        this.splitParagraphs = this.chunks.stream()
+                .flatMap(c -> c.units().stream())
+                .filter(u -> u.kind() == Unit.Kind.BODY && u.part() > 0)
+                .map(Unit::paragraph)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -122,7 +142,47 @@ public final class TranslationSteps implements ModelSteps<Translation> {
             return new Step.Finished<>(result());
         }
         Chunk chunk = chunks.get(nextChunk++);
+        Optional<String> rebuilt = earlier.flatMap(t -> rebuilt(chunk, t));
+        if (rebuilt.isPresent()) {
+            Frame frame = new Frame(
+                    chunk, previous, articleGlossary.occurringIn(chunk.sourceText()), translator.outputBudget(chunk));
+            stack.push(frame);
+            Attempt attempt = new Attempt(
+                    new ChunkReply(chunk, MarkedReply.parse(rebuilt.get()), FinishReason.STOP, frame.terms),
+                    rebuilt.get());
+            return checked(frame, attempt, failures(attempt.reply()));
+        }
         return push(chunk, previous);
+    }
+
+    /**
+     * An earlier translation's text for a chunk, under the chunk's markers as a reply would have it; empty when a unit
+     * of the chunk is a part of a paragraph (the earlier translation keeps whole paragraphs only) or has no text.
+     */
+    private Optional<String> rebuilt(Chunk chunk, Translation earlier) {
+        StringBuilder reply = new StringBuilder();
+        List<String> markers = chunk.markers();
+        for (int i = 0; i < chunk.units().size(); i++) {
+            Unit u = chunk.units().get(i);
+            String english =
+                    switch (u.kind()) {
+                        case TITLE -> earlier.title();
+                        case DATELINE -> earlier.dateline();
+                        case BODY ->
+                            u.paragraph() < earlier.paragraphs().size() && !splitParagraphs.contains(u.paragraph())
+                                    ? earlier.paragraphs().get(u.paragraph())
+                                    : "";
+                    };
+            if (english.isBlank()) {
+                return Optional.empty();
+            }
+            reply.append(reply.isEmpty() ? "" : "\n\n")
+                    .append('[')
+                    .append(markers.get(i))
+                    .append("] ")
+                    .append(english);
+        }
+        return Optional.of(reply.toString());
     }
 
     private Step<Translation> push(Chunk chunk, String before) {
@@ -144,7 +204,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     }
 
     private Step<Translation> afterFirst(Frame frame, Attempt first) {
-        Map<String, String> failed = failures(first.reply());
+        Map<String, Finding> failed = failures(first.reply());
         if (failed.containsKey("truncated")) {
             if (frame.chunk.units().size() > 1) {
                 noteFirstFailure("truncated", failed.get("truncated"));
@@ -167,7 +227,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     }
 
     /** A first reply whose checks ran: kept when it passed them all, else sent back once with the findings. */
-    private Step<Translation> checked(Frame frame, Attempt first, Map<String, String> failed) {
+    private Step<Translation> checked(Frame frame, Attempt first, Map<String, Finding> failed) {
         if (failed.isEmpty()) {
             return finish(frame.chunk, first.reply());
         }
@@ -178,27 +238,53 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         return send(
                 translator
                         .prompts()
-                        .repair(article, sourceLanguage, frame.chunk, frame.terms, frame.previous, failed, first.raw()),
+                        .repair(
+                                article,
+                                sourceLanguage,
+                                frame.chunk,
+                                frame.terms,
+                                frame.previous,
+                                messages(failed),
+                                first.raw()),
                 frame.budget);
     }
 
     private Step<Translation> afterRepair(Frame frame, Attempt second) {
-        Map<String, String> failed = frame.failed;
-        Map<String, String> stillFailed = failures(second.reply());
-        boolean firstUsable = failed.keySet().stream().noneMatch(translator::fatal);
-        boolean secondUsable = stillFailed.keySet().stream().noneMatch(translator::fatal);
-        ChunkReply chosen = frame.first.reply();
-        if (secondUsable || !firstUsable) {
-            chosen = second.reply();
-        } else {
-            stillFailed = failed;
-        }
-        stillFailed.forEach((check, message) ->
-                remaining.computeIfAbsent(check, k -> new ArrayList<>()).add(message));
-        if (stillFailed.keySet().stream().anyMatch(translator::fatal)) {
-            throw failure(chosen, stillFailed);
+        Map<String, Finding> repaired = failures(second.reply());
+        boolean repairWins = worst(repaired).compareTo(worst(frame.failed)) <= 0;
+        ChunkReply chosen = repairWins ? second.reply() : frame.first.reply();
+        Map<String, Finding> left = repairWins ? repaired : frame.failed;
+        left.forEach((check, finding) -> {
+            remaining.computeIfAbsent(check, k -> new ArrayList<>()).add(finding);
+            SortedSet<Integer> paragraphs = remainingParagraphs.computeIfAbsent(check, k -> new TreeSet<>());
+            for (int unit : finding.units()) {
+                Unit u = frame.chunk.units().get(unit);
+                paragraphs.add(
+                        switch (u.kind()) {
+                            case TITLE -> 0;
+                            case DATELINE -> 1; // the dateline opens the first paragraph
+                            case BODY -> u.paragraph() + 1;
+                        });
+            }
+        });
+        if (worst(left) == TranslationCheck.Severity.UNUSABLE) {
+            throw failure(chosen, left);
         }
         return finish(frame.chunk, chosen);
+    }
+
+    /** The most severe of some findings; {@link TranslationCheck.Severity#COSMETIC} when there are none. */
+    private static TranslationCheck.Severity worst(Map<String, Finding> findings) {
+        return findings.values().stream()
+                .map(Finding::severity)
+                .max(Comparator.naturalOrder())
+                .orElse(TranslationCheck.Severity.COSMETIC);
+    }
+
+    private static Map<String, String> messages(Map<String, Finding> findings) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        findings.forEach((check, finding) -> messages.put(check, finding.message()));
+        return messages;
     }
 
     /** Keeps a chunk's chosen reply and hands its English text on, as the next chunk's context. */
@@ -228,24 +314,24 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         return done(parent.head + "\n\n" + english);
     }
 
-    private Map<String, String> failures(ChunkReply reply) {
-        Map<String, String> failed = new LinkedHashMap<>();
+    private Map<String, Finding> failures(ChunkReply reply) {
+        Map<String, Finding> failed = new LinkedHashMap<>();
         for (TranslationCheck check : translator.checks()) {
             check.check(reply).ifPresent(message -> failed.put(check.name(), message));
         }
         return failed;
     }
 
-    private void noteFirstFailure(String check, String message) {
-        firstFailures.computeIfAbsent(check, k -> new ArrayList<>()).add(message);
+    private void noteFirstFailure(String check, Finding finding) {
+        firstFailures.computeIfAbsent(check, k -> new ArrayList<>()).add(finding.message());
     }
 
-    private TranslationException failure(ChunkReply reply, Map<String, String> failed) {
+    private TranslationException failure(ChunkReply reply, Map<String, Finding> failed) {
         String reasons = String.join(
                 " ",
                 failed.entrySet().stream()
-                        .filter(e -> translator.fatal(e.getKey()))
-                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .filter(e -> e.getValue().severity() == TranslationCheck.Severity.UNUSABLE)
+                        .map(e -> e.getKey() + ": " + e.getValue().message())
                         .toList());
         return new TranslationException(
                 "Article " + article.id() + " could not be translated after a repair request (chunk "
@@ -260,10 +346,22 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         for (TranslationCheck check : translator.checks()) {
             String name = check.name();
             if (remaining.containsKey(name)) {
+                List<Finding> left = remaining.get(name);
+                TranslationCheck.Severity severity = left.stream()
+                        .map(Finding::severity)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                CheckResult.Status status =
+                        switch (severity) {
+                            case UNUSABLE -> CheckResult.Status.FAILED;
+                            case DOUBTFUL -> CheckResult.Status.REVIEW;
+                            case COSMETIC -> CheckResult.Status.WARNING;
+                        };
                 results.add(new CheckResult(
                         name,
-                        translator.fatal(name) ? CheckResult.Status.FAILED : CheckResult.Status.WARNING,
-                        remaining.get(name)));
+                        status,
+                        left.stream().map(Finding::message).toList(),
+                        List.copyOf(remainingParagraphs.getOrDefault(name, new TreeSet<>()))));
             } else if (firstFailures.containsKey(name)) {
                 results.add(new CheckResult(name, CheckResult.Status.REPAIRED, firstFailures.get(name)));
             } else {

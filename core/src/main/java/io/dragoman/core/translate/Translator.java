@@ -174,12 +174,34 @@ public final class Translator {
     }
 
     /**
+     * Asks again for the doubtful parts of an earlier translation: each chunk of {@code earlier} is checked as if it
+     * had just been the reply, and a chunk with findings gets the repair request with them; a chunk without findings
+     * is kept as it is, with no call. A chunk that cannot be rebuilt from {@code earlier} (a paragraph that was sent
+     * in parts) is translated afresh.
+     *
+     * @throws TranslationException when the article cannot be translated; it carries the reason and what was spent
+     */
+    public Translation repair(CleanedArticle article, Translation earlier, CallSession session) {
+        return steps(article, Optional.of(earlier)).runOnline(model, session);
+    }
+
+    /**
      * The article's translation as steps, for an executor that sends the requests itself (all at once, as a
      * provider's batch job, or from another engine); {@link #translate} is the online loop over them.
      */
     public TranslationSteps steps(CleanedArticle article) {
+        return steps(article, Optional.empty());
+    }
+
+    /** The steps of {@link #repair} when {@code earlier} is given, else of {@link #translate}. */
+    public TranslationSteps steps(CleanedArticle article, Optional<Translation> earlier) {
         return new TranslationSteps(
-                this, article, chunker.chunks(article, settings.chunkTokens()), glossary, new Spending(prices, tokens));
+                this,
+                article,
+                chunker.chunks(article, settings.chunkTokens()),
+                glossary,
+                new Spending(prices, tokens),
+                earlier);
     }
 
     /**
@@ -216,12 +238,6 @@ public final class Translator {
 
     ProviderInfo info() {
         return model.info();
-    }
-
-    /** True when a failure of the named check makes a translation unusable. */
-    boolean fatal(String checkName) {
-        return checks.stream()
-                .anyMatch(c -> c.name().equals(checkName) && c.severity() == TranslationCheck.Severity.FAILURE);
     }
 
     int outputBudget(Chunk chunk) {

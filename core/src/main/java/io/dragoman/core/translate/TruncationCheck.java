@@ -20,14 +20,10 @@ final class TruncationCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.FAILURE;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public Optional<Finding> check(ChunkReply r) {
         if (r.finishReason() == FinishReason.LENGTH) {
-            return Optional.of("The reply was cut off: the model reached its output limit.");
+            return Optional.of(
+                    Finding.of(Severity.UNUSABLE, "The reply was cut off: the model reached its output limit."));
         }
         List<Unit> units = r.chunk().units();
         int last = units.size() - 1;
@@ -40,9 +36,11 @@ final class TruncationCheck implements TranslationCheck {
         String english = r.english(last).strip();
         if (SENTENCE_END.matcher(units.get(last).text().strip()).find()
                 && !SENTENCE_END.matcher(english).find()) {
-            return Optional.of("Paragraph [" + r.chunk().markers().get(last) + "] stops mid-sentence: \"…"
-                    + english.substring(Math.max(0, english.length() - 40)) + "\""
-                    + (last < units.size() - 1 ? " and the reply ends there." : "."));
+            return Optional.of(Finding.of(
+                    Severity.UNUSABLE,
+                    "Paragraph [" + r.chunk().markers().get(last) + "] stops mid-sentence: \"…"
+                            + english.substring(Math.max(0, english.length() - 40)) + "\""
+                            + (last < units.size() - 1 ? " and the reply ends there." : ".")));
         }
         return Optional.empty();
     }

@@ -1,24 +1,33 @@
 package io.dragoman.core.translate;
 
-import io.dragoman.core.lang.Words;
+import io.dragoman.core.lang.SentenceSplitter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * {@code untranslated}: a paragraph's translation shares most of its word sequences (three words in a row) with the
- * source, so it was left in the source language or only partly translated. Names alone do not trip it: a correct
- * translation shares few three-word sequences with its source.
+ * {@code untranslated}: a sentence of the translation was left in the source language, wholly or in part, wherever it
+ * sits in its paragraph: a source sentence reproduced as it is, or nearly (its lower-case words are the source
+ * sentence's), or a sentence of {@value #MIN_WORDS} words or more that reads as German by {@link SourceTraces} (its
+ * German function words and the German words it copies from the source). Doubtful when some sentences are; unusable
+ * when they hold most ({@value #MOSTLY}) of the chunk's words, as a reply that echoes the source does.
  */
 final class UntranslatedCheck implements TranslationCheck {
 
-    /** Paragraphs with fewer words are not judged. */
-    static final int MIN_WORDS = 8;
-    /** The share of the source's word trigrams found in the translation above which it counts as untranslated. */
-    static final double MAX_SHARED = 0.4;
+    /** Sentences with fewer words are not judged alone. */
+    static final int MIN_WORDS = 5;
+    /** A chunk with more than this share of its words in such sentences is mostly untranslated: no translation. */
+    static final double MOSTLY = 0.6;
+
+    private final SentenceSplitter sourceSentences;
+    private final SentenceSplitter englishSentences;
+    private final SourceTraces traces;
+
+    UntranslatedCheck(SentenceSplitter sourceSentences, SentenceSplitter englishSentences, SourceTraces traces) {
+        this.sourceSentences = Objects.requireNonNull(sourceSentences, "sourceSentences");
+        this.englishSentences = Objects.requireNonNull(englishSentences, "englishSentences");
+        this.traces = Objects.requireNonNull(traces, "traces");
+    }
 
     @Override
     public String name() {
@@ -26,44 +35,61 @@ final class UntranslatedCheck implements TranslationCheck {
     }
 
     @Override
-    public Severity severity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public Optional<String> check(ChunkReply r) {
+    public java.util.Optional<Finding> check(ChunkReply r) {
         List<String> problems = new ArrayList<>();
+        List<Integer> involved = new ArrayList<>();
+        long words = 0;
+        long untranslated = 0;
         List<Unit> units = r.chunk().units();
         for (int i = 0; i < units.size(); i++) {
-            List<String> source = Words.of(units.get(i).text());
             String english = r.english(i);
-            if (source.size() < MIN_WORDS || english.isBlank()) {
+            if (english.isBlank()) {
                 continue;
             }
-            Set<String> sourceGrams = trigrams(source);
-            Set<String> englishGrams = trigrams(Words.of(english));
-            long shared = sourceGrams.stream().filter(englishGrams::contains).count();
-            double share = (double) shared / sourceGrams.size();
-            if (share > MAX_SHARED) {
-                problems.add(String.format(
-                        Locale.ROOT,
-                        "[%s] (%.0f%% the same as the source)",
-                        r.chunk().markers().get(i),
-                        share * 100));
+            SourceTraces.Source source =
+                    traces.source(sourceSentences.split(units.get(i).text()));
+            List<String> sentences = englishSentences.split(english);
+            List<Integer> flagged = new ArrayList<>();
+            for (int s = 0; s < sentences.size(); s++) {
+                int count = SourceTraces.wordCount(sentences.get(s));
+                words += count;
+                if (leftInSource(sentences.get(s), count, source)) {
+                    untranslated += count;
+                    flagged.add(s + 1);
+                }
+            }
+            if (!flagged.isEmpty()) {
+                involved.add(i);
+                problems.add("[" + r.chunk().markers().get(i) + "] " + positions(flagged, sentences.size()));
             }
         }
         if (problems.isEmpty()) {
-            return Optional.empty();
+            return java.util.Optional.empty();
         }
-        return Optional.of("These paragraphs are left untranslated or only partly translated: "
-                + String.join(", ", problems) + ". Translate them fully into English.");
+        Severity severity = untranslated > MOSTLY * words ? Severity.UNUSABLE : Severity.DOUBTFUL;
+        return java.util.Optional.of(new Finding(
+                severity,
+                "These sentences are left in the source language or only partly translated: "
+                        + String.join("; ", problems) + ". Translate every sentence fully into English.",
+                involved));
     }
 
-    private static Set<String> trigrams(List<String> words) {
-        Set<String> grams = new HashSet<>();
-        for (int i = 0; i + 2 < words.size(); i++) {
-            grams.add(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+    private boolean leftInSource(String sentence, int words, SourceTraces.Source source) {
+        if (traces.echoes(sentence, source)) {
+            return true;
         }
-        return grams;
+        return words >= MIN_WORDS && SourceTraces.readsAsGerman(traces.signs(sentence, source), words);
+    }
+
+    /**
+     * Which sentences, by number, so the message never repeats the reply's text (it goes into the repair prompt
+     * outside the data blocks, where text from the article must not appear).
+     */
+    static String positions(List<Integer> flagged, int of) {
+        if (flagged.size() == of) {
+            return of == 1 ? "its sentence" : "all " + of + " sentences";
+        }
+        return (flagged.size() == 1 ? "sentence " : "sentences ")
+                + String.join(", ", flagged.stream().map(String::valueOf).toList()) + " of " + of;
     }
 }

@@ -73,7 +73,12 @@ class BatchRunnerFullStoreTest {
     private static BatchRunner cleaningRunner(Cleaner cleaner, RunStore store) {
         return new BatchRunner(
                 new ArticlePipeline(
-                        cleaner, Optional.empty(), Optional.empty(), Stages.CLEAN_ONLY, true, PriceTable.builtIn()),
+                        cleaner,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Stages.CLEAN_ONLY,
+                        ArticlePipeline.Retries.DEFAULT,
+                        PriceTable.builtIn()),
                 Optional.empty(),
                 store,
                 Optional.empty(),

@@ -210,6 +210,16 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
                 case UNTRANSLATED_ECHO ->
                     response = ok(kind, request, translation(article, request.user(), true), false)
                             .build();
+                case LAST_SENTENCE_UNTRANSLATED ->
+                    response = ok(
+                                    kind,
+                                    request,
+                                    StandInReplies.lastSentenceUntranslated(
+                                            article.english(),
+                                            request.user(),
+                                            what -> unexpected.add(article.id() + ": " + what)),
+                                    false)
+                            .build();
                 case DROPPED_LAST_PARAGRAPH ->
                     response = ok(kind, request, StandInReplies.withoutLastParagraph(text), false)
                             .build();

@@ -25,7 +25,8 @@ enum FaultKind {
     INVALID_JSON("invalid JSON", false, Stage.SUMMARIZE),
     WRONG_SCHEMA_JSON("wrong-schema JSON", false, Stage.SUMMARIZE),
     UNTRANSLATED_ECHO("untranslated echo", false, Stage.TRANSLATE),
-    DROPPED_LAST_PARAGRAPH("dropped last paragraph", false, Stage.TRANSLATE);
+    DROPPED_LAST_PARAGRAPH("dropped last paragraph", false, Stage.TRANSLATE),
+    LAST_SENTENCE_UNTRANSLATED("last sentence left in German", false, Stage.TRANSLATE);
 
     private final String label;
     private final boolean transport;
@@ -54,9 +55,10 @@ enum FaultKind {
 
     /**
      * Whether a stage that gets this fault on every reply ends the article as failed; false when the pipeline accepts
-     * the reply anyway (a fenced summary is unwrapped; an untranslated paragraph is kept and flagged with a warning).
+     * the reply anyway (a fenced summary is unwrapped; a translation with its last sentences in German is kept for
+     * review). An echo of the source is never accepted as a translation.
      */
     boolean failsWhenPersistent() {
-        return this != FENCED_JSON && this != UNTRANSLATED_ECHO;
+        return this != FENCED_JSON && this != LAST_SENTENCE_UNTRANSLATED;
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Injected faults by kind and by what became of them: recovered (the stage it hit finished), reported as a failure
- * (the article failed at that stage for that reason), kept with a warning (the pipeline accepted the reply and flagged
- * it), lost (the article ended in no final state).
+ * (the article failed at that stage for that reason), kept for review (the translation is stored and marked as
+ * needing a person's review), lost (the article ended in no final state).
  */
 final class FaultTable {
 
@@ -15,7 +15,7 @@ final class FaultTable {
     enum Fate {
         RECOVERED,
         REPORTED_AS_FAILURE,
-        KEPT_WITH_WARNING,
+        KEPT_FOR_REVIEW,
         LOST,
         /** None of the above: the article ended in a way its faults do not explain. */
         UNEXPLAINED
@@ -61,7 +61,7 @@ final class FaultTable {
     /** The table in Markdown, one row per kind and a total. */
     String markdown() {
         StringBuilder b = new StringBuilder(
-                "| fault kind | injected | recovered | reported as failure | kept with warning | lost |\n"
+                "| fault kind | injected | recovered | reported as failure | kept for review | lost |\n"
                         + "|---|---:|---:|---:|---:|---:|\n");
         for (FaultKind kind : FaultKind.values()) {
             b.append(row(
@@ -69,7 +69,7 @@ final class FaultTable {
                     injected(kind),
                     count(kind, Fate.RECOVERED),
                     count(kind, Fate.REPORTED_AS_FAILURE),
-                    count(kind, Fate.KEPT_WITH_WARNING),
+                    count(kind, Fate.KEPT_FOR_REVIEW),
                     count(kind, Fate.LOST)));
         }
         b.append(row(
@@ -77,7 +77,7 @@ final class FaultTable {
                 injected(),
                 total(Fate.RECOVERED),
                 total(Fate.REPORTED_AS_FAILURE),
-                total(Fate.KEPT_WITH_WARNING),
+                total(Fate.KEPT_FOR_REVIEW),
                 total(Fate.LOST)));
         if (total(Fate.UNEXPLAINED) > 0) {
             b.append("\n").append(total(Fate.UNEXPLAINED)).append(" faults hit articles that ended unexplained.\n");

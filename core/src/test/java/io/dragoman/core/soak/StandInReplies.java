@@ -18,6 +18,8 @@ public final class StandInReplies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
+    /** Between two sentences of the stand-in texts, which end at a full stop before a capital. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?]) (?=[A-ZÄÖÜ])");
 
     private StandInReplies() {}
 
@@ -48,6 +50,37 @@ public final class StandInReplies {
                 reply.append("\n\n");
             }
             reply.append('[').append(m.group(1)).append("] ").append(echo ? source : en);
+        }
+        return reply.toString();
+    }
+
+    /**
+     * The article block's marked units in English, except that the last sentence of each unit of several sentences is
+     * left in the source language, as a model that tires at the end of a paragraph would answer.
+     */
+    public static String lastSentenceUntranslated(
+            Map<String, String> english, String user, Consumer<String> unexpected) {
+        StringBuilder reply = new StringBuilder();
+        for (String unit : translation(english, user, false, unexpected).split("\n\n")) {
+            Matcher m = UNIT.matcher(unit);
+            String marker = m.matches() ? m.group(1) : "";
+            String en = m.matches() ? m.group(2) : unit;
+            String source = english.entrySet().stream()
+                    .filter(e -> e.getValue().equals(en))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(en);
+            String[] ens = SENTENCE_END.split(en);
+            String[] sources = SENTENCE_END.split(source);
+            String mixed = en;
+            if (ens.length > 1 && sources.length > 1) {
+                mixed = String.join(" ", java.util.Arrays.copyOf(ens, ens.length - 1)) + " "
+                        + sources[sources.length - 1];
+            }
+            if (!reply.isEmpty()) {
+                reply.append("\n\n");
+            }
+            reply.append('[').append(marker).append("] ").append(mixed);
         }
         return reply.toString();
     }

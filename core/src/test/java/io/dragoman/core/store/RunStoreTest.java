@@ -167,8 +167,11 @@ class RunStoreTest {
     }
 
     /** Schema version 2 for the migration tests: version 1 and one migration. */
-    private static Schema versionTwo(List<String> migration) {
-        return new Schema(2, Schema.CURRENT.create(), List.of(migration));
+    /** The schema after today's, made by one more migration. */
+    private static Schema nextVersion(List<String> migration) {
+        List<List<String>> migrations = new java.util.ArrayList<>(Schema.CURRENT.migrations());
+        migrations.add(migration);
+        return new Schema(Schema.CURRENT.version() + 1, Schema.CURRENT.create(), migrations);
     }
 
     private static int intQuery(Path file, String sql) throws Exception {
@@ -186,19 +189,19 @@ class RunStoreTest {
         try (RunStore store = RunStore.open(file)) {
             store.articles().saveCleaned(id("a1"), "in/a1", "h1", cleaned("a1", "x"));
         }
-        Schema two = versionTwo(List.of(
+        Schema next = nextVersion(List.of(
                 "CREATE TABLE migrated (n INTEGER)",
                 "INSERT INTO migrated VALUES (1)",
                 "ALTER TABLE articles ADD note"));
 
         for (int open = 1; open <= 2; open++) {
-            try (RunStore store = RunStore.open(file, Clock.systemUTC(), new Properties(), two)) {
+            try (RunStore store = RunStore.open(file, Clock.systemUTC(), new Properties(), next)) {
                 assertThat(store.articles().find(id("a1")).orElseThrow().cleaned())
                         .contains(cleaned("a1", "x"));
             }
         }
 
-        assertThat(intQuery(file, "PRAGMA user_version")).isEqualTo(2);
+        assertThat(intQuery(file, "PRAGMA user_version")).isEqualTo(RunStore.SCHEMA_VERSION + 1);
         assertThat(intQuery(file, "SELECT count(*) FROM migrated"))
                 .as("the migration ran once")
                 .isEqualTo(1);
@@ -211,13 +214,13 @@ class RunStoreTest {
         try (RunStore store = RunStore.open(file)) {
             store.articles().saveCleaned(id("a1"), "in/a1", "h1", cleaned("a1", "x"));
         }
-        Schema broken = versionTwo(List.of("CREATE TABLE migrated (n INTEGER)", "ALTER TABLE nowhere ADD note"));
+        Schema broken = nextVersion(List.of("CREATE TABLE migrated (n INTEGER)", "ALTER TABLE nowhere ADD note"));
 
         assertThatThrownBy(() -> RunStore.open(file, Clock.systemUTC(), new Properties(), broken))
                 .isInstanceOf(RunStoreException.class)
                 .hasMessageContaining(file.toString());
 
-        assertThat(intQuery(file, "PRAGMA user_version")).isEqualTo(1);
+        assertThat(intQuery(file, "PRAGMA user_version")).isEqualTo(RunStore.SCHEMA_VERSION);
         assertThat(intQuery(file, "SELECT count(*) FROM sqlite_schema WHERE name = 'migrated'"))
                 .isZero();
         try (RunStore store = RunStore.open(file)) {

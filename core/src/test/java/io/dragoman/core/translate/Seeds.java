@@ -68,6 +68,19 @@ public final class Seeds {
             return new Chunk(0, units);
         }
 
+        /** A reply that echoes the source under the markers, as a model that does not translate would. */
+        public String echo() {
+            StringBuilder b = new StringBuilder("[T] " + article.title() + "\n\n[D] "
+                    + article.metadata().dateline().text().strip());
+            for (int i = 0; i < article.paragraphs().size(); i++) {
+                b.append("\n\n[")
+                        .append(i + 1)
+                        .append("] ")
+                        .append(article.paragraphs().get(i));
+            }
+            return b.toString();
+        }
+
         /** A correct reply for {@link #chunk()}: the reference translation under the markers. */
         public String reply() {
             StringBuilder b = new StringBuilder("[T] " + title + "\n\n[D] " + dateline);

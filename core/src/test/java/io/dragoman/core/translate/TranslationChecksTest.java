@@ -38,7 +38,17 @@ class TranslationChecksTest {
                 .filter(c -> c.name().equals(check))
                 .findFirst()
                 .orElseThrow()
-                .check(reply);
+                .check(reply)
+                .map(Finding::message);
+    }
+
+    private static Optional<TranslationCheck.Severity> severity(String check, ChunkReply reply) {
+        return CHECKS.stream()
+                .filter(c -> c.name().equals(check))
+                .findFirst()
+                .orElseThrow()
+                .check(reply)
+                .map(Finding::severity);
     }
 
     @ParameterizedTest
@@ -60,8 +70,10 @@ class TranslationChecksTest {
                         "paragraph-count",
                         "preamble",
                         "length-ratio",
+                        "sentences",
                         "numbers",
                         "glossary",
+                        "quotes",
                         "language",
                         "untranslated");
     }
@@ -222,7 +234,7 @@ class TranslationChecksTest {
         assertThat(run("language", echoed))
                 .hasValueSatisfying(m -> assertThat(m).contains("'de'"));
         assertThat(run("untranslated", echoed))
-                .hasValueSatisfying(m -> assertThat(m).contains("[1] (100%"));
+                .hasValueSatisfying(m -> assertThat(m).contains("[1] all 4 sentences"));
     }
 
     @Test

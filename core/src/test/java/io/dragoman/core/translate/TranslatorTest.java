@@ -1,6 +1,7 @@
 package io.dragoman.core.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dragoman.core.article.CleanedArticle;
@@ -129,18 +130,77 @@ class TranslatorTest {
     }
 
     @Test
-    void keepsATranslationWhoseWarningSurvivesTheRepairAndReportsIt() {
+    void keepsATranslationWhoseDoubtfulFindingSurvivesTheRepairForReview() {
         String german = SEED.reply().replace("Lavrov", "Lawrow");
         ScriptedModel model = new ScriptedModel().then(german, 1, 1).then(german, 1, 1);
 
         Translation t = translator(model).translate(SEED.article());
 
-        assertThat(status(t, "glossary")).isEqualTo(CheckResult.Status.WARNING);
+        assertThat(status(t, "glossary")).isEqualTo(CheckResult.Status.REVIEW);
         assertThat(t.warnings())
                 .singleElement()
                 .satisfies(w -> assertThat(w.details().get(0)).contains("Lawrow → Lavrov"));
         assertThat(t.paragraphs().get(0)).contains("Lawrow");
+        assertThat(t.needsReview()).isTrue();
+        assertThat(t.forReview()).singleElement().satisfies(c -> assertThat(c.paragraphs())
+                .as("the paragraphs to check")
+                .contains(1));
         assertThat(model.requests.get(1).user()).contains("Lawrow → Lavrov");
+    }
+
+    @Test
+    void aReplyThatEchoesTheSourceTwiceFailsTheArticleAsRetriable() {
+        ScriptedModel model = new ScriptedModel().then(SEED.echo(), 1, 1).then(SEED.echo(), 1, 1);
+
+        TranslationException e = catchThrowableOfType(
+                TranslationException.class, () -> translator(model).translate(SEED.article()));
+
+        assertThat(e).as("a German echo is never a translation").isNotNull();
+        assertThat(e.retriable()).isTrue();
+        assertThat(e.getMessage()).contains("untranslated");
+        assertThat(e.checks())
+                .filteredOn(c -> c.status() == CheckResult.Status.FAILED)
+                .extracting(CheckResult::check)
+                .contains("untranslated");
+    }
+
+    @Test
+    void anEchoDoesNotWinOverARepairThatDroppedAParagraphEither() {
+        String dropped = SEED.reply().replaceFirst("\\[3\\][^\\[]*", "");
+        ScriptedModel model = new ScriptedModel().then(SEED.echo(), 1, 1).then(dropped, 1, 1);
+
+        assertThatThrownBy(() -> translator(model).translate(SEED.article())).isInstanceOf(TranslationException.class);
+    }
+
+    @Test
+    void aRepairThatDroppedAParagraphDoesNotWinOverAnEchoEither() {
+        String dropped = SEED.reply().replaceFirst("\\[3\\][^\\[]*", "");
+        ScriptedModel model = new ScriptedModel().then(dropped, 1, 1).then(SEED.echo(), 1, 1);
+
+        assertThatThrownBy(() -> translator(model).translate(SEED.article())).isInstanceOf(TranslationException.class);
+    }
+
+    @Test
+    void aGoodRepairOfAnEchoIsKept() {
+        ScriptedModel model = new ScriptedModel().then(SEED.echo(), 1, 1).then(SEED.reply(), 1, 1);
+
+        Translation t = translator(model).translate(SEED.article());
+
+        assertThat(t.paragraphs()).isEqualTo(SEED.paragraphs());
+        assertThat(status(t, "untranslated")).isEqualTo(CheckResult.Status.REPAIRED);
+        assertThat(t.needsReview()).isFalse();
+    }
+
+    @Test
+    void aDoubtfulFirstReplyWinsOverAnUnusableRepair() {
+        String german = SEED.reply().replace("Lavrov", "Lawrow");
+        ScriptedModel model = new ScriptedModel().then(german, 1, 1).then(SEED.echo(), 1, 1);
+
+        Translation t = translator(model).translate(SEED.article());
+
+        assertThat(t.paragraphs().get(0)).contains("Lawrow");
+        assertThat(t.needsReview()).isTrue();
+        assertThat(status(t, "untranslated")).isEqualTo(CheckResult.Status.PASSED);
     }
 
     @Test
@@ -151,7 +211,7 @@ class TranslatorTest {
         Translation t = translator(model).translate(SEED.article());
 
         assertThat(t.paragraphs()).hasSize(9);
-        assertThat(status(t, "glossary")).isEqualTo(CheckResult.Status.WARNING);
+        assertThat(status(t, "glossary")).isEqualTo(CheckResult.Status.REVIEW);
         assertThat(status(t, "paragraph-count")).isEqualTo(CheckResult.Status.PASSED);
     }
 
