@@ -141,6 +141,16 @@ final class ArticleJob {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
         }
         provider.ifPresent(p -> builder.model(models.model(p)));
+        if (provider.isPresent() && stages.translate()) {
+            try {
+                models.reviewer(parent.environment(), parent.ollamaAnswers(), provider.get())
+                        .ifPresent(r -> builder.reviewModel(models.model(r)));
+            } catch (NoProviderException e) {
+                stderr.println("dragoman: --review-model: " + e.getMessage());
+                stderr.flush();
+                return ExitCodes.CONFIG;
+            }
+        }
         options.maxCost().ifPresent(builder::maxCost);
         Ended ended;
         try {
@@ -404,6 +414,12 @@ final class ArticleJob {
                         work.reasked(),
                         work.warnings());
             }
+            models.plannedReviewer()
+                    .filter(reviewer -> stages.translate())
+                    .ifPresent(reviewer -> stdout.printf(
+                            "Reviewed by %s %s: findings on %d of %d translations (sent back once; what remained is"
+                                    + " left for review).%n",
+                            reviewer.kind().id(), reviewer.model(), work.reviewFindings(), work.translated()));
             if (r.replayed() > 0) {
                 stdout.printf(
                         "%d %s answered from the call cache in %s (not paid again).%n",

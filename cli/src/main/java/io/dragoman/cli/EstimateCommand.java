@@ -10,6 +10,8 @@ import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import io.dragoman.core.pipeline.Estimator;
+import io.dragoman.core.translate.Reviewer;
+import io.dragoman.core.translate.Translator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,8 +95,15 @@ final class EstimateCommand implements Callable<Integer> {
     /** An estimator for the stages, on a model that sends nothing. */
     static Estimator estimator(ModelOptions models, ProviderInfo info, Stages stages) {
         ModelProvider offline = ModelProviders.offline(info.kind(), info.model());
+        Optional<Translator> translator = stages.translate()
+                ? Optional.of(models.plannedReviewer()
+                        .map(r -> models.translator(offline)
+                                .withReviewer(
+                                        new Reviewer(ModelProviders.offline(r.kind(), r.model()), models.library())))
+                        .orElseGet(() -> models.translator(offline)))
+                : Optional.empty();
         return new Estimator(
-                stages.translate() ? Optional.of(models.translator(offline)) : Optional.empty(),
+                translator,
                 stages.summarize() ? Optional.of(models.summarizer(offline)) : Optional.empty(),
                 JTokkitTokenCounter.o200k(),
                 models.prices(),

@@ -36,6 +36,14 @@ final class ModelOptions {
     String model;
 
     @Option(
+            names = "--review-model",
+            paramLabel = "P[:M]",
+            description = "Have a second model review each chunk's translation: a provider, optionally with its model"
+                    + " (openai:gpt-4.1; the translating model is fine too). Its findings go back in a repair request;"
+                    + " what it still finds leaves the article needing review. Off by default.")
+    String reviewModel;
+
+    @Option(
             names = "--base-url",
             paramLabel = "URL",
             description = "The API's base URL, for a proxy or a local server (OPENAI_BASE_URL is honoured too).")
@@ -108,6 +116,39 @@ final class ModelOptions {
         return new ProviderResolver(environment, ollama).resolve(flags, file.choice());
     }
 
+    /**
+     * The reviewing model's provider, when {@code --review-model} names one: its key and address come from the
+     * environment as for any provider, or, for the translating provider, its {@code --base-url}.
+     *
+     * @throws io.dragoman.core.llm.setup.NoProviderException when its key is missing
+     */
+    Optional<ProviderConfig> reviewer(
+            Map<String, String> environment, java.util.function.Predicate<String> ollama, ProviderConfig main) {
+        if (reviewModel == null) {
+            return Optional.empty();
+        }
+        ProviderInfo named = reviewInfo();
+        Optional<String> url = named.kind() == main.kind() ? Optional.of(main.baseUrl()) : Optional.empty();
+        ProviderChoice flags = ProviderChoice.flags(Optional.of(named.kind()), Optional.of(named.model()), url);
+        return Optional.of(new ProviderResolver(environment, ollama).resolve(flags, ProviderChoice.NONE));
+    }
+
+    /** The provider and model {@code --review-model} names, its model defaulting to the provider's; none when unset. */
+    Optional<ProviderInfo> plannedReviewer() {
+        return reviewModel == null ? Optional.empty() : Optional.of(reviewInfo());
+    }
+
+    private ProviderInfo reviewInfo() {
+        String[] parts = reviewModel.split(":", 2);
+        ProviderKind kind = ProviderKind.fromId(parts[0]);
+        String name = parts.length > 1 && !parts[1].isBlank()
+                ? parts[1].strip()
+                : kind.defaultModel()
+                        .orElseThrow(() -> new IllegalArgumentException("--review-model " + reviewModel + ": "
+                                + kind.id() + " has no default model; name it as " + kind.id() + ":MODEL."));
+        return new ProviderInfo(kind, name, kind.defaultBaseUrl().orElse(""));
+    }
+
     private ConfigFile configFile(Map<String, String> environment) {
         if (config != null) {
             if (!Files.isRegularFile(config)) {
@@ -137,6 +178,9 @@ final class ModelOptions {
         }
         if (prices != null && !Files.isRegularFile(prices)) {
             throw new IllegalArgumentException("The price table " + prices + " does not exist.");
+        }
+        if (reviewModel != null) {
+            reviewInfo(); // an unknown provider, or one without a default model, is a usage error now
         }
     }
 

@@ -268,6 +268,63 @@ class ReviewEndToEndTest {
     }
 
     @Test
+    void aReviewModelsFindingIsSentBackAndWhatItStillFindsLeavesTheArticleForReview() throws IOException {
+        answer(healthy());
+        String omission = "{\"findings\":[{\"paragraph\":\"2\",\"kind\":\"omission\","
+                + "\"detail\":\"The plan of consultations for 2021 is missing.\"}]}";
+        for (Map.Entry<String, String> review : Map.of(
+                        TITLES.get(FIRST_SEED), omission, TITLES.get(SECOND_SEED), "{\"findings\":[]}")
+                .entrySet()) {
+            server.stubFor(StubChatServer.chat()
+                    .atPriority(0)
+                    .withRequestBody(containing("Compare this German news text"))
+                    .withRequestBody(containing(review.getKey()))
+                    .willReturn(StubChatServer.json(200, TranslateEndToEndTest.completion(review.getValue()))));
+        }
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = run(out, "--review-model", "openai:gpt-4.1");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode doubtful = records(out).get(FIRST_SEED);
+        assertThat(doubtful.get("status").asText()).isEqualTo("needs-review");
+        assertThat(doubtful.at("/review/paragraphs/0/paragraph").asInt()).isEqualTo(2);
+        assertThat(doubtful.at("/review/findings/0/check").asText()).isEqualTo("review");
+        assertThat(records(out).get(SECOND_SEED).get("status").asText()).isEqualTo("summarized");
+        assertThat(r.out()).contains("Reviewed by openai gpt-4.1: findings on 1 of 2 translations");
+        List<String> bodies = server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getBodyAsString())
+                .toList();
+        assertThat(bodies).as("the repair request carries the reviewer's words").anySatisfy(b -> assertThat(b)
+                .contains("Your English translation")
+                .contains("omission: The plan of consultations for 2021 is missing."));
+        // the repair gave the same English, so its review is the first one's request, answered by the call cache
+        assertThat(bodies.stream().filter(b -> b.contains("\"gpt-4.1\"")))
+                .as("review requests go to the review model, one per seed")
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b).contains("Compare this German news text"));
+
+        server.resetAll();
+        Cli.Result again = run(out, "--review-model", "openai:gpt-4.1");
+        assertThat(again.exitCode()).as("still waiting for a person").isEqualTo(1);
+        assertThat(server.getAllServeEvents())
+                .as("nothing is asked again without --retry-review")
+                .isEmpty();
+    }
+
+    @Test
+    void estimateCountsTheReviewCalls() {
+        Cli.Result without = runWith(Map.of(), "estimate", SEEDS.toString(), "--provider", "openai");
+        Cli.Result with = runWith(
+                Map.of(), "estimate", SEEDS.toString(), "--provider", "openai", "--review-model", "openai:gpt-4.1");
+
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(with.out()).containsPattern("total \\(2 articles\\) +6 ");
+        assertThat(without.out()).containsPattern("total \\(2 articles\\) +4 ");
+    }
+
+    @Test
     void acceptReviewMarksATranslationAsCheckedByAPerson() throws IOException {
         answer(oneDoubtful());
         Path out = tmp.resolve("out");

@@ -25,6 +25,7 @@ import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.store.RunStore;
 import io.dragoman.core.summary.Summarizer;
 import io.dragoman.core.translate.Glossary;
+import io.dragoman.core.translate.Reviewer;
 import io.dragoman.core.translate.Translator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -68,6 +69,9 @@ public final class Dragoman implements AutoCloseable {
         this.cache = model.flatMap(m -> store.map(s -> new CachingModelProvider(m, s.callCache())));
         Optional<ModelProvider> calling = cache.<ModelProvider>map(c -> c).or(() -> model);
         Stages stages = calling.isPresent() ? b.stages : Stages.CLEAN_ONLY;
+        Optional<ModelProvider> reviewing = Optional.ofNullable(b.reviewModel)
+                .map(r -> store.<ModelProvider>map(s -> new CachingModelProvider(r, s.callCache()))
+                        .orElse(r));
         Optional<Translator> translator = stages.translate()
                 ? Optional.of(Translator.standard(
                         calling.get(),
@@ -77,6 +81,9 @@ public final class Dragoman implements AutoCloseable {
                         Translator.Settings.DEFAULT.withChunkTokens(b.chunkTokens),
                         languages))
                 : Optional.empty();
+        if (reviewing.isPresent()) {
+            translator = translator.map(t -> t.withReviewer(new Reviewer(reviewing.get(), b.prompts)));
+        }
         Optional<Summarizer> summarizer = stages.summarize()
                 ? Optional.of(Summarizer.standard(calling.get(), b.prompts, b.prices, languages))
                 : Optional.empty();
@@ -108,6 +115,7 @@ public final class Dragoman implements AutoCloseable {
         private Cleaner cleaner;
         private LanguageDetector languages;
         private ModelProvider model;
+        private ModelProvider reviewModel;
         private PromptLibrary prompts = PromptLibrary.builtIn();
         private Glossary glossary = Glossary.EMPTY;
         private PriceTable prices = PriceTable.builtIn();
@@ -134,6 +142,15 @@ public final class Dragoman implements AutoCloseable {
          */
         public Builder languages(LanguageDetector languages) {
             this.languages = Objects.requireNonNull(languages, "languages");
+            return this;
+        }
+
+        /**
+         * A second model that reviews each chunk's translation (the same one is fine); its findings are sent back in a
+         * repair request, and what it still finds leaves the article for review. Default none.
+         */
+        public Builder reviewModel(ModelProvider reviewer) {
+            this.reviewModel = Objects.requireNonNull(reviewer, "reviewer");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.dragoman.core.llm;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A piece of model work for one article (its translation, its summary) as a sequence of steps: each step is either
@@ -39,17 +40,35 @@ public interface ModelSteps<T> {
      * @throws SpentFailure when the work fails
      */
     default T runOnline(ModelProvider model, CallSession session) {
+        return runOnline(role -> model, session);
+    }
+
+    /**
+     * Runs the work to the end, sending each step's request at once through the model of its role on behalf of
+     * {@code session}.
+     *
+     * @throws SpentFailure when the work fails
+     */
+    default T runOnline(Function<Role, ModelProvider> models, CallSession session) {
         Step<T> step = start();
         while (step instanceof Step.Send<T> send) {
             ModelReply reply;
             try {
-                reply = model.chat(send.request(), session);
+                reply = models.apply(send.role()).chat(send.request(), session);
             } catch (ModelFailure e) {
                 throw failed(e);
             }
             step = answer(reply);
         }
         return ((Step.Finished<T>) step).result();
+    }
+
+    /** Which model a request is for. */
+    enum Role {
+        /** The model doing the work: translating, summarising. */
+        MAIN,
+        /** A second model reviewing the work (see {@code --review-model}). */
+        REVIEWER
     }
 
     /**
@@ -63,11 +82,18 @@ public interface ModelSteps<T> {
          * A request to send; its reply goes to {@link ModelSteps#answer}.
          *
          * @param request the request
+         * @param role which model it is for
          */
-        record Send<T>(ModelRequest request) implements Step<T> {
-            /** Validates that the request is there. */
+        record Send<T>(ModelRequest request, Role role) implements Step<T> {
+            /** Validates that the request and role are there. */
             public Send {
                 Objects.requireNonNull(request, "request");
+                Objects.requireNonNull(role, "role");
+            }
+
+            /** A request for the main model. */
+            public Send(ModelRequest request) {
+                this(request, Role.MAIN);
             }
         }
 

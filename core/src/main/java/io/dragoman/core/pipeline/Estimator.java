@@ -27,6 +27,10 @@ public final class Estimator {
     static final double TRANSLATION_HIGH = 1.5;
     static final long SUMMARY_LOW = 300;
     static final long SUMMARY_HIGH = 1000;
+    /** A review's output: an empty list at least, a few findings at most. */
+    static final long REVIEW_LOW = 10;
+
+    static final long REVIEW_HIGH = 300;
 
     private final Optional<Translator> translator;
     private final Optional<Summarizer> summarizer;
@@ -58,6 +62,7 @@ public final class Estimator {
     public List<ModelRequest> plan(CleanedArticle article) {
         List<ModelRequest> requests = new ArrayList<>();
         translator.ifPresent(t -> requests.addAll(t.plan(article)));
+        translator.ifPresent(t -> requests.addAll(t.planReviews(article)));
         summarizer.ifPresent(s -> requests.add(s.plan(article, translator.isPresent())));
         return requests;
     }
@@ -74,6 +79,12 @@ public final class Estimator {
                         Math.min(r.maxOutputTokens(), Math.round(source * TRANSLATION_HIGH))));
             }
         }
+        if (translator.isPresent() && translator.get().reviewer().isPresent()) {
+            ProviderInfo reviewer = translator.get().reviewer().get().info();
+            for (ModelRequest r : translator.get().planReviews(article)) {
+                total = total.plus(call(r, REVIEW_LOW, Math.min(r.maxOutputTokens(), REVIEW_HIGH), reviewer));
+            }
+        }
         if (summarizer.isPresent()) {
             ModelRequest r = summarizer.get().plan(article, translator.isPresent());
             total = total.plus(call(r, SUMMARY_LOW, Math.min(r.maxOutputTokens(), SUMMARY_HIGH)));
@@ -82,6 +93,10 @@ public final class Estimator {
     }
 
     private Estimate call(ModelRequest request, long outLow, long outHigh) {
+        return call(request, outLow, outHigh, model);
+    }
+
+    private Estimate call(ModelRequest request, long outLow, long outHigh, ProviderInfo model) {
         long in = tokens.count(request.system()) + tokens.count(request.user());
         long low = Math.min(outLow, outHigh);
         Optional<BigDecimal> costLow = prices.cost(model.kind(), model.model(), new Usage(in, low));

@@ -47,6 +47,8 @@ public record RunResult(
      * @param reasked summaries whose first reply was invalid and whose re-ask was valid
      * @param warnings checks left as warnings, translation and summary together
      * @param needsReview articles done whose translation a person should review (a doubtful finding is left)
+     * @param reviewFindings articles done on whose translation a reviewing model ({@code --review-model}) found
+     *     something, repaired or left for review
      * @param failedAt how many articles failed in each stage
      */
     public record Work(
@@ -56,6 +58,7 @@ public record RunResult(
             int reasked,
             int warnings,
             int needsReview,
+            int reviewFindings,
             Map<Stage, Integer> failedAt) {
         /** Copies the map. */
         public Work {

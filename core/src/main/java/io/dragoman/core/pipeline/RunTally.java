@@ -3,6 +3,7 @@ package io.dragoman.core.pipeline;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.Spent;
 import io.dragoman.core.translate.CheckResult;
+import io.dragoman.core.translate.Reviewer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class RunTally {
     private final AtomicInteger reasked = new AtomicInteger();
     private final AtomicInteger warnings = new AtomicInteger();
     private final AtomicInteger needsReview = new AtomicInteger();
+    private final AtomicInteger reviewFindings = new AtomicInteger();
     private final Map<Stage, Integer> failedAt = new EnumMap<>(Stage.class);
     private Spent paid = Spent.NONE;
 
@@ -33,6 +35,12 @@ final class RunTally {
             d.translation().ifPresent(t -> {
                 translated.incrementAndGet();
                 needsReview.addAndGet(t.needsReview() ? 1 : 0);
+                reviewFindings.addAndGet(
+                        t.checks().stream()
+                                        .anyMatch(c -> c.check().equals(Reviewer.CHECK)
+                                                && c.status() != CheckResult.Status.PASSED)
+                                ? 1
+                                : 0);
                 repaired.addAndGet((int) t.checks().stream()
                         .filter(c -> c.status() == CheckResult.Status.REPAIRED)
                         .count());
@@ -82,6 +90,7 @@ final class RunTally {
                         reasked.get(),
                         warnings.get(),
                         needsReview.get(),
+                        reviewFindings.get(),
                         failedAt));
     }
 }

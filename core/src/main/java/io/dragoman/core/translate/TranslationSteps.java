@@ -7,6 +7,7 @@ import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.ModelSteps;
+import io.dragoman.core.llm.ModelSteps.Role;
 import io.dragoman.core.llm.Provenance;
 import io.dragoman.core.llm.Spending;
 import io.dragoman.core.prompt.RenderedPrompt;
@@ -19,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One article's translation as steps ({@link ModelSteps}): the chunks in order, each sent with the end of the
@@ -39,7 +38,13 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         LARGER,
         REPAIR,
         HEAD,
-        TAIL
+        TAIL,
+        /** The reviewer compares the reply kept. */
+        REVIEW,
+        /** The repair request with the reviewer's findings. */
+        REVIEW_REPAIR,
+        /** The reviewer compares that repair. */
+        REVIEW_AGAIN
     }
 
     /** One chunk being translated; halves of a split chunk are frames above it on the stack. */
@@ -51,6 +56,13 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         Phase phase = Phase.FIRST;
         Attempt first;
         Map<String, Finding> failed;
+        /** The reply kept so far, while the reviewer looks at it. */
+        Attempt kept;
+        /** Whether the chunk had its repair request already. */
+        boolean repaired;
+
+        Finding reviewFinding;
+        Attempt reviewRepair;
         String head;
 
         Frame(Chunk chunk, String previous, List<Glossary.Entry> terms, int budget) {
@@ -71,9 +83,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     private final List<Chunk> chunks;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, String> englishByUnit = new LinkedHashMap<>();
-    private final Map<String, List<String>> firstFailures = new LinkedHashMap<>();
-    private final Map<String, List<Finding>> remaining = new LinkedHashMap<>();
-    private final Map<String, SortedSet<Integer>> remainingParagraphs = new LinkedHashMap<>();
+    private final CheckLedger ledger = new CheckLedger();
     private final Map<String, String> versions = new TreeMap<>();
     private final Spending spent;
     private final Optional<Translation> earlier;
@@ -116,6 +126,9 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         spent.record(asked, reply);
         asked = null;
         Frame frame = stack.peek();
+        if (frame.phase == Phase.REVIEW || frame.phase == Phase.REVIEW_AGAIN) {
+            return afterReview(frame, reply);
+        }
         Attempt attempt = new Attempt(
                 new ChunkReply(frame.chunk, MarkedReply.parse(reply.text()), reply.finishReason(), frame.terms),
                 reply.text());
@@ -123,7 +136,9 @@ public final class TranslationSteps implements ModelSteps<Translation> {
             case FIRST -> afterFirst(frame, attempt);
             case LARGER -> afterLarger(frame, attempt);
             case REPAIR -> afterRepair(frame, attempt);
-            case HEAD, TAIL -> throw new IllegalStateException("A split chunk waits for its halves, not a reply.");
+            case REVIEW_REPAIR -> afterReviewRepair(frame, attempt);
+            case HEAD, TAIL, REVIEW, REVIEW_AGAIN ->
+                throw new IllegalStateException("A split chunk waits for its halves, not a reply.");
         };
     }
 
@@ -203,6 +218,21 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         return new Step.Send<>(asked);
     }
 
+    private Step<Translation> repair(Frame frame, Attempt attempt, Map<String, Finding> problems) {
+        return send(
+                translator
+                        .prompts()
+                        .repair(
+                                article,
+                                sourceLanguage,
+                                frame.chunk,
+                                frame.terms,
+                                frame.previous,
+                                messages(problems),
+                                attempt.raw()),
+                frame.budget);
+    }
+
     private Step<Translation> afterFirst(Frame frame, Attempt first) {
         Map<String, Finding> failed = failures(first.reply());
         if (failed.containsKey("truncated")) {
@@ -229,24 +259,14 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     /** A first reply whose checks ran: kept when it passed them all, else sent back once with the findings. */
     private Step<Translation> checked(Frame frame, Attempt first, Map<String, Finding> failed) {
         if (failed.isEmpty()) {
-            return finish(frame.chunk, first.reply());
+            return kept(frame, first);
         }
-        failed.forEach(this::noteFirstFailure);
+        failed.forEach(ledger::first);
         frame.first = first;
         frame.failed = failed;
         frame.phase = Phase.REPAIR;
-        return send(
-                translator
-                        .prompts()
-                        .repair(
-                                article,
-                                sourceLanguage,
-                                frame.chunk,
-                                frame.terms,
-                                frame.previous,
-                                messages(failed),
-                                first.raw()),
-                frame.budget);
+        frame.repaired = true;
+        return repair(frame, first, failed);
     }
 
     private Step<Translation> afterRepair(Frame frame, Attempt second) {
@@ -254,23 +274,66 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         boolean repairWins = worst(repaired).compareTo(worst(frame.failed)) <= 0;
         ChunkReply chosen = repairWins ? second.reply() : frame.first.reply();
         Map<String, Finding> left = repairWins ? repaired : frame.failed;
-        left.forEach((check, finding) -> {
-            remaining.computeIfAbsent(check, k -> new ArrayList<>()).add(finding);
-            SortedSet<Integer> paragraphs = remainingParagraphs.computeIfAbsent(check, k -> new TreeSet<>());
-            for (int unit : finding.units()) {
-                Unit u = frame.chunk.units().get(unit);
-                paragraphs.add(
-                        switch (u.kind()) {
-                            case TITLE -> 0;
-                            case DATELINE -> 1; // the dateline opens the first paragraph
-                            case BODY -> u.paragraph() + 1;
-                        });
-            }
-        });
+        left.forEach((check, finding) -> ledger.left(check, finding, frame.chunk));
         if (worst(left) == TranslationCheck.Severity.UNUSABLE) {
             throw failure(chosen, left);
         }
-        return finish(frame.chunk, chosen);
+        return kept(frame, repairWins ? second : frame.first);
+    }
+
+    /** A usable reply is kept for the chunk: the reviewer, when there is one, looks at it first. */
+    private Step<Translation> kept(Frame frame, Attempt attempt) {
+        Optional<Reviewer> reviewer = translator.reviewer();
+        if (reviewer.isEmpty()) {
+            return finish(frame.chunk, attempt.reply());
+        }
+        frame.kept = attempt;
+        frame.phase = Phase.REVIEW;
+        return review(reviewer.get(), frame, attempt);
+    }
+
+    private Step<Translation> review(Reviewer reviewer, Frame frame, Attempt attempt) {
+        RenderedPrompt prompt = reviewer.prompt(sourceLanguage, frame.chunk, attempt.reply());
+        versions.put(prompt.task(), prompt.version());
+        asked = reviewer.request(prompt);
+        return new Step.Send<>(asked, Role.REVIEWER);
+    }
+
+    /**
+     * The reviewer's verdict on the reply kept (or on the repair it asked for): nothing found keeps the reply; a
+     * finding on a chunk not repaired yet sends the repair request with it; otherwise the finding stays for a person.
+     */
+    private Step<Translation> afterReview(Frame frame, ModelReply reply) {
+        Optional<Finding> found = translator.reviewer().orElseThrow().findings(frame.chunk, reply);
+        boolean doubtful = found.filter(f -> f.severity() != TranslationCheck.Severity.COSMETIC)
+                .isPresent();
+        if (frame.phase == Phase.REVIEW_AGAIN) {
+            found.ifPresent(f -> ledger.left(Reviewer.CHECK, f, frame.chunk));
+            return finish(frame.chunk, frame.reviewRepair.reply());
+        }
+        if (!doubtful || frame.repaired) {
+            found.ifPresent(f -> ledger.left(Reviewer.CHECK, f, frame.chunk));
+            return finish(frame.chunk, frame.kept.reply());
+        }
+        ledger.first(Reviewer.CHECK, found.get());
+        frame.reviewFinding = found.get();
+        frame.phase = Phase.REVIEW_REPAIR;
+        Map<String, Finding> problems = new LinkedHashMap<>();
+        problems.put(Reviewer.CHECK, found.get());
+        return repair(frame, frame.kept, problems);
+    }
+
+    /** The repair the reviewer asked for: reviewed again when it passes the checks, else the reply kept stays. */
+    private Step<Translation> afterReviewRepair(Frame frame, Attempt repair) {
+        Map<String, Finding> left = failures(repair.reply());
+        if (worst(left) != TranslationCheck.Severity.COSMETIC) {
+            ledger.left(Reviewer.CHECK, frame.reviewFinding, frame.chunk);
+            return finish(frame.chunk, frame.kept.reply());
+        }
+        left.forEach((check, finding) -> ledger.left(check, finding, frame.chunk));
+        frame.reviewRepair = repair;
+        frame.phase = Phase.REVIEW_AGAIN;
+        return review(translator.reviewer().orElseThrow(), frame, repair);
     }
 
     /** The most severe of some findings; {@link TranslationCheck.Severity#COSMETIC} when there are none. */
@@ -323,7 +386,7 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     }
 
     private void noteFirstFailure(String check, Finding finding) {
-        firstFailures.computeIfAbsent(check, k -> new ArrayList<>()).add(finding.message());
+        ledger.first(check, finding);
     }
 
     private TranslationException failure(ChunkReply reply, Map<String, Finding> failed) {
@@ -342,33 +405,10 @@ public final class TranslationSteps implements ModelSteps<Translation> {
     }
 
     private List<CheckResult> results() {
-        List<CheckResult> results = new ArrayList<>();
-        for (TranslationCheck check : translator.checks()) {
-            String name = check.name();
-            if (remaining.containsKey(name)) {
-                List<Finding> left = remaining.get(name);
-                TranslationCheck.Severity severity = left.stream()
-                        .map(Finding::severity)
-                        .max(Comparator.naturalOrder())
-                        .orElseThrow();
-                CheckResult.Status status =
-                        switch (severity) {
-                            case UNUSABLE -> CheckResult.Status.FAILED;
-                            case DOUBTFUL -> CheckResult.Status.REVIEW;
-                            case COSMETIC -> CheckResult.Status.WARNING;
-                        };
-                results.add(new CheckResult(
-                        name,
-                        status,
-                        left.stream().map(Finding::message).toList(),
-                        List.copyOf(remainingParagraphs.getOrDefault(name, new TreeSet<>()))));
-            } else if (firstFailures.containsKey(name)) {
-                results.add(new CheckResult(name, CheckResult.Status.REPAIRED, firstFailures.get(name)));
-            } else {
-                results.add(new CheckResult(name, CheckResult.Status.PASSED, List.of()));
-            }
-        }
-        return results;
+        List<String> names = new ArrayList<>(
+                translator.checks().stream().map(TranslationCheck::name).toList());
+        translator.reviewer().ifPresent(r -> names.add(Reviewer.CHECK));
+        return ledger.results(names);
     }
 
     private Translation result() {

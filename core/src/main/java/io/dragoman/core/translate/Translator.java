@@ -10,6 +10,7 @@ import io.dragoman.core.lang.TokenCounter;
 import io.dragoman.core.llm.CallSession;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ModelRequest;
+import io.dragoman.core.llm.ModelSteps;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.Spending;
@@ -74,6 +75,7 @@ public final class Translator {
     }
 
     private final ModelProvider model;
+    private final PromptLibrary library;
     private final TranslationPrompts prompts;
     private final Chunker chunker;
     private final TokenCounter tokens;
@@ -81,6 +83,7 @@ public final class Translator {
     private final Glossary glossary;
     private final PriceTable prices;
     private final Settings settings;
+    private final Optional<Reviewer> reviewer;
 
     /**
      * @param model the model to translate with
@@ -102,6 +105,21 @@ public final class Translator {
             Glossary glossary,
             PriceTable prices,
             Settings settings) {
+        this(model, prompts, chunker, tokens, checks, glossary, prices, settings, Optional.empty());
+    }
+
+    private Translator(
+            ModelProvider model,
+            PromptLibrary prompts,
+            Chunker chunker,
+            TokenCounter tokens,
+            List<TranslationCheck> checks,
+            Glossary glossary,
+            PriceTable prices,
+            Settings settings,
+            Optional<Reviewer> reviewer) {
+        this.library = Objects.requireNonNull(prompts, "prompts");
+        this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.prompts = new TranslationPrompts(prompts, settings.contextChars());
@@ -149,6 +167,20 @@ public final class Translator {
                 settings);
     }
 
+    /**
+     * This translator with a second model reviewing each chunk's translation ({@link Reviewer}): its findings are
+     * sent back in a repair request, and what it still finds leaves the article for review.
+     */
+    public Translator withReviewer(Reviewer reviewer) {
+        return new Translator(
+                model, library, chunker, tokens, checks, glossary, prices, settings, Optional.of(reviewer));
+    }
+
+    /** The reviewer, when there is one. */
+    public Optional<Reviewer> reviewer() {
+        return reviewer;
+    }
+
     /** The prompt versions this translator records, by task. */
     public Map<String, String> promptVersions() {
         return prompts.versions();
@@ -170,7 +202,12 @@ public final class Translator {
      * @throws TranslationException when the article cannot be translated; it carries the reason and what was spent
      */
     public Translation translate(CleanedArticle article, CallSession session) {
-        return steps(article).runOnline(model, session);
+        return steps(article).runOnline(this::modelFor, session);
+    }
+
+    /** The model a step's request goes to. */
+    ModelProvider modelFor(ModelSteps.Role role) {
+        return role == ModelSteps.Role.REVIEWER ? reviewer.orElseThrow().model() : model;
     }
 
     /**
@@ -182,7 +219,7 @@ public final class Translator {
      * @throws TranslationException when the article cannot be translated; it carries the reason and what was spent
      */
     public Translation repair(CleanedArticle article, Translation earlier, CallSession session) {
-        return steps(article, Optional.of(earlier)).runOnline(model, session);
+        return steps(article, Optional.of(earlier)).runOnline(this::modelFor, session);
     }
 
     /**
@@ -220,6 +257,32 @@ public final class Translator {
             requests.add(new ModelRequest(
                     prompt.system(), prompt.user(), outputBudget(chunk), settings.temperature(), Optional.empty()));
             previous = chunk.sourceText();
+        }
+        return requests;
+    }
+
+    /**
+     * The review requests a first attempt would send, one per chunk, each with the source standing in for the
+     * translation not known yet (about as many tokens): for estimates. Empty without a reviewer.
+     */
+    public List<ModelRequest> planReviews(CleanedArticle article) {
+        if (reviewer.isEmpty()) {
+            return List.of();
+        }
+        String sourceLanguage = LanguageNames.english(article.metadata().language());
+        List<ModelRequest> requests = new ArrayList<>();
+        for (Chunk chunk : chunker.chunks(article, settings.chunkTokens())) {
+            StringBuilder asReply = new StringBuilder();
+            for (int i = 0; i < chunk.units().size(); i++) {
+                asReply.append('[')
+                        .append(chunk.markers().get(i))
+                        .append("] ")
+                        .append(chunk.units().get(i).text())
+                        .append("\n\n");
+            }
+            ChunkReply standIn = new ChunkReply(
+                    chunk, MarkedReply.parse(asReply.toString()), io.dragoman.core.llm.FinishReason.STOP, List.of());
+            requests.add(reviewer.get().request(reviewer.get().prompt(sourceLanguage, chunk, standIn)));
         }
         return requests;
     }
