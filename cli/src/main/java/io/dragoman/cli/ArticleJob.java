@@ -22,16 +22,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One batch as {@code run}, {@code translate} and {@code summarize} do it, through the {@link Dragoman} facade: the
  * run store {@code DIR/dragoman.db} makes it resumable and caches every model call, the outputs are rendered from the
- * store, and the end of the run prints what happened. Ctrl-C stops the intake and lets the articles in flight finish
- * (a second Ctrl-C aborts them); the exit code says how the run ended.
+ * store, and the end of the run prints what happened. {@link RunLock} keeps a second run out of the directory, {@link
+ * Progress} shows the run going, and Ctrl-C or SIGTERM stops the intake and lets the articles in flight finish (a
+ * second one aborts them); the exit code says how the run ended.
  */
 final class ArticleJob {
 
@@ -44,8 +47,11 @@ final class ArticleJob {
             List<String> acceptReview,
             Optional<BigDecimal> maxCost) {}
 
-    /** A finished run and the report rendered from the store after it. */
-    private record Ran(RunResult result, RunReport report) {
+    /**
+     * How a run ended: its result, the report rendered from the store after it, and the signal that stopped it, if
+     * one did.
+     */
+    private record Ended(RunResult result, RunReport report, Optional<Interrupts.Kind> signal) {
 
         long needingReview() {
             return report.articles().getOrDefault(Review.NEEDS_REVIEW.label(), 0L);
@@ -53,33 +59,39 @@ final class ArticleJob {
     }
 
     private final DragomanCommand parent;
+    private final String command;
     private final InputOptions input;
     private final ModelOptions models;
     private final Path out;
     private final Stages stages;
     private final RunOptions options;
+    private final DisplayOptions display;
     private final boolean quiet;
     private final boolean verbose;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
 
+    /** @param command the subcommand's name, for the lock another run would find */
     ArticleJob(
             DragomanCommand parent,
+            String command,
             InputOptions input,
             ModelOptions models,
             Path out,
             Stages stages,
             RunOptions options,
-            boolean quiet,
+            DisplayOptions display,
             PrintWriter stdout,
             PrintWriter stderr) {
         this.parent = parent;
+        this.command = command;
         this.input = input;
         this.models = models;
         this.out = out;
         this.stages = stages;
         this.options = options;
-        this.quiet = quiet;
+        this.display = display;
+        this.quiet = display.quiet;
         this.verbose = input.verbose;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -100,6 +112,22 @@ final class ArticleJob {
             }
         }
         OutputFiles.directory(out);
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.take(out, command, parent.environment());
+        } catch (RunLock.Held e) {
+            stderr.println("dragoman: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
+        try {
+            return runLocked(provider, configError, lock.flatMap(RunLock::takenOver));
+        } finally {
+            lock.ifPresent(RunLock::close);
+        }
+    }
+
+    private int runLocked(Optional<ProviderConfig> provider, String configError, Optional<String> takenOver) {
         Dragoman.Builder builder = Dragoman.builder()
                 .cleaner(parent.newCleaner(input.maxBytes))
                 .languages(parent.languages())
@@ -124,10 +152,9 @@ final class ArticleJob {
             }
         }
         options.maxCost().ifPresent(builder::maxCost);
-        Lines lines = new Lines();
-        Ran ran;
+        Ended ended;
         try {
-            ran = runAndRender(builder, lines);
+            ended = runAndRender(builder, takenOver);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             stderr.println("dragoman: " + e.getMessage());
@@ -137,61 +164,95 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.CANNOT_WRITE;
         }
-        RunResult result = ran.result();
+        RunResult result = ended.result();
         printSummary(result, provider.map(ProviderConfig::info), configError);
-        if (!quiet && ran.needingReview() > 0) {
+        if (!quiet && ended.needingReview() > 0) {
             stdout.printf(
                     "%d %s review: the checks found doubtful passages (paragraphs listed in report.md and at the top"
                             + " of each md/ page); rerun with --retry-review, or --accept-review ID to accept one.%n",
-                    ran.needingReview(), ran.needingReview() == 1 ? "needs" : "need");
+                    ended.needingReview(), ended.needingReview() == 1 ? "needs" : "need");
             stdout.flush();
         }
-        if (configError != null || result.stop() == RunResult.Stop.CONFIGURATION) {
-            stderr.println("dragoman: " + (configError != null ? configError : result.stopMessage()));
-            stderr.println("dragoman: the cleaned articles are in " + out
-                    + "; run the same command again once a provider is configured (or use --only clean).");
-            stderr.flush();
-            return ExitCodes.CONFIG;
+        if (configError != null) {
+            // the message lists the ways to choose a provider, one a line
+            stderr.println("dragoman: " + configError);
+            return stop(
+                    "the cleaned articles are in " + out
+                            + "; run the same command again once a provider is configured (or use --only clean).",
+                    ExitCodes.CONFIG);
+        }
+        if (result.stop() == RunResult.Stop.CONFIGURATION) {
+            return stop(
+                    result.stopMessage() + "; the cleaned articles are in " + out
+                            + ", run the same command again once that is fixed.",
+                    ExitCodes.CONFIG);
         }
         if (result.stop() == RunResult.Stop.BUDGET) {
-            stderr.println("dragoman: " + result.stopMessage());
-            stderr.flush();
-            return ExitCodes.BUDGET;
+            return stop(result.stopMessage(), ExitCodes.BUDGET);
         }
         if (result.stop() == RunResult.Stop.INTERRUPTED) {
-            stderr.println("dragoman: interrupted; rerun the same command to continue where it stopped.");
-            stderr.flush();
-            return ExitCodes.INTERRUPTED;
+            Interrupts.Kind signal = ended.signal().orElse(Interrupts.Kind.INT);
+            return stop(
+                    signal.word() + ": the articles in flight were finished and committed and the outputs written;"
+                            + " rerun the same command to continue where it stopped.",
+                    signal.exitCode());
         }
-        return result.failed() > 0 || ran.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return result.failed() > 0 || ended.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** Says in one line why the run stopped, and ends with {@code code}. */
+    private int stop(String why, int code) {
+        say(why);
+        return code;
+    }
+
+    private void say(String line) {
+        stderr.println("dragoman: " + line);
+        stderr.flush();
     }
 
     /**
-     * Runs the batch against the store and renders the outputs from it.
+     * Runs the batch against the store, with the progress display and the signal handlers, and renders the outputs
+     * from the store.
      *
+     * @param takenOver the line to print once the store is open, when the lock was taken over from a run that is gone
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private Ran runAndRender(Dragoman.Builder builder, Lines lines) {
+    private Ended runAndRender(Dragoman.Builder builder, Optional<String> takenOver) {
         try (Dragoman dragoman = builder.build()) {
-            if (options.force()) {
-                dragoman.forgetArticles();
-            }
-            if (!options.acceptReview().isEmpty()) {
-                accept(dragoman);
-            }
-            InputReader reader = input.reader(parent.stdin());
-            dragoman.learn(reader.read(
-                    input.inputs.stream().filter(a -> !a.equals("-")).toList()));
+            takenOver.ifPresent(this::say);
             BatchRunner.Control control = new BatchRunner.Control();
-            RunResult result;
-            try (Interrupts interrupts = Interrupts.install(control, stderr)) {
-                result = dragoman.run(reader.read(input.inputs), lines, control);
-            }
-            try {
-                return new Ran(result, dragoman.writeOutputs(out, Optional.of(result)));
-            } catch (UncheckedIOException e) {
-                throw new OutputsNotWritten(e);
+            AtomicBoolean rendering = new AtomicBoolean();
+            try (Progress progress = Progress.start(
+                            display.display(parent.terminal()), stages.anyModel(), stderr, Clock.systemUTC());
+                    Interrupts interrupts =
+                            Interrupts.install(control, progress::say, () -> left(progress, rendering.get()))) {
+                if (options.force()) {
+                    dragoman.forgetArticles();
+                }
+                if (!options.acceptReview().isEmpty()) {
+                    accept(dragoman);
+                }
+                InputReader reader = input.reader(parent.stdin());
+                int[] seen = {0};
+                int learned = dragoman.learn(reader.read(input.inputs.stream()
+                                .filter(a -> !a.equals("-"))
+                                .toList())
+                        .takeWhile(i -> !control.stopping())
+                        .peek(i -> progress.counting(++seen[0])));
+                progress.counted(learned, !input.inputs.contains("-"));
+                RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
+                progress.close();
+                if (options.force() && result.stop() == RunResult.Stop.COMPLETED) {
+                    dragoman.dropForgotten();
+                }
+                rendering.set(true);
+                try {
+                    return new Ended(result, dragoman.writeOutputs(out, Optional.of(result)), interrupts.received());
+                } catch (UncheckedIOException e) {
+                    throw new OutputsNotWritten(e);
+                }
             }
         }
     }
@@ -206,14 +267,28 @@ final class ArticleJob {
                 .map(ArticleId::value)
                 .toList();
         if (!accepted.isEmpty() && !quiet) {
-            stderr.println("dragoman: accepted as reviewed: "
+            say("accepted as reviewed: "
                     + String.join(", ", accepted.stream().map(ArticleId::value).toList()));
         }
         if (!others.isEmpty()) {
-            stderr.println(
-                    "dragoman: not waiting for review in " + out + ", left as they are: " + String.join(", ", others));
+            say("not waiting for review in " + out + ", left as they are: " + String.join(", ", others));
         }
-        stderr.flush();
+    }
+
+    /** What aborting the run now would leave, for the line a second Ctrl-C or SIGTERM prints. */
+    private String left(Progress progress, boolean rendering) {
+        if (rendering) {
+            return "the output files were being written, some may still be those of the run before; rerun the same"
+                    + " command to write them again (no model calls needed).";
+        }
+        int inFlight = progress.inFlight();
+        return (inFlight == 0
+                        ? "no article was in flight"
+                        : inFlight + (inFlight == 1 ? " article" : " articles")
+                                + " in flight left unfinished (their finished stages are kept in "
+                                + out.resolve("dragoman.db")
+                                + ")")
+                + " and the output files as they were; rerun the same command to continue.";
     }
 
     /** The output files could not be written; the message names the file and why. */
@@ -225,24 +300,38 @@ final class ArticleJob {
         }
     }
 
-    /** Prints a line for each article that needed a model or failed, and for each call with {@code -v}. */
+    /**
+     * Feeds the progress display and prints a line for each article that failed, and with {@code -v} for each one a
+     * model worked on and for each call; the run's stop is said once, at its end.
+     */
     private final class Lines implements RunListener {
+        private final Progress progress;
+
+        Lines(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void started(String id) {
+            progress.started(id);
+        }
 
         @Override
         public void finished(ArticleOutcome outcome) {
+            progress.finished(outcome);
             if (outcome instanceof ArticleOutcome.Done done) {
                 if (!quiet
                         && verbose
                         && (done.translation().isPresent() || done.summary().isPresent())) {
-                    say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ") + done.id() + " ("
-                            + describe(done)
+                    progress.say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ")
+                            + done.id() + " (" + describe(done)
                             + (done.calls() == 0
                                     ? "; nothing paid: replayed from the call cache or kept from a run before"
                                     : "")
                             + ")");
                 }
             } else if (outcome instanceof ArticleOutcome.Failed failed) {
-                say("dragoman: " + failed.location() + ": " + failed.reason());
+                progress.say("dragoman: " + failed.location() + ": " + failed.reason());
             }
         }
 
@@ -273,23 +362,9 @@ final class ArticleJob {
             } else {
                 line.append("failed: ").append(call.failure().orElse(""));
             }
-            say(line.append(String.format(
+            progress.say(line.append(String.format(
                             Locale.ROOT, ", %.1f s", call.elapsed().toMillis() / 1000.0))
                     .toString());
-        }
-
-        @Override
-        public void stopping(String reason) {
-            if (!quiet) {
-                say("dragoman: stopping: " + reason);
-            }
-        }
-
-        private void say(String line) {
-            synchronized (stderr) {
-                stderr.println(line);
-                stderr.flush();
-            }
         }
     }
 

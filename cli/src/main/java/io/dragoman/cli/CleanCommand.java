@@ -9,8 +9,10 @@ import io.dragoman.core.pipeline.CleanOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error.",
+            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error or"
+                    + " the --out DIR in use by another run.",
         })
 final class CleanCommand implements Callable<Integer> {
     @ParentCommand
@@ -55,52 +58,49 @@ final class CleanCommand implements Callable<Integer> {
                     "Write one file per article (<id>.<format>; jsonl: articles.jsonl) into DIR instead of printing.")
     Path out;
 
+    @Mixin
+    DisplayOptions display;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (out != null) {
-            OutputFiles.directory(out);
+        if (out == null) {
+            return clean(new Progress.Display(Optional.empty(), true, Progress.LOG_EVERY));
         }
-        ObjectMapper mapper = ArticleJson.mapper();
+        OutputFiles.directory(out);
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.take(out, "clean", parent.environment());
+        } catch (RunLock.Held e) {
+            stderr.println("dragoman: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
+        try {
+            lock.flatMap(RunLock::takenOver).ifPresent(line -> stderr.println("dragoman: " + line));
+            return clean(display.display(parent.terminal()));
+        } finally {
+            lock.ifPresent(RunLock::close);
+        }
+    }
+
+    /** Cleans every input, printing the articles or writing them into {@code out}, with this progress display. */
+    private int clean(Progress.Display shown) throws IOException {
+        PrintWriter stderr = spec.commandLine().getErr();
         CleanBatch batch = new CleanBatch(input.reader(parent.stdin()), parent.newCleaner(input.maxBytes));
-        List<String> jsonl = new ArrayList<>();
-        List<CleanedArticle> articles = new ArrayList<>();
-        int[] printed = {0};
-        CleanBatch.Totals totals = batch.run(input.inputs, outcome -> {
-            if (outcome instanceof CleanOutcome.Failed failed) {
-                stderr.println("dragoman: " + failed.location() + ": " + failed.reason());
-                stderr.flush();
-                return;
-            }
-            CleanedArticle article = ((CleanOutcome.Cleaned) outcome).article();
-            String rendered = format.render(article, mapper);
-            if (out == null) {
-                if (format == ArticleFormat.JSON) {
-                    articles.add(article);
+        Sink sink = new Sink();
+        CleanBatch.Totals totals;
+        try (Progress progress = Progress.start(shown, false, stderr, Clock.systemUTC())) {
+            totals = batch.run(input.inputs, n -> progress.counted(n, !input.inputs.contains("-")), outcome -> {
+                progress.cleaned(outcome instanceof CleanOutcome.Cleaned);
+                if (outcome instanceof CleanOutcome.Failed failed) {
+                    progress.say("dragoman: " + failed.location() + ": " + failed.reason());
                 } else {
-                    if (printed[0]++ > 0 && format != ArticleFormat.JSONL) {
-                        stdout.println(format == ArticleFormat.MD ? "\n---\n" : "");
-                    }
-                    stdout.print(rendered);
-                    stdout.flush();
+                    sink.accept(((CleanOutcome.Cleaned) outcome).article());
                 }
-            } else if (format == ArticleFormat.JSONL) {
-                jsonl.add(rendered);
-            } else {
-                OutputFiles.write(out.resolve(article.id().value() + "." + format.extension()), rendered);
-            }
-        });
-        if (out == null && format == ArticleFormat.JSON) {
-            stdout.print(
-                    articles.size() == 1
-                            ? format.render(articles.get(0), mapper)
-                            : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(articles) + "\n");
+            });
         }
-        if (out != null && format == ArticleFormat.JSONL) {
-            OutputFiles.write(out.resolve("articles.jsonl"), String.join("", jsonl));
-        }
-        stdout.flush();
+        sink.finish();
         if (totals.cleaned() + totals.failed() == 0) {
             stderr.println(input.nothingFound());
             stderr.flush();
@@ -111,5 +111,49 @@ final class CleanCommand implements Callable<Integer> {
             return ExitCodes.SOME_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Where the cleaned articles go: printed as they come, gathered for one JSON array or one {@code articles.jsonl},
+     * or written one file each.
+     */
+    private final class Sink {
+        private final ObjectMapper mapper = ArticleJson.mapper();
+        private final PrintWriter stdout = spec.commandLine().getOut();
+        private final List<String> jsonl = new ArrayList<>();
+        private final List<CleanedArticle> articles = new ArrayList<>();
+        private int printed;
+
+        void accept(CleanedArticle article) {
+            String rendered = format.render(article, mapper);
+            if (out == null) {
+                if (format == ArticleFormat.JSON) {
+                    articles.add(article);
+                } else {
+                    if (printed++ > 0 && format != ArticleFormat.JSONL) {
+                        stdout.println(format == ArticleFormat.MD ? "\n---\n" : "");
+                    }
+                    stdout.print(rendered);
+                    stdout.flush();
+                }
+            } else if (format == ArticleFormat.JSONL) {
+                jsonl.add(rendered);
+            } else {
+                OutputFiles.write(out.resolve(article.id().value() + "." + format.extension()), rendered);
+            }
+        }
+
+        void finish() throws IOException {
+            if (out == null && format == ArticleFormat.JSON) {
+                stdout.print(
+                        articles.size() == 1
+                                ? format.render(articles.get(0), mapper)
+                                : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(articles) + "\n");
+            }
+            if (out != null && format == ArticleFormat.JSONL) {
+                OutputFiles.write(out.resolve("articles.jsonl"), String.join("", jsonl));
+            }
+            stdout.flush();
+        }
     }
 }

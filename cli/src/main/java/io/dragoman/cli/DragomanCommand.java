@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -43,7 +44,7 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
     private final Map<String, String> environment;
     private final Predicate<String> ollamaAnswers;
     private final Supplier<LanguageDetector> languages;
-    private boolean interactive;
+    private Optional<Terminal> terminal = Optional.empty();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -124,11 +125,11 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
     }
 
     /**
-     * Whether this command talks to a person at a terminal (a progress bar) rather than to tests or an embedding
-     * program: true only for the command {@code main} runs.
+     * Standard error when a person watches it on a terminal (a progress bar is drawn there), rather than tests or an
+     * embedding program: found only for the command {@code main} runs.
      */
-    boolean interactive() {
-        return interactive;
+    Optional<Terminal> terminal() {
+        return terminal;
     }
 
     /** The language detector for the model stages' checks, loaded once per command. */
@@ -207,7 +208,7 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
      */
     public static void main(String[] args) {
         DragomanCommand command = new DragomanCommand();
-        command.interactive = true;
+        command.terminal = Terminal.detect(System.err, command.environment);
         CommandLine cli = commandLine(command);
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         System.exit(cli.execute(args));

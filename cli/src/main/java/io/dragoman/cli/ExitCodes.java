@@ -17,8 +17,10 @@ final class ExitCodes {
      * another run holding the store); what was finished is kept, and the same command resumes once that is fixed.
      */
     static final int CANNOT_WRITE = 5;
-    /** The run was interrupted and can be resumed. */
+    /** The run was interrupted (Ctrl-C, SIGINT) and can be resumed. */
     static final int INTERRUPTED = 130;
+    /** The run was asked to stop with SIGTERM ({@code kill}, {@code timeout}, systemd, Docker) and can be resumed. */
+    static final int TERMINATED = 143;
 
     private ExitCodes() {}
 }

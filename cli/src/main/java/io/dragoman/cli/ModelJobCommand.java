@@ -33,10 +33,8 @@ abstract class ModelJobCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "Print only errors.")
-    boolean quiet;
+    @Mixin
+    DisplayOptions display;
 
     @Option(
             names = "--dry-run",
@@ -88,6 +86,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
     public Integer call() {
         return new ArticleJob(
                         parent,
+                        spec.name(),
                         input,
                         models,
                         out,
@@ -99,7 +98,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                                 retryReview,
                                 acceptReview,
                                 java.util.Optional.ofNullable(maxCost)),
-                        quiet,
+                        display,
                         spec.commandLine().getOut(),
                         spec.commandLine().getErr())
                 .run();

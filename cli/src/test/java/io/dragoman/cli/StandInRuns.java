@@ -152,6 +152,18 @@ final class StandInRuns implements AutoCloseable {
      * @param jvmOptions more options for the child JVM
      */
     Running start(Path out, String key, List<String> wrapper, List<String> jvmOptions) throws IOException {
+        return start(out, key, wrapper, jvmOptions, List.of());
+    }
+
+    /**
+     * Starts {@code dragoman run} of every article into {@code out}, sending {@code key}, with more options.
+     *
+     * @param wrapper a command that runs the java command line it is given; empty for none
+     * @param jvmOptions more options for the child JVM
+     * @param options more options for {@code run} ({@code --force}, {@code -q}, …)
+     */
+    Running start(Path out, String key, List<String> wrapper, List<String> jvmOptions, List<String> options)
+            throws IOException {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String name = out.getFileName() + "-" + key.substring(key.lastIndexOf('-') + 1);
         Path stdout = tmp.resolve(name + ".out");
@@ -175,6 +187,7 @@ final class StandInRuns implements AutoCloseable {
                 "http://127.0.0.1:" + server.port() + "/v1",
                 "--concurrency",
                 Integer.toString(concurrency)));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(tmp.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

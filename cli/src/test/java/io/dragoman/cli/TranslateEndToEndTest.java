@@ -272,6 +272,15 @@ class TranslateEndToEndTest {
 
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("OPENAI_API_KEY");
+        assertThat(r.errLines())
+                .as("standard error but the -v line of the call")
+                .filteredOn(line -> !line.startsWith("dragoman: call for "))
+                .singleElement()
+                .asString()
+                .startsWith("dragoman: Authentication failed at openai (HTTP 401): the key in OPENAI_API_KEY was"
+                        + " rejected")
+                .endsWith("; the cleaned articles are in " + tmp.resolve("out")
+                        + ", run the same command again once that is fixed.");
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .as("no further calls after the key was rejected")
                 .hasSize(1);
@@ -422,7 +431,10 @@ class TranslateEndToEndTest {
         Cli.Result capped = run("run", out, "--max-cost", "0.0001", "--concurrency", "1");
 
         assertThat(capped.exitCode()).isEqualTo(4);
-        assertThat(capped.err()).contains("cost budget of $0.0001").contains("--max-cost");
+        assertThat(capped.errLines())
+                .as("the stop is said once")
+                .containsExactly("dragoman: Stopped before the cost budget of $0.0001 would be exceeded; rerun the"
+                        + " same command with a larger --max-cost to continue.");
         assertThat(calls()).isZero();
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .extracting(rec -> rec.get("status").asText())

@@ -306,9 +306,21 @@ public final class Dragoman implements AutoCloseable {
                 .acceptReview(ids);
     }
 
-    /** Empties the store's articles for a fresh start ({@code --force}); cached calls are kept. */
+    /**
+     * Starts afresh ({@code --force}): every stored article is done again when a run reaches it, its cached calls
+     * answering; until then it keeps its results, so an interrupted fresh start leaves the outputs as full as before.
+     * After a run that took every input, {@link #dropForgotten()} removes the articles it did not reach.
+     */
     public void forgetArticles() {
-        store.ifPresent(s -> s.articles().clear());
+        store.ifPresent(s -> s.articles().forgetInputs());
+    }
+
+    /**
+     * Removes the articles {@link #forgetArticles()} marked that no run has reached since (inputs that are no longer
+     * given); call it after a run that completed.
+     */
+    public void dropForgotten() {
+        store.ifPresent(s -> s.articles().removeForgotten());
     }
 
     /** How many model calls the cache answered in this session. */

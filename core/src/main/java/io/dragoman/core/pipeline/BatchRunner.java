@@ -166,6 +166,7 @@ public final class BatchRunner {
                 }
                 pool.execute(() -> {
                     try {
+                        listener.started(failureId);
                         ArticleOutcome outcome = process(taken, failureId, listener, control, budget);
                         tally.add(outcome);
                         listener.finished(outcome);

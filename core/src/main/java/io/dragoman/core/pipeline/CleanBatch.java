@@ -7,6 +7,7 @@ import io.dragoman.core.input.InputReader;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Cleans a batch of inputs: a first pass lets the cleaner learn the chrome the documents share, a second cleans
@@ -30,14 +31,25 @@ public final class CleanBatch {
      * @return counts of cleaned and failed inputs
      */
     public Totals run(List<String> args, Consumer<CleanOutcome> sink) {
+        return run(args, learned -> {}, sink);
+    }
+
+    /**
+     * Cleans as {@link #run(List, Consumer)} does, and says how many inputs the learning pass read (all but standard
+     * input's) before the first outcome: the total, for a progress display.
+     */
+    public Totals run(List<String> args, IntConsumer learned, Consumer<CleanOutcome> sink) {
         List<String> learnable = args.stream().filter(a -> !a.equals("-")).toList();
+        int[] seen = {0};
         try (var inputs = reader.read(learnable)) {
             inputs.forEach(input -> {
+                seen[0]++;
                 if (input instanceof Input.Read read) {
                     cleaner.observe(read.article());
                 }
             });
         }
+        learned.accept(seen[0]);
         int[] counts = new int[2];
         try (var inputs = reader.read(args)) {
             inputs.forEach(input -> {

@@ -11,6 +11,9 @@ public interface RunListener {
     /** Ignores everything. */
     RunListener NONE = outcome -> {};
 
+    /** A worker took an article; its outcome follows. For counting the articles in flight. */
+    default void started(String id) {}
+
     /** An article's outcome, as soon as it is committed to the store. */
     void finished(ArticleOutcome outcome);
 

@@ -282,6 +282,37 @@ public final class ArticleTable {
         });
     }
 
+    /**
+     * Marks every article as made from an input no run has seen, for {@code --force}: the next run that reaches it
+     * cleans and processes it afresh (through the call cache), while its stored results stay, and show in the outputs,
+     * until then. So an interrupted fresh start never loses what it did not reach, and a rerun goes on with it.
+     *
+     * @return how many articles were marked
+     */
+    public int forgetInputs() {
+        return store.write("mark every article to be done afresh", c -> {
+            try (Statement update = c.createStatement()) {
+                return update.executeUpdate("UPDATE articles SET input_hash = NULL");
+            }
+        });
+    }
+
+    /**
+     * Removes the articles {@link #forgetInputs()} marked that no run has reached since: after a fresh start that took
+     * every input, the store holds only the articles of those inputs.
+     *
+     * @return how many were removed
+     */
+    public int removeForgotten() {
+        return store.write("remove the articles no fresh start reached", c -> {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM articles WHERE input_hash IS NULL AND status != ?")) {
+                delete.setString(1, Columns.text(ArticleStatus.IN_FLIGHT));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** The article stored under {@code id}, or empty when there is none. */

@@ -300,6 +300,32 @@ class ArticleTableTest {
     }
 
     @Test
+    void forgettingTheInputsKeepsEveryResultUntilARunReachesTheArticleAgain() {
+        try (RunStore store = open()) {
+            store.articles().saveCleaned(id("a1"), "l1", "h1", cleaned("a1", "x"));
+            store.articles().saveTranslation(id("a1"), translation("a1", "x"));
+            store.articles().saveCleaned(id("a2"), "l2", "h2", cleaned("a2", "y"));
+
+            assertThat(store.articles().forgetInputs()).isEqualTo(2);
+
+            StoredArticle forgotten = store.articles().find(id("a1")).orElseThrow();
+            assertThat(forgotten.madeFrom("h1"))
+                    .as("the next run treats it as a new input")
+                    .isFalse();
+            assertThat(forgotten.translation())
+                    .as("its results stay until then")
+                    .isPresent();
+            assertThat(forgotten.status()).isEqualTo(ArticleStatus.TRANSLATED);
+
+            store.articles().saveCleaned(id("a2"), "l2", "h2", cleaned("a2", "y"));
+            assertThat(store.articles().removeForgotten())
+                    .as("a1, which no run reached")
+                    .isEqualTo(1);
+            assertThat(store.articles().all().map(a -> a.id().value())).containsExactly("a2");
+        }
+    }
+
+    @Test
     void clearRemovesEveryArticleButKeepsTheCallCache() {
         ModelReply reply = new ModelReply("x", FinishReason.STOP, Optional.empty(), ProviderKind.OLLAMA, "m");
         try (RunStore store = open()) {
