@@ -3,14 +3,12 @@ package io.dragoman.cli;
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.Review;
-import io.dragoman.core.article.Stage;
 import io.dragoman.core.article.Stages;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
-import io.dragoman.core.llm.Spent;
 import io.dragoman.core.llm.setup.NoProviderException;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
@@ -23,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,14 +162,9 @@ final class ArticleJob {
             return ExitCodes.CANNOT_WRITE;
         }
         RunResult result = ended.result();
-        printSummary(result, provider.map(ProviderConfig::info), configError);
-        if (!quiet && ended.needingReview() > 0) {
-            stdout.printf(
-                    "%d %s review: the checks found doubtful passages (paragraphs listed in report.md and at the top"
-                            + " of each md/ page); rerun with --retry-review, or --accept-review ID to accept one.%n",
-                    ended.needingReview(), ended.needingReview() == 1 ? "needs" : "need");
-            stdout.flush();
-        }
+        RunSummary summary = new RunSummary(input, models, out, stages, quiet, stdout, stderr);
+        summary.print(result, provider.map(ProviderConfig::info), configError);
+        summary.needingReview(ended.needingReview());
         if (configError != null) {
             // the message lists the ways to choose a provider, one a line
             stderr.println("dragoman: " + configError);
@@ -324,7 +316,7 @@ final class ArticleJob {
                         && verbose
                         && (done.translation().isPresent() || done.summary().isPresent())) {
                     progress.say("dragoman: " + (done.summary().isPresent() ? "summarized " : "translated ")
-                            + done.id() + " (" + describe(done)
+                            + done.id() + " (" + RunSummary.describe(done)
                             + (done.calls() == 0
                                     ? "; nothing paid: replayed from the call cache or kept from a run before"
                                     : "")
@@ -368,79 +360,6 @@ final class ArticleJob {
         }
     }
 
-    private void printSummary(RunResult r, Optional<ProviderInfo> provider, String configError) {
-        int total = r.done() + r.failed() + r.skipped() + r.deferred();
-        if (total == 0 && r.stop() == RunResult.Stop.COMPLETED) {
-            stderr.println(input.nothingFound());
-            stderr.flush();
-        }
-        if (quiet) {
-            return;
-        }
-        RunResult.Work work = r.work();
-        int cleanFailed = work.failedAt(Stage.CLEAN);
-        if (!stages.anyModel()) {
-            stdout.printf(
-                    "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
-                    r.done() + r.skipped(),
-                    total,
-                    out,
-                    cleanFailed > 0 ? "; " + cleanFailed + " failed, listed in failures.jsonl" : ".");
-        } else {
-            String model = provider.map(p -> " with " + p.kind().id() + " " + p.model())
-                    .orElse("");
-            List<String> done = new ArrayList<>();
-            if (stages.translate()) {
-                done.add("Translated " + work.translated());
-            }
-            if (stages.summarize()) {
-                done.add((done.isEmpty() ? "Summarized " : "summarized ") + work.summarized());
-            }
-            stdout.printf(
-                    "%s of %d articles into %s%s (articles.jsonl, md/, report.md).%n",
-                    String.join(" and ", done), total, out, model);
-            if (r.calls() > 0) {
-                stdout.printf(
-                        Locale.ROOT,
-                        "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
-                                + " %d warnings.%n",
-                        r.calls(),
-                        r.usage().inputTokens(),
-                        r.usage().outputTokens(),
-                        r.cost()
-                                .map(c -> "$" + c.stripTrailingZeros().toPlainString())
-                                .orElse("cost unknown (model not in the price table)"),
-                        work.repaired(),
-                        work.reasked(),
-                        work.warnings());
-            }
-            models.plannedReviewer()
-                    .filter(reviewer -> stages.translate())
-                    .ifPresent(reviewer -> stdout.printf(
-                            "Reviewed by %s %s: findings on %d of %d translations (sent back once; what remained is"
-                                    + " left for review).%n",
-                            reviewer.kind().id(), reviewer.model(), work.reviewFindings(), work.translated()));
-            if (r.replayed() > 0) {
-                stdout.printf(
-                        "%d %s answered from the call cache in %s (not paid again).%n",
-                        r.replayed(), r.replayed() == 1 ? "call" : "calls", out.resolve("dragoman.db"));
-            }
-            if (r.skipped() > 0) {
-                stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);
-            }
-            if (r.failed() > 0) {
-                stdout.printf(
-                        "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
-                        r.failed(), cleanFailed, work.failedAt(Stage.TRANSLATE), work.failedAt(Stage.SUMMARIZE));
-            }
-            long notProcessed = configError != null ? r.done() : r.deferred();
-            if (notProcessed > 0) {
-                stdout.printf("%d cleaned but not processed by a model.%n", notProcessed);
-            }
-        }
-        stdout.flush();
-    }
-
     /** Cleans, then prints what the model stages would send and cost; sends and writes nothing. */
     private int dryRun() {
         if (!stages.anyModel()) {
@@ -453,22 +372,5 @@ final class ArticleJob {
         stdout.flush();
         stderr.flush();
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
-    }
-
-    /** The calls, tokens and cost an article's records say it took, and its warnings. */
-    private static String describe(ArticleOutcome.Done done) {
-        Spent recorded = done.recorded();
-        int warnings = done.warnings();
-        return String.format(
-                Locale.ROOT,
-                "%d %s, %,d + %,d tokens%s%s",
-                recorded.calls(),
-                recorded.calls() == 1 ? "call" : "calls",
-                recorded.usage().inputTokens(),
-                recorded.usage().outputTokens(),
-                recorded.cost()
-                        .map(c -> ", $" + c.stripTrailingZeros().toPlainString())
-                        .orElse(""),
-                warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 }

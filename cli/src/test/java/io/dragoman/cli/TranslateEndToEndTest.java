@@ -152,7 +152,7 @@ class TranslateEndToEndTest {
             assertThat(tr.get("paragraphs")).isEqualTo(expected.get("paragraphs"));
             assertThat(tr.get("paragraphs").size())
                     .isEqualTo(record.get("paragraphs").size());
-            assertThat(tr.get("checks")).hasSize(8);
+            assertThat(tr.get("checks")).hasSize(10);
             tr.get("checks").forEach(c -> assertThat(c.get("status").asText()).isEqualTo("passed"));
             assertThat(tr.get("provider").asText()).isEqualTo("openai");
             assertThat(tr.at("/usage/inputTokens").asLong()).isEqualTo(1200);

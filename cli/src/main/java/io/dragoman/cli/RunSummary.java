@@ -1,0 +1,151 @@
+package io.dragoman.cli;
+
+import io.dragoman.core.article.Stage;
+import io.dragoman.core.article.Stages;
+import io.dragoman.core.llm.ProviderInfo;
+import io.dragoman.core.llm.Spent;
+import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The lines that end a batch run on the terminal: what it did, what it paid, what needs a person. */
+final class RunSummary {
+
+    private final InputOptions input;
+    private final ModelOptions models;
+    private final Path out;
+    private final Stages stages;
+    private final boolean quiet;
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+
+    RunSummary(
+            InputOptions input,
+            ModelOptions models,
+            Path out,
+            Stages stages,
+            boolean quiet,
+            PrintWriter stdout,
+            PrintWriter stderr) {
+        this.input = input;
+        this.models = models;
+        this.out = out;
+        this.stages = stages;
+        this.quiet = quiet;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * Prints the end of a run: what was done of how many, usage and checks, the reviewer's findings, what the cache
+     * answered, what was skipped or failed.
+     *
+     * @param configError why no model could be used, when none could
+     */
+    void print(RunResult r, Optional<ProviderInfo> provider, String configError) {
+        int total = r.done() + r.failed() + r.skipped() + r.deferred();
+        if (total == 0 && r.stop() == RunResult.Stop.COMPLETED) {
+            stderr.println(input.nothingFound());
+            stderr.flush();
+        }
+        if (quiet) {
+            return;
+        }
+        RunResult.Work work = r.work();
+        int cleanFailed = work.failedAt(Stage.CLEAN);
+        if (!stages.anyModel()) {
+            stdout.printf(
+                    "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
+                    r.done() + r.skipped(),
+                    total,
+                    out,
+                    cleanFailed > 0 ? "; " + cleanFailed + " failed, listed in failures.jsonl" : ".");
+        } else {
+            String model = provider.map(p -> " with " + p.kind().id() + " " + p.model())
+                    .orElse("");
+            List<String> done = new ArrayList<>();
+            if (stages.translate()) {
+                done.add("Translated " + work.translated());
+            }
+            if (stages.summarize()) {
+                done.add((done.isEmpty() ? "Summarized " : "summarized ") + work.summarized());
+            }
+            stdout.printf(
+                    "%s of %d articles into %s%s (articles.jsonl, md/, report.md).%n",
+                    String.join(" and ", done), total, out, model);
+            if (r.calls() > 0) {
+                stdout.printf(
+                        Locale.ROOT,
+                        "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
+                                + " %d warnings.%n",
+                        r.calls(),
+                        r.usage().inputTokens(),
+                        r.usage().outputTokens(),
+                        r.cost()
+                                .map(c -> "$" + c.stripTrailingZeros().toPlainString())
+                                .orElse("cost unknown (model not in the price table)"),
+                        work.repaired(),
+                        work.reasked(),
+                        work.warnings());
+            }
+            models.plannedReviewer()
+                    .filter(reviewer -> stages.translate())
+                    .ifPresent(reviewer -> stdout.printf(
+                            "Reviewed by %s %s: findings on %d of %d translations (sent back once; what remained is"
+                                    + " left for review).%n",
+                            reviewer.kind().id(), reviewer.model(), work.reviewFindings(), work.translated()));
+            if (r.replayed() > 0) {
+                stdout.printf(
+                        "%d %s answered from the call cache in %s (not paid again).%n",
+                        r.replayed(), r.replayed() == 1 ? "call" : "calls", out.resolve("dragoman.db"));
+            }
+            if (r.skipped() > 0) {
+                stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);
+            }
+            if (r.failed() > 0) {
+                stdout.printf(
+                        "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
+                        r.failed(), cleanFailed, work.failedAt(Stage.TRANSLATE), work.failedAt(Stage.SUMMARIZE));
+            }
+            long notProcessed = configError != null ? r.done() : r.deferred();
+            if (notProcessed > 0) {
+                stdout.printf("%d cleaned but not processed by a model.%n", notProcessed);
+            }
+        }
+        stdout.flush();
+    }
+
+    /** Says how many articles wait for a person's review, and what to do about them. */
+    void needingReview(long n) {
+        if (quiet || n == 0) {
+            return;
+        }
+        stdout.printf(
+                "%d %s review: the checks found doubtful passages (paragraphs listed in report.md and at the top"
+                        + " of each md/ page); rerun with --retry-review, or --accept-review ID to accept one.%n",
+                n, n == 1 ? "needs" : "need");
+        stdout.flush();
+    }
+
+    /** The calls, tokens and cost an article's records say it took, and its warnings. */
+    static String describe(ArticleOutcome.Done done) {
+        Spent recorded = done.recorded();
+        int warnings = done.warnings();
+        return String.format(
+                Locale.ROOT,
+                "%d %s, %,d + %,d tokens%s%s",
+                recorded.calls(),
+                recorded.calls() == 1 ? "call" : "calls",
+                recorded.usage().inputTokens(),
+                recorded.usage().outputTokens(),
+                recorded.cost()
+                        .map(c -> ", $" + c.stripTrailingZeros().toPlainString())
+                        .orElse(""),
+                warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings"));
+    }
+}
