@@ -232,6 +232,11 @@ class ReviewEndToEndTest {
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("| needs-review | 1 |")
                 .contains("9d6d41b7495442df: glossary (paragraphs 1)");
+        Cli.Result reported = runWith(Map.of(), "report", out.toString());
+        assertThat(reported.out())
+                .as("dragoman report")
+                .contains("| needs-review | 1 |")
+                .contains("9d6d41b7495442df: glossary (paragraphs 1)");
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/articles/needs-review").asLong()).isEqualTo(1);
         assertThat(report.at("/articles/summarized").asLong()).isEqualTo(1);
