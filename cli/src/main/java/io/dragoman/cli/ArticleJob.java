@@ -48,7 +48,8 @@ final class ArticleJob {
      * How a run ended: its result, the report rendered from the store after it, and the signal that stopped it, if
      * one did.
      */
-    private record Ended(RunResult result, RunReport report, Optional<Interrupts.Kind> signal) {
+    private record Ended(
+            RunResult result, RunSummary.Inputs inputs, RunReport report, Optional<Interrupts.Kind> signal) {
 
         long needingReview() {
             return report.articles().getOrDefault(Review.NEEDS_REVIEW.label(), 0L);
@@ -163,7 +164,7 @@ final class ArticleJob {
         }
         RunResult result = ended.result();
         RunSummary summary = new RunSummary(input, models, out, stages, quiet, stdout, stderr);
-        summary.print(result, provider.map(ProviderConfig::info), configError);
+        summary.print(result, ended.inputs(), provider.map(ProviderConfig::info), configError);
         summary.needingReview(ended.needingReview());
         if (configError != null) {
             // the message lists the ways to choose a provider, one a line
@@ -241,7 +242,11 @@ final class ArticleJob {
                 }
                 rendering.set(true);
                 try {
-                    return new Ended(result, dragoman.writeOutputs(out, Optional.of(result)), interrupts.received());
+                    return new Ended(
+                            result,
+                            new RunSummary.Inputs(learned, !input.inputs.contains("-")),
+                            dragoman.writeOutputs(out, Optional.of(result)),
+                            interrupts.received());
                 } catch (UncheckedIOException e) {
                     throw new OutputsNotWritten(e);
                 }

@@ -42,14 +42,40 @@ final class RunSummary {
     }
 
     /**
-     * Prints the end of a run: what was done of how many, usage and checks, the reviewer's findings, what the cache
-     * answered, what was skipped or failed.
+     * How many inputs a run was given, as far as the counting pass before it knows.
      *
+     * @param counted the inputs it counted
+     * @param all true when that is all of them; false when standard input was read too, so there may be more
+     */
+    record Inputs(int counted, boolean all) {
+
+        /** The number of articles the run was given: every input reached, and those counted but not reached. */
+        int total(RunResult r) {
+            return Math.max(counted, reached(r));
+        }
+
+        /** The total as the lines say it: {@code ≥ N} when inputs were not all counted and not all reached. */
+        String said(RunResult r) {
+            boolean known = all || r.stop() == RunResult.Stop.COMPLETED;
+            return (known ? "" : "≥ ") + total(r);
+        }
+
+        static int reached(RunResult r) {
+            return r.done() + r.failed() + r.skipped() + r.deferred();
+        }
+    }
+
+    /**
+     * Prints the end of a run: what was done of how many, usage and checks, the reviewer's findings, what the cache
+     * answered, what was skipped or failed, and what was not reached.
+     *
+     * @param inputs how many inputs the run was given
      * @param configError why no model could be used, when none could
      */
-    void print(RunResult r, Optional<ProviderInfo> provider, String configError) {
-        int total = r.done() + r.failed() + r.skipped() + r.deferred();
-        if (total == 0 && r.stop() == RunResult.Stop.COMPLETED) {
+    void print(RunResult r, Inputs inputs, Optional<ProviderInfo> provider, String configError) {
+        int reached = Inputs.reached(r);
+        String total = inputs.said(r);
+        if (reached == 0 && r.stop() == RunResult.Stop.COMPLETED) {
             stderr.println(input.nothingFound());
             stderr.flush();
         }
@@ -60,7 +86,7 @@ final class RunSummary {
         int cleanFailed = work.failedAt(Stage.CLEAN);
         if (!stages.anyModel()) {
             stdout.printf(
-                    "Cleaned %d of %d articles into %s (articles.jsonl, md/)%s%n",
+                    "Cleaned %d of %s articles into %s (articles.jsonl, md/)%s%n",
                     r.done() + r.skipped(),
                     total,
                     out,
@@ -76,8 +102,9 @@ final class RunSummary {
                 done.add((done.isEmpty() ? "Summarized " : "summarized ") + work.summarized());
             }
             stdout.printf(
-                    "%s of %d articles into %s%s (articles.jsonl, md/, report.md).%n",
+                    "%s of %s articles into %s%s (articles.jsonl, md/, report.md).%n",
                     String.join(" and ", done), total, out, model);
+            breakdown(r, inputs);
             if (r.calls() > 0) {
                 stdout.printf(
                         Locale.ROOT,
@@ -107,6 +134,10 @@ final class RunSummary {
             if (r.skipped() > 0) {
                 stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);
             }
+            int notReached = inputs.total(r) - reached;
+            if (notReached > 0) {
+                stdout.printf("%d not reached; rerun the same command to go on.%n", notReached);
+            }
             if (r.failed() > 0) {
                 stdout.printf(
                         "%d failed (%d cleaning, %d translation, %d summary), listed in failures.jsonl.%n",
@@ -118,6 +149,28 @@ final class RunSummary {
             }
         }
         stdout.flush();
+    }
+
+    /**
+     * One line that accounts for every input when the run did more than finish them all now: done now, done before,
+     * failed, needing review, not reached.
+     */
+    private void breakdown(RunResult r, Inputs inputs) {
+        int needsReview = r.work().needsReview();
+        int doneNow = r.done() - needsReview;
+        int notReached = inputs.total(r) - Inputs.reached(r);
+        if (doneNow == inputs.total(r)) {
+            return;
+        }
+        stdout.printf(
+                "Of %s: %d done now, %d done before, %d failed, %d %s review, %d not reached.%n",
+                inputs.said(r),
+                doneNow,
+                r.skipped(),
+                r.failed(),
+                needsReview,
+                needsReview == 1 ? "needs" : "need",
+                notReached);
     }
 
     /** Says how many articles wait for a person's review, and what to do about them. */

@@ -69,12 +69,19 @@ class StoppingAndLockingIT {
         assertThat(atStop.cachedCalls())
                 .as("every call started before SIGTERM finished and was kept")
                 .isEqualTo(2 * (int) atStop.summarized());
+        assertThat(stopped.out())
+                .as("the totals count every input, not only those reached")
+                .contains(" of " + ARTICLES + " articles into ")
+                .contains("not reached; rerun the same command to go on.");
 
         Exit resumed = StandInRuns.finish(runs.start(out, "sk-test-sigterm-resumed"), TIMEOUT_SECONDS);
 
         assertThat(resumed.code()).as(resumed.err()).isZero();
         runs.assertEveryArticleOnceAndSummarized(out);
         assertThat(resumed.out()).contains(atStop.summarized() + " already done by an earlier run");
+        assertThat(resumed.out())
+                .contains("Of " + ARTICLES + ": " + (ARTICLES - atStop.summarized()) + " done now, "
+                        + atStop.summarized() + " done before, 0 failed, 0 need review, 0 not reached.");
         assertThat(runs.standIn().requests("sk-test-sigterm-resumed"))
                 .as("the rerun asks only for what the stopped run did not finish")
                 .isEqualTo(2 * ARTICLES - atStop.cachedCalls());

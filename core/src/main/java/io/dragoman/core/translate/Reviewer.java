@@ -82,8 +82,10 @@ public final class Reviewer {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("sourceLanguage", sourceLanguage);
         values.put("unitCount", Integer.toString(chunk.units().size()));
-        values.put("source", marked(chunk.markers(), i -> chunk.units().get(i).text()));
-        values.put("translation", marked(chunk.markers(), chosen::english));
+        values.put("source", TranslationPrompts.marked(chunk.markers(), i -> chunk.units()
+                .get(i)
+                .text()));
+        values.put("translation", TranslationPrompts.marked(chunk.markers(), chosen::english));
         return template.render(values);
     }
 
@@ -140,20 +142,6 @@ public final class Reviewer {
         return Finding.of(
                 TranslationCheck.Severity.COSMETIC,
                 "The review by " + info().kind().id() + " " + info().model() + " could not be read (" + why + ").");
-    }
-
-    private static String marked(List<String> markers, java.util.function.IntFunction<String> text) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < markers.size(); i++) {
-            if (i > 0) {
-                b.append("\n\n");
-            }
-            b.append('[')
-                    .append(markers.get(i))
-                    .append("] ")
-                    .append(TranslationPrompts.asData(TranslationPrompts.oneLine(text.apply(i))));
-        }
-        return b.toString();
     }
 
     /** A reply without the Markdown fence some models put around JSON. */

@@ -139,16 +139,20 @@ final class TranslationPrompts {
     }
 
     private static String marked(Chunk chunk) {
+        return marked(chunk.markers(), i -> chunk.units().get(i).text());
+    }
+
+    /**
+     * Texts under their markers ({@code [T] …}, {@code [1] …}), separated by blank lines, each on one line and with
+     * the block tags neutralised: the source as a prompt's data block holds it, or a translation of it.
+     */
+    static String marked(List<String> markers, java.util.function.IntFunction<String> text) {
         StringBuilder b = new StringBuilder();
-        List<String> markers = chunk.markers();
         for (int i = 0; i < markers.size(); i++) {
             if (i > 0) {
                 b.append("\n\n");
             }
-            b.append('[')
-                    .append(markers.get(i))
-                    .append("] ")
-                    .append(asData(oneLine(chunk.units().get(i).text())));
+            b.append('[').append(markers.get(i)).append("] ").append(asData(oneLine(text.apply(i))));
         }
         return b.toString();
     }
