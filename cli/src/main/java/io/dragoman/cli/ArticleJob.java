@@ -59,6 +59,7 @@ final class ArticleJob {
     private final String command;
     private final InputOptions input;
     private final ModelOptions models;
+    private final PaceOptions pace;
     private final Path out;
     private final Stages stages;
     private final RunOptions options;
@@ -74,6 +75,7 @@ final class ArticleJob {
             String command,
             InputOptions input,
             ModelOptions models,
+            PaceOptions pace,
             Path out,
             Stages stages,
             RunOptions options,
@@ -84,6 +86,7 @@ final class ArticleJob {
         this.command = command;
         this.input = input;
         this.models = models;
+        this.pace = pace;
         this.out = out;
         this.stages = stages;
         this.options = options;
@@ -102,6 +105,7 @@ final class ArticleJob {
         String configError = null;
         if (stages.anyModel()) {
             models.validate();
+            pace.validate();
             try {
                 provider = Optional.of(models.resolve(parent.environment(), parent.ollamaAnswers(), stderr));
             } catch (NoProviderException e) {
@@ -130,18 +134,18 @@ final class ArticleJob {
                 .languages(parent.languages())
                 .store(out.resolve("dragoman.db"))
                 .stages(stages)
-                .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
+                .concurrency(pace.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
                 .retryReview(options.retryReview())
                 .chunkTokens(models.chunkTokens);
         if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
         }
-        provider.ifPresent(p -> builder.model(models.model(p)));
+        provider.ifPresent(p -> builder.model(models.model(p, pace)));
         if (provider.isPresent() && stages.translate()) {
             try {
                 models.reviewer(parent.environment(), parent.ollamaAnswers(), provider.get())
-                        .ifPresent(r -> builder.reviewModel(models.model(r)));
+                        .ifPresent(r -> builder.reviewModel(models.model(r, pace)));
             } catch (NoProviderException e) {
                 stderr.println("dragoman: --review-model: " + e.getMessage());
                 stderr.flush();
@@ -366,6 +370,7 @@ final class ArticleJob {
             throw new IllegalArgumentException("--dry-run shows model requests; --only clean sends none.");
         }
         models.validate();
+        pace.validate();
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
         EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, stderr);
         new EstimateReport(EstimateCommand.estimator(models, info, stages), info, stdout).dryRun(cleaned.articles());

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },
+        footer = {"", ExitCodes.ALL_HELP},
         usageHelpAutoWidth = true)
 public final class DragomanCommand implements java.util.concurrent.Callable<Integer> {
     private final Supplier<InputStream> stdin;
@@ -176,6 +177,9 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOME_FAILED);
         cli.setParameterExceptionHandler(new UsageErrors());
+        for (String printer : new String[] {"help", "generate-completion"}) {
+            cli.getSubcommands().get(printer).getCommandSpec().usageMessage().footer("", ExitCodes.PRINT_HELP);
+        }
         cli.setExecutionStrategy(parseResult -> {
             Integer help = CommandLine.executeHelpRequest(parseResult);
             if (help != null) {
