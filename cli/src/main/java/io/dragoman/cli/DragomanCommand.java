@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             SummarizeCommand.class,
             EstimateCommand.class,
             ReportCommand.class,
+            ModelsCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

@@ -24,6 +24,7 @@ class HelpTextTest {
                 "summarize", EVERY_CODE,
                 "estimate", Set.of(0, 1, 2, 130, 143),
                 "report", Set.of(0, 1, 2, 130, 143),
+                "models", Set.of(0, 2, 130, 143),
                 "generate-completion", Set.of(0, 2),
                 "help", Set.of(0, 2));
 
