@@ -60,6 +60,7 @@ final class ArticleJob {
     private final String command;
     private final InputOptions input;
     private final ModelOptions models;
+    private final PaceOptions pace;
     private final Path out;
     private final Stages stages;
     private final RunOptions options;
@@ -75,6 +76,7 @@ final class ArticleJob {
             String command,
             InputOptions input,
             ModelOptions models,
+            PaceOptions pace,
             Path out,
             Stages stages,
             RunOptions options,
@@ -85,6 +87,7 @@ final class ArticleJob {
         this.command = command;
         this.input = input;
         this.models = models;
+        this.pace = pace;
         this.out = out;
         this.stages = stages;
         this.options = options;
@@ -103,6 +106,7 @@ final class ArticleJob {
         String configError = null;
         if (stages.anyModel()) {
             models.validate();
+            pace.validate();
             try {
                 provider = Optional.of(models.resolve(parent.environment(), parent.ollamaAnswers(), stderr));
             } catch (NoProviderException e) {
@@ -131,18 +135,18 @@ final class ArticleJob {
                 .languages(parent.languages())
                 .store(out.resolve("dragoman.db"))
                 .stages(stages)
-                .concurrency(models.concurrency(provider.map(ProviderConfig::kind)))
+                .concurrency(pace.concurrency(provider.map(ProviderConfig::kind)))
                 .retryFailed(options.retryFailed())
                 .retryReview(options.retryReview())
                 .chunkTokens(models.chunkTokens);
         if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
         }
-        provider.ifPresent(p -> builder.model(models.model(p)));
+        provider.ifPresent(p -> builder.model(models.model(p, pace)));
         if (provider.isPresent() && stages.translate()) {
             try {
                 models.reviewer(parent.environment(), parent.ollamaAnswers(), provider.get())
-                        .ifPresent(r -> builder.reviewModel(models.model(r)));
+                        .ifPresent(r -> builder.reviewModel(models.model(r, pace)));
             } catch (NoProviderException e) {
                 stderr.println("dragoman: --review-model: " + e.getMessage());
                 stderr.flush();
@@ -371,6 +375,7 @@ final class ArticleJob {
             throw new IllegalArgumentException("--dry-run shows model requests; --only clean sends none.");
         }
         models.validate();
+        pace.validate();
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
         EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, stderr);
         new EstimateReport(EstimateCommand.estimator(models, info, stages), info, stdout).dryRun(cleaned.articles());

@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error), 2 usage error or"
-                    + " the --out DIR in use by another run.",
+            ExitCodes.CLEAN_HELP,
         })
 final class CleanCommand implements Callable<Integer> {
     @ParentCommand
@@ -47,9 +46,11 @@ final class CleanCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
-            description = "text, json, jsonl or md (default: ${DEFAULT-VALUE}).",
-            converter = FormatConverter.class)
-    ArticleFormat format = ArticleFormat.TEXT;
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            converter = FormatConverter.class,
+            completionCandidates = FormatConverter.class,
+            defaultValue = "text")
+    ArticleFormat format;
 
     @Option(
             names = {"-o", "--out"},

@@ -34,9 +34,11 @@ import picocli.CommandLine.Command;
             SummarizeCommand.class,
             EstimateCommand.class,
             ReportCommand.class,
+            ModelsCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },
+        footer = {"", ExitCodes.ALL_HELP},
         usageHelpAutoWidth = true)
 public final class DragomanCommand implements java.util.concurrent.Callable<Integer> {
     private final Supplier<InputStream> stdin;
@@ -155,14 +157,18 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
 
     @Override
     public Integer call() {
-        // No subcommand is a usage error: show what there is to choose from.
-        spec.commandLine().getErr().println("dragoman: name a command");
-        spec.commandLine().usage(spec.commandLine().getErr(), CommandLine.Help.Ansi.OFF);
+        // No subcommand is a usage error: name what there is to choose from, in two lines rather than the whole help.
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dragoman: name a command: "
+                + String.join(", ", spec.subcommands().keySet()));
+        err.println("dragoman: see 'dragoman --help'");
+        err.flush();
         return ExitCodes.USAGE;
     }
 
     /**
-     * Builds the picocli command line with Dragoman's exit codes and error handling. While a command runs, its output
+     * Builds the picocli command line with Dragoman's exit codes and error handling: a wrong command line gets the few
+     * lines of {@link UsageErrors}, never the whole help. While a command runs, its output
      * and error writers pass through {@link TerminalSafeWriter}, so nothing a page or a model wrote can reach the
      * terminal as a control sequence; help and version text, which may be coloured, are printed before that.
      */
@@ -171,6 +177,10 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
         cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(ExitCodes.SOME_FAILED);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        for (String printer : new String[] {"help", "generate-completion"}) {
+            cli.getSubcommands().get(printer).getCommandSpec().usageMessage().footer("", ExitCodes.PRINT_HELP);
+        }
         cli.setExecutionStrategy(parseResult -> {
             Integer help = CommandLine.executeHelpRequest(parseResult);
             if (help != null) {

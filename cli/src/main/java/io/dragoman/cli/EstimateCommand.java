@@ -34,8 +34,7 @@ import picocli.CommandLine.Spec;
                     + " before any call: the requests are rendered and counted, the output is a range, prices come"
                     + " from the price table. Sends nothing and needs no API key.",
         },
-        footer = {"", "Exit codes: 0 estimated, 1 some inputs failed to clean (named on standard error), 2 usage error."
-        })
+        footer = {"", ExitCodes.ESTIMATE_HELP})
 final class EstimateCommand implements Callable<Integer> {
     @ParentCommand
     DragomanCommand parent;

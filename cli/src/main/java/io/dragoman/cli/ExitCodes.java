@@ -22,5 +22,38 @@ final class ExitCodes {
     /** The run was asked to stop with SIGTERM ({@code kill}, {@code timeout}, systemd, Docker) and can be resumed. */
     static final int TERMINATED = 143;
 
+    /** The ending every command shares when a signal stops it. */
+    private static final String SIGNALS = "130 interrupted (Ctrl-C), 143 terminated (SIGTERM)";
+
+    /** The help footer of {@code run}, {@code translate} and {@code summarize}. */
+    static final String MODEL_JOB_HELP = "Exit codes: 0 all done, 1 some articles failed or need review (listed in"
+            + " failures.jsonl and report.md), 2 usage error or DIR in use by another run, 3 configuration error (no"
+            + " provider, rejected key, unknown model), 4 cost budget reached, 5 the store or an output file could not"
+            + " be written, " + SIGNALS + "; all but 2 resume with the same command.";
+
+    /** The help footer of {@code clean}. */
+    static final String CLEAN_HELP = "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error)"
+            + " or an output file could not be written, 2 usage error or the --out DIR in use by another run, "
+            + SIGNALS + ".";
+
+    /** The help footer of {@code estimate}. */
+    static final String ESTIMATE_HELP = "Exit codes: 0 estimated, 1 some inputs failed to clean (each named on standard"
+            + " error), 2 usage error, " + SIGNALS + ".";
+
+    /** The help footer of {@code report}. */
+    static final String REPORT_HELP =
+            "Exit codes: 0 shown, 1 the store could not be read, 2 usage error (no store in DIR), " + SIGNALS + ".";
+
+    /** The help footer of {@code models}. */
+    static final String MODELS_HELP = "Exit codes: 0 listed, 2 usage error, " + SIGNALS + ".";
+
+    /** The help footer of commands that only print text: {@code help}, {@code generate-completion}. */
+    static final String PRINT_HELP = "Exit codes: 0 printed, 2 usage error.";
+
+    /** The help footer of {@code dragoman} itself: every code, each command's help saying which it ends with. */
+    static final String ALL_HELP = "Exit codes (each command's --help lists its own): 0 done, 1 some inputs or"
+            + " articles failed, 2 usage error, 3 configuration error, 4 cost budget reached, 5 the store or an output"
+            + " file could not be written, " + SIGNALS + ".";
+
     private ExitCodes() {}
 }

@@ -34,6 +34,9 @@ abstract class ModelJobCommand implements Callable<Integer> {
     ModelOptions models;
 
     @Mixin
+    PaceOptions pace;
+
+    @Mixin
     DisplayOptions display;
 
     @Option(
@@ -89,6 +92,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         spec.name(),
                         input,
                         models,
+                        pace,
                         out,
                         stages(),
                         new ArticleJob.RunOptions(

@@ -5,7 +5,6 @@ import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.llm.retry.RateLimiter;
 import io.dragoman.core.llm.setup.ConfigFile;
 import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.llm.setup.NoProviderException;
@@ -22,15 +21,20 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options that choose and tune the model, shared by every command that calls one. */
+/**
+ * The options that choose and tune the model, shared by every command that calls or plans calls; how fast requests go
+ * is {@link PaceOptions}.
+ */
 final class ModelOptions {
 
     @Option(
             names = "--provider",
             paramLabel = "P",
-            description = "openai, anthropic, gemini, mistral, ollama or openai-compatible (default: from the config"
-                    + " file, else the first API key set in the environment, else a local Ollama).")
-    String provider;
+            converter = ProviderOption.class,
+            completionCandidates = ProviderOption.class,
+            description = "${COMPLETION-CANDIDATES} (default: from the config file, else the first API key set in the"
+                    + " environment, else a local Ollama).")
+    ProviderKind provider;
 
     @Option(names = "--model", paramLabel = "M", description = "The model (default: the provider's default model).")
     String model;
@@ -75,30 +79,11 @@ final class ModelOptions {
     Path prices;
 
     @Option(
-            names = "--rpm",
-            paramLabel = "N",
-            description = "At most N requests per minute, across all threads (default: no client-side limit).")
-    int rpm;
-
-    @Option(
-            names = "--tpm",
-            paramLabel = "N",
-            description = "At most N tokens per minute, across all threads (default: no client-side limit).")
-    long tpm;
-
-    @Option(
             names = "--chunk-tokens",
             paramLabel = "N",
             description = "Send at most N source tokens per call; longer articles go in chunks of whole paragraphs"
                     + " (default: ${DEFAULT-VALUE}).")
     int chunkTokens = Translator.Settings.DEFAULT.chunkTokens();
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            description = "Process up to N articles at once (default: 8 for cloud providers, 4 for openai-compatible"
-                    + " servers, 2 for Ollama; --rpm/--tpm, not N, set the pace).")
-    Integer concurrency;
 
     /**
      * The provider to use: flags, then the config file, then the environment, then a local Ollama.
@@ -110,9 +95,7 @@ final class ModelOptions {
         ConfigFile file = configFile(environment);
         file.warnings().forEach(w -> err.println("dragoman: warning: " + w));
         ProviderChoice flags = ProviderChoice.flags(
-                Optional.ofNullable(provider).map(ProviderKind::fromId),
-                Optional.ofNullable(model),
-                Optional.ofNullable(baseUrl));
+                Optional.ofNullable(provider), Optional.ofNullable(model), Optional.ofNullable(baseUrl));
         return new ProviderResolver(environment, ollama).resolve(flags, file.choice());
     }
 
@@ -164,12 +147,6 @@ final class ModelOptions {
 
     /** Checks the options that need no model, so that a mistake is reported before any work. */
     void validate() {
-        if (concurrency != null && (concurrency < 1 || concurrency > 256)) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and 256, was " + concurrency);
-        }
-        if (rpm < 0 || tpm < 0) {
-            throw new IllegalArgumentException("--rpm and --tpm cannot be negative");
-        }
         if (chunkTokens < 100) {
             throw new IllegalArgumentException("--chunk-tokens must be at least 100, was " + chunkTokens);
         }
@@ -184,22 +161,9 @@ final class ModelOptions {
         }
     }
 
-    /** The articles processed at once: {@code --concurrency}, else what suits the provider. */
-    int concurrency(Optional<ProviderKind> kind) {
-        if (concurrency != null) {
-            return concurrency;
-        }
-        return kind.map(k -> switch (k) {
-                    case OLLAMA -> 2;
-                    case OPENAI_COMPATIBLE -> 4;
-                    default -> 8;
-                })
-                .orElse(4);
-    }
-
-    /** The model stack for the resolved provider: retries, and these options' rate limits shared by all threads. */
-    ModelProvider model(ProviderConfig config) {
-        return ModelProviders.create(config, new RateLimiter.Limits(rpm, tpm));
+    /** The model stack for the resolved provider: retries, and the pace's rate limits shared by all threads. */
+    ModelProvider model(ProviderConfig config, PaceOptions pace) {
+        return ModelProviders.create(config, pace.limits());
     }
 
     /** A translator on the model, with these options' prompts, glossary, prices and chunk size. */
@@ -233,7 +197,6 @@ final class ModelOptions {
         } catch (NoProviderException e) {
             ConfigFile file = configFile(environment);
             ProviderKind kind = Optional.ofNullable(provider)
-                    .map(ProviderKind::fromId)
                     .or(() -> file.choice().provider())
                     .orElse(ProviderKind.OPENAI);
             String name = Optional.ofNullable(model)

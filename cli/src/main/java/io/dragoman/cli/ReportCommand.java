@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                     + " reason with their ids, the translation checks that fired, summary warnings, tokens and cost by"
                     + " stage and model. Works while a run is going on.",
         },
-        footer = {"", "Exit codes: 0 shown, 2 usage error (no store in DIR)."})
+        footer = {"", ExitCodes.REPORT_HELP})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

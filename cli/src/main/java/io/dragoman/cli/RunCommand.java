@@ -25,10 +25,7 @@ import picocli.CommandLine.Option;
                     + " DIR/failures.jsonl.",
             "Keys come from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, MISTRAL_API_KEY or the config file,"
                     + " never from a flag.",
-            "Exit codes: 0 all done, 1 some articles failed (listed in failures.jsonl), 2 usage error or DIR in"
-                    + " use by another run, 3 configuration error (no provider, rejected key, unknown model),"
-                    + " 4 cost budget reached, 5 the store or an output file could not be written, 130 interrupted"
-                    + " (Ctrl-C), 143 terminated (SIGTERM); all but 2 resume with the same command.",
+            ExitCodes.MODEL_JOB_HELP,
         })
 final class RunCommand extends ModelJobCommand {
 

@@ -17,10 +17,7 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Writes DIR/articles.jsonl (with a summary record per article), DIR/md/<id>.md and DIR/failures.jsonl.",
-            "Exit codes: 0 all summarised, 1 some articles failed (listed in failures.jsonl), 2 usage error or DIR in"
-                    + " use by another run, 3 configuration error (no provider, rejected key, unknown model),"
-                    + " 4 cost budget reached, 5 the store or an output file could not be written, 130 interrupted"
-                    + " (Ctrl-C), 143 terminated (SIGTERM); all but 2 resume with the same command.",
+            ExitCodes.MODEL_JOB_HELP,
         })
 final class SummarizeCommand extends ModelJobCommand {
     @Override

@@ -10,36 +10,74 @@ import org.junit.jupiter.api.Test;
 class DragomanCommandTest {
 
     @Test
-    void exitsWithTwoAndShowsUsageWhenCleanHasNoInputs() {
+    void namesTheMissingInputInTwoLinesWithoutTheHelp() {
         Cli.Result r = run("clean");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).isEqualTo("Missing required parameter: 'INPUT'");
-        assertThat(r.err()).contains("Usage: dragoman clean");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "dragoman: missing required parameter: 'INPUT'", "dragoman: see 'dragoman clean --help'");
     }
 
     @Test
-    void exitsWithTwoAndNamesAnUnknownOption() {
+    void suggestsTheOptionMeantForAMistypedOneInThreeLines() {
+        Cli.Result r = run("clean", "--fromat", "md", SEEDS.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines())
+                .containsExactly(
+                        "dragoman: unknown option '--fromat'",
+                        "dragoman: did you mean --format?",
+                        "dragoman: see 'dragoman clean --help'");
+    }
+
+    @Test
+    void suggestsTheOptionMeantWhenTheMistypedOneCarriesItsValue() {
+        Cli.Result r = run("run", SEEDS.toString(), "--out", "unused", "--concurency=3");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errLines())
+                .containsExactly(
+                        "dragoman: unknown option '--concurency'",
+                        "dragoman: did you mean --concurrency?",
+                        "dragoman: see 'dragoman run --help'");
+    }
+
+    @Test
+    void namesAnUnknownOptionWithoutASuggestionWhenNoneIsClose() {
         Cli.Result r = run("clean", "--colour", SEEDS.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).isEqualTo("Unknown option: '--colour'");
+        assertThat(r.errLines())
+                .containsExactly("dragoman: unknown option '--colour'", "dragoman: see 'dragoman clean --help'");
     }
 
     @Test
-    void exitsWithTwoAndNamesTheValidFormatsForAnUnknownFormat() {
-        Cli.Result r = run("clean", SEEDS.toString(), "--format", "pdf");
+    void namesTheValidFormatsAndTheNearestForAnUnknownFormat() {
+        Cli.Result r = run("clean", SEEDS.toString(), "--format", "mdd");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0))
-                .contains("'pdf'")
-                .contains("text")
-                .contains("json")
-                .contains("jsonl")
-                .contains("md");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "dragoman: invalid value for option '--format': expected one of text, json, jsonl, md but"
+                                + " was 'mdd'",
+                        "dragoman: did you mean --format md?",
+                        "dragoman: see 'dragoman clean --help'");
+    }
+
+    @Test
+    void suggestsTheProviderMeantForAMistypedOneBeforeAnyWork() {
+        Cli.Result r = run("estimate", SEEDS.toString(), "--provider", "antropic");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).hasSize(3);
+        assertThat(r.errLines().get(0)).contains("'--provider'", "openai-compatible", "'antropic'");
+        assertThat(r.errLines().get(1)).isEqualTo("dragoman: did you mean --provider anthropic?");
     }
 
     @Test
@@ -49,35 +87,63 @@ class DragomanCommandTest {
 
             assertThat(r.exitCode()).as(limit).isEqualTo(2);
             assertThat(r.out()).isEmpty();
-            assertThat(r.errLines().get(0)).startsWith("Invalid value for option '--max-bytes': '" + limit + "'");
+            assertThat(r.errLines()).as(limit).hasSizeLessThanOrEqualTo(3);
+            assertThat(r.errLines().get(0))
+                    .startsWith("dragoman: invalid value for option '--max-bytes': '" + limit + "'");
         }
     }
 
     @Test
-    void exitsWithTwoAndNamesTheMissingOptionWhenRunHasNoOutputDirectory() {
+    void namesTheMissingOptionInTwoLinesWhenRunHasNoOutputDirectory() {
         Cli.Result r = run("run", SEEDS.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).isEqualTo("Missing required option: '--out=DIR'");
-        assertThat(r.err()).contains("Usage: dragoman run");
+        assertThat(r.errLines())
+                .containsExactly(
+                        "dragoman: missing required option: '--out=DIR'", "dragoman: see 'dragoman run --help'");
     }
 
     @Test
-    void exitsWithTwoForAnUnknownSubcommand() {
-        Cli.Result r = run("summarise", SEEDS.toString());
+    void suggestsTheCommandMeantForAMistypedOne() {
+        Cli.Result rn = run("rn", SEEDS.toString());
+        Cli.Result summarise = run("summarise", SEEDS.toString());
+        Cli.Result help = run("help", "modles");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("'summarise'");
+        assertThat(rn.exitCode()).isEqualTo(2);
+        assertThat(rn.errLines())
+                .containsExactly(
+                        "dragoman: unknown command 'rn'",
+                        "dragoman: did you mean run?",
+                        "dragoman: see 'dragoman --help'");
+        assertThat(summarise.exitCode()).isEqualTo(2);
+        assertThat(summarise.errLines()).hasSize(3).contains("dragoman: did you mean summarize?");
+        assertThat(help.exitCode()).isEqualTo(2);
+        assertThat(help.errLines()).hasSize(3).contains("dragoman: did you mean models?");
     }
 
     @Test
-    void exitsWithTwoAndListsTheCommandsWhenNoneIsNamed() {
+    void namesTheCommandsInTwoLinesWhenNoneIsNamed() {
         Cli.Result r = run();
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("name a command").contains("clean").contains("run");
+        assertThat(r.errLines()).hasSize(2);
+        assertThat(r.errLines().get(0)).startsWith("dragoman: name a command: clean, run, translate");
+        assertThat(r.err()).doesNotContain("Usage:");
+    }
+
+    @Test
+    void showsTheFullHelpOnlyWhenAskedFor() {
+        for (String[] wrong : new String[][] {
+            {"clean", "--fromat", "md"}, {"run", "seeds/"}, {"rn"}, {"estimate", "--only", "nothing", "seeds/"}
+        }) {
+            Cli.Result r = run(wrong);
+
+            assertThat(r.exitCode()).as(String.join(" ", wrong)).isEqualTo(2);
+            assertThat(r.errLines()).as(String.join(" ", wrong)).hasSizeBetween(1, 3);
+            assertThat(r.err()).as(String.join(" ", wrong)).doesNotContain("Usage:");
+        }
     }
 
     @Test

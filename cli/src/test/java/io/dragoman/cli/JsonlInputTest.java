@@ -174,7 +174,7 @@ class JsonlInputTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.errLines().get(0))
-                .startsWith("Invalid value for option '--glob': invalid glob '*.{txt': ")
+                .startsWith("dragoman: invalid value for option '--glob': invalid glob '*.{txt': ")
                 .doesNotContain("Exception");
     }
 }

@@ -7,11 +7,11 @@ import io.dragoman.core.llm.ProviderKind;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ModelOptionsTest {
+class PaceOptionsTest {
 
     @Test
     void choosesTheConcurrencyThatSuitsTheProviderUnlessOneIsGiven() {
-        ModelOptions options = new ModelOptions();
+        PaceOptions options = new PaceOptions();
 
         assertThat(options.concurrency(Optional.of(ProviderKind.OPENAI))).isEqualTo(8);
         assertThat(options.concurrency(Optional.of(ProviderKind.ANTHROPIC))).isEqualTo(8);
@@ -27,7 +27,7 @@ class ModelOptionsTest {
 
     @Test
     void rejectsAConcurrencyOutOfRange() {
-        ModelOptions options = new ModelOptions();
+        PaceOptions options = new PaceOptions();
         options.concurrency = 0;
 
         assertThatThrownBy(options::validate).hasMessageContaining("--concurrency");
