@@ -77,7 +77,8 @@ public final class InputReader {
      * A reader that, when it expands a directory, reads only the files whose path relative to that directory matches
      * {@code glob} ({@link java.nio.file.FileSystem#getPathMatcher} syntax without the {@code glob:} prefix, e.g.
      * {@code **}{@code /*.txt}; a leading {@code **}{@code /} also matches files directly in the directory, as in most
-     * shells). Files named explicitly are always read.
+     * shells). The glob selects explicitly: a file it matches is read even when its name says it is not an article
+     * (hidden files stay skipped). Files named explicitly are always read.
      *
      * @param maxBytes files (and JSONL lines) larger than this are reported as too large without being read
      * @param stdin where {@code -} reads from
