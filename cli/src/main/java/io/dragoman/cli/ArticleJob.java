@@ -113,14 +113,16 @@ final class ArticleJob {
                 configError = e.getMessage();
             }
         }
-        OutputFiles.directory(out);
         Optional<RunLock> lock;
         try {
+            OutputFiles.directory(out);
             lock = RunLock.take(out, command, parent.environment());
         } catch (RunLock.Held e) {
             stderr.println("dragoman: " + e.getMessage());
             stderr.flush();
             return ExitCodes.USAGE;
+        } catch (UncheckedIOException e) {
+            return OutputFiles.cannotWrite(e, stderr, verbose);
         }
         try {
             return runLocked(provider, configError, lock.flatMap(RunLock::takenOver));
@@ -159,16 +161,14 @@ final class ArticleJob {
             ended = runAndRender(builder, takenOver);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
-            stderr.println("dragoman: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(stderr);
-            }
-            stderr.flush();
-            return ExitCodes.CANNOT_WRITE;
+            return OutputFiles.cannotWrite(e, stderr, verbose);
         }
         RunResult result = ended.result();
         RunSummary summary = new RunSummary(input, models, out, stages, quiet, stdout, stderr);
         summary.print(result, ended.inputs(), provider.map(ProviderConfig::info), configError);
+        if (RunSummary.foundNothing(result)) {
+            return ExitCodes.SOME_FAILED;
+        }
         summary.needingReview(ended.needingReview());
         if (configError != null) {
             // the message lists the ways to choose a provider, one a line
@@ -239,6 +239,9 @@ final class ArticleJob {
                         .takeWhile(i -> !control.stopping())
                         .peek(i -> progress.counting(++seen[0])));
                 progress.counted(learned, !input.inputs.contains("-"));
+                if (!quiet) {
+                    InputOptions.skipped(reader).ifPresent(progress::say);
+                }
                 RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
                 progress.close();
                 if (options.force() && result.stop() == RunResult.Stop.COMPLETED) {
@@ -377,7 +380,12 @@ final class ArticleJob {
         models.validate();
         pace.validate();
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), stderr);
-        EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, stderr);
+        EstimateCommand.Cleaned cleaned = EstimateCommand.clean(parent, input, !quiet, stderr);
+        if (cleaned.foundNothing()) {
+            stderr.println(input.nothingFound());
+            stderr.flush();
+            return ExitCodes.SOME_FAILED;
+        }
         new EstimateReport(EstimateCommand.estimator(models, info, stages), info, stdout).dryRun(cleaned.articles());
         stdout.flush();
         stderr.flush();

@@ -3,17 +3,20 @@ package io.dragoman.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.article.ArticleJson;
 import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.input.InputReader;
 import io.dragoman.core.pipeline.ArticleFormat;
 import io.dragoman.core.pipeline.CleanBatch;
 import io.dragoman.core.pipeline.CleanOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,31 +71,46 @@ final class CleanCommand implements Callable<Integer> {
         if (out == null) {
             return clean(new Progress.Display(Optional.empty(), true, Progress.LOG_EVERY));
         }
-        OutputFiles.directory(out);
         Optional<RunLock> lock;
         try {
+            OutputFiles.directory(out);
             lock = RunLock.take(out, "clean", parent.environment());
         } catch (RunLock.Held e) {
             stderr.println("dragoman: " + e.getMessage());
             stderr.flush();
             return ExitCodes.USAGE;
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e);
         }
         try {
             lock.flatMap(RunLock::takenOver).ifPresent(line -> stderr.println("dragoman: " + line));
             return clean(display.display(parent.terminal()));
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e);
         } finally {
             lock.ifPresent(RunLock::close);
         }
     }
 
+    private int cannotWrite(UncheckedIOException e) {
+        return OutputFiles.cannotWrite(e, spec.commandLine().getErr(), input.verbose);
+    }
+
     /** Cleans every input, printing the articles or writing them into {@code out}, with this progress display. */
     private int clean(Progress.Display shown) throws IOException {
         PrintWriter stderr = spec.commandLine().getErr();
-        CleanBatch batch = new CleanBatch(input.reader(parent.stdin()), parent.newCleaner(input.maxBytes));
+        InputReader reader = input.reader(parent.stdin());
+        CleanBatch batch = new CleanBatch(reader, parent.newCleaner(input.maxBytes));
         Sink sink = new Sink();
         CleanBatch.Totals totals;
         try (Progress progress = Progress.start(shown, false, stderr, Clock.systemUTC())) {
-            totals = batch.run(input.inputs, n -> progress.counted(n, !input.inputs.contains("-")), outcome -> {
+            IntConsumer counted = n -> {
+                progress.counted(n, !input.inputs.contains("-"));
+                if (!display.quiet) {
+                    InputOptions.skipped(reader).ifPresent(progress::say);
+                }
+            };
+            totals = batch.run(input.inputs, counted, outcome -> {
                 progress.cleaned(outcome instanceof CleanOutcome.Cleaned);
                 if (outcome instanceof CleanOutcome.Failed failed) {
                     progress.say("dragoman: " + failed.location() + ": " + failed.reason());
@@ -105,6 +123,7 @@ final class CleanCommand implements Callable<Integer> {
         if (totals.cleaned() + totals.failed() == 0) {
             stderr.println(input.nothingFound());
             stderr.flush();
+            return ExitCodes.SOME_FAILED;
         }
         if (totals.failed() > 0) {
             stderr.printf("dragoman: %d of %d inputs failed%n", totals.failed(), totals.cleaned() + totals.failed());

@@ -3,6 +3,7 @@ package io.dragoman.cli;
 import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.article.Stages;
+import io.dragoman.core.input.InputReader;
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.ProviderInfo;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +68,12 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--only clean calls no model: there is nothing to estimate.");
         }
         ProviderInfo info = models.plannedModel(parent.environment(), parent.ollamaAnswers(), err);
-        Cleaned cleaned = clean(parent, input, err);
+        Cleaned cleaned = clean(parent, input, true, err);
+        if (cleaned.foundNothing()) {
+            err.println(input.nothingFound());
+            err.flush();
+            return ExitCodes.SOME_FAILED;
+        }
         new EstimateReport(estimator(models, info, stages), info, out).table(cleaned.articles());
         out.flush();
         err.flush();
@@ -74,13 +81,27 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     /** The articles the inputs yield, and how many inputs failed (each named on {@code err}). */
-    record Cleaned(List<CleanedArticle> articles, int failed) {}
+    record Cleaned(List<CleanedArticle> articles, int failed) {
+        /** Whether the inputs held nothing to clean: no article and no failure. */
+        boolean foundNothing() {
+            return articles.isEmpty() && failed == 0;
+        }
+    }
 
-    /** Cleans every input in memory, for estimates and dry runs, naming each failure on {@code err}. */
-    static Cleaned clean(DragomanCommand parent, InputOptions input, PrintWriter err) {
+    /**
+     * Cleans every input in memory, for estimates and dry runs, naming each failure on {@code err}, and first, when
+     * {@code saySkipped}, the files the directory listings skipped as not articles.
+     */
+    static Cleaned clean(DragomanCommand parent, InputOptions input, boolean saySkipped, PrintWriter err) {
         List<CleanedArticle> articles = new ArrayList<>();
         int[] failed = {0};
-        new CleanBatch(input.reader(parent.stdin()), parent.newCleaner(input.maxBytes)).run(input.inputs, outcome -> {
+        InputReader reader = input.reader(parent.stdin());
+        IntConsumer learned = n -> {
+            if (saySkipped) {
+                InputOptions.skipped(reader).ifPresent(err::println);
+            }
+        };
+        new CleanBatch(reader, parent.newCleaner(input.maxBytes)).run(input.inputs, learned, outcome -> {
             if (outcome instanceof CleanOutcome.Cleaned c) {
                 articles.add(c.article());
             } else if (outcome instanceof CleanOutcome.Failed f) {

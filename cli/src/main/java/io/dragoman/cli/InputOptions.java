@@ -2,6 +2,7 @@ package io.dragoman.cli;
 
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.input.InputReader;
+import io.dragoman.core.input.SkippedFiles;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,22 @@ final class InputOptions {
         }
     }
 
-    /** The warning for a batch that found nothing to read, naming the inputs. */
+    /**
+     * The line that says how many files {@code reader}'s directory listings skipped as not articles and what they were
+     * ({@code *.sh, *.png}), when they skipped any.
+     */
+    static Optional<String> skipped(InputReader reader) {
+        SkippedFiles skipped = reader.skipped();
+        int count = skipped.count();
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("dragoman: skipped " + count
+                + (count == 1 ? " file that is not an article: " : " files that are not articles: ")
+                + String.join(", ", skipped.patterns()));
+    }
+
+    /** The line for a batch that found nothing to read, naming the inputs; the command ends with exit code 1. */
     String nothingFound() {
         return "dragoman: no articles found in " + String.join(" ", inputs)
                 + " (an empty directory, a JSONL file without records"

@@ -41,6 +41,11 @@ final class RunSummary {
         this.stderr = stderr;
     }
 
+    /** Whether the run went through all its inputs and they held no article: the command ends with exit code 1. */
+    static boolean foundNothing(RunResult r) {
+        return Inputs.reached(r) == 0 && r.stop() == RunResult.Stop.COMPLETED;
+    }
+
     /**
      * How many inputs a run was given, as far as the counting pass before it knows.
      *
@@ -75,7 +80,7 @@ final class RunSummary {
     void print(RunResult r, Inputs inputs, Optional<ProviderInfo> provider, String configError) {
         int reached = Inputs.reached(r);
         String total = inputs.said(r);
-        if (reached == 0 && r.stop() == RunResult.Stop.COMPLETED) {
+        if (foundNothing(r)) {
             stderr.println(input.nothingFound());
             stderr.flush();
         }

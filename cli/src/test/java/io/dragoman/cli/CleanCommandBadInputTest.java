@@ -204,7 +204,8 @@ class CleanCommandBadInputTest {
         Files.copy(SEEDS.resolve(FIRST_SEED + ".txt"), dir.resolve(FIRST_SEED + ".txt"));
         Files.copy(SEEDS.resolve(SECOND_SEED + ".txt"), dir.resolve(SECOND_SEED + ".txt"));
         Path empty = Files.write(dir.resolve("a-empty.txt"), new byte[0]);
-        Path image = Files.write(dir.resolve("b-image.png"), PNG_HEADER);
+        // an image under a name that does not say so is read, and found to be binary
+        Path image = Files.write(dir.resolve("b-image.dat"), PNG_HEADER);
         Path sub = Files.createDirectories(dir.resolve("sub"));
         Path blank = Files.writeString(sub.resolve("blank.txt"), "\n\n   \n");
         Files.writeString(dir.resolve(".hidden.txt"), "");
@@ -215,6 +216,7 @@ class CleanCommandBadInputTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines())
                 .containsExactly(
+                        "dragoman: skipped 1 file that is not an article: .*",
                         "dragoman: " + empty + ": empty file",
                         "dragoman: " + image + ": binary file (PNG image), not text",
                         "dragoman: " + blank + ": empty file (white space only)",
@@ -256,7 +258,7 @@ class CleanCommandBadInputTest {
 
         Cli.Result r = run("clean", SEEDS.toString(), "--out", notADir.toString());
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_WRITE);
         assertThat(r.errLines())
                 .containsExactly("dragoman: cannot write into " + notADir
                         + ": it exists and is not a directory; choose another --out");
@@ -264,12 +266,12 @@ class CleanCommandBadInputTest {
     }
 
     @Test
-    void printsTheStackTraceOfAnUnexpectedErrorWithVerbose() throws IOException {
+    void printsTheStackTraceOfAnOutputThatCannotBeWrittenWithVerbose() throws IOException {
         Path notADir = Files.writeString(tmp.resolve("out.txt"), "x");
 
         Cli.Result r = run("clean", SEEDS.toString(), "--out", notADir.toString(), "--verbose");
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_WRITE);
         assertThat(r.errLines().get(0)).startsWith("dragoman: cannot write into " + notADir);
         assertThat(r.err()).contains("UncheckedIOException").contains("\tat ");
     }

@@ -136,7 +136,7 @@ class RunCommandTest {
     }
 
     @Test
-    void warnsWhenTheInputsHoldNoArticles() throws IOException {
+    void endsWithExitOneWhenTheInputsHoldNoArticles() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("scrape"));
         Path blank = Files.writeString(tmp.resolve("feed.jsonl"), "\n  \n");
 
@@ -150,7 +150,8 @@ class RunCommandTest {
                 "clean");
         Cli.Result c = run("clean", empty.toString(), "--glob", "*.txt");
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(c.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(r.err()).contains("dragoman: no articles found in " + empty + " " + blank);
         assertThat(c.err()).contains("no articles found in " + empty).contains("no file matching --glob *.txt");
     }
@@ -161,7 +162,7 @@ class RunCommandTest {
 
         Cli.Result r = run("run", SEEDS.toString(), "--out", notADir.toString(), "--only", "clean");
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.CANNOT_WRITE);
         assertThat(r.errLines())
                 .containsExactly("dragoman: cannot write into " + notADir
                         + ": it exists and is not a directory; choose another --out");

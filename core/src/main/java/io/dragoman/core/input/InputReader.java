@@ -35,9 +35,14 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Expands command-line style inputs into raw articles: files, directories (recursively, in name order, hidden files
- * skipped, symbolic-link loops and broken links reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or
- * {@code .jsonl.gz}: one article per line, see below) and {@code -} for standard input.
+ * Expands command-line style inputs into raw articles: files, directories (recursively, in name order, symbolic-link
+ * loops and broken links reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or {@code
+ * .jsonl.gz}: one article per line, see below) and {@code -} for standard input.
+ *
+ * <p>A directory listing skips hidden files and directories, and, without a glob, the files whose names say they are
+ * not articles (scripts, images, archives, office documents, binaries: {@link SkippedFiles#NOT_ARTICLES}); the files
+ * it skips are counted in {@link #skipped()}, hidden directories are not entered. A file named explicitly is always
+ * read.
  *
  * <p>Inputs are read one at a time as the stream is consumed, so a batch never holds more than one input in memory:
  * a directory is listed (its paths, not their contents) when the stream reaches it, and a JSONL file is read line by
@@ -56,6 +61,7 @@ public final class InputReader {
     private final Supplier<InputStream> stdin;
     private final Optional<PathMatcher> glob;
     private final ObjectMapper json;
+    private final SkippedFiles skipped = new SkippedFiles();
 
     /**
      * A reader that reads every file in a directory.
@@ -71,7 +77,8 @@ public final class InputReader {
      * A reader that, when it expands a directory, reads only the files whose path relative to that directory matches
      * {@code glob} ({@link java.nio.file.FileSystem#getPathMatcher} syntax without the {@code glob:} prefix, e.g.
      * {@code **}{@code /*.txt}; a leading {@code **}{@code /} also matches files directly in the directory, as in most
-     * shells). Files named explicitly are always read.
+     * shells). The glob selects explicitly: a file it matches is read even when its name says it is not an article
+     * (hidden files stay skipped). Files named explicitly are always read.
      *
      * @param maxBytes files (and JSONL lines) larger than this are reported as too large without being read
      * @param stdin where {@code -} reads from
@@ -109,6 +116,11 @@ public final class InputReader {
         }
     }
 
+    /** The files directory listings skipped as not articles, counted as the streams of {@link #read} list them. */
+    public SkippedFiles skipped() {
+        return skipped;
+    }
+
     /**
      * The inputs named by {@code args}, in order: one {@link Input} per file found (one per line for a JSONL file), or
      * one {@link Input.Unreadable} for an argument that names nothing readable. Nothing is read until the stream is
@@ -116,14 +128,15 @@ public final class InputReader {
      */
     public Stream<Input> read(List<String> args) {
         UniqueIds ids = new UniqueIds();
+        SkippedFiles.Pass pass = skipped.pass();
         Iterator<String> names = List.copyOf(args).iterator();
-        Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), ids) : null);
+        Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), ids, pass) : null);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inputs, Spliterator.ORDERED), false)
                 .onClose(inputs::close);
     }
 
     /** The inputs of one argument; a directory is listed now, files are read as the cursor is advanced. */
-    private Cursor expand(String arg, UniqueIds ids) {
+    private Cursor expand(String arg, UniqueIds ids, SkippedFiles.Pass pass) {
         if (arg.equals("-")) {
             return Cursor.of(() -> readStdin(ids));
         }
@@ -134,7 +147,7 @@ public final class InputReader {
             return Cursor.of(() -> missing);
         }
         if (Files.isDirectory(path)) {
-            Iterator<Object> found = listDirectory(path).iterator();
+            Iterator<Object> found = listDirectory(path, pass).iterator();
             return Cursor.chain(() -> {
                 if (!found.hasNext()) {
                     return null;
@@ -152,8 +165,11 @@ public final class InputReader {
                 : Cursor.of(() -> readFile(file, ids));
     }
 
-    /** The paths of the files under {@code dir} that the glob selects, and what could not be visited, in name order. */
-    private List<Object> listDirectory(Path dir) {
+    /**
+     * The paths of the files under {@code dir} that the glob selects and that may be articles, and what could not be
+     * visited, in name order; the others are counted in {@code pass}.
+     */
+    private List<Object> listDirectory(Path dir, SkippedFiles.Pass pass) {
         List<Object> found = new ArrayList<>();
         try {
             Files.walkFileTree(
@@ -167,9 +183,17 @@ public final class InputReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!isHidden(file) && attrs.isRegularFile() && selected(dir, file)) {
+                            if (!selected(dir, file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            Optional<String> notArticle = isHidden(file)
+                                    ? Optional.of(SkippedFiles.HIDDEN)
+                                    : glob.isEmpty() ? SkippedFiles.notArticle(name(file)) : Optional.empty();
+                            if (notArticle.isPresent()) {
+                                pass.skipped(notArticle.get());
+                            } else if (attrs.isRegularFile()) {
                                 found.add(file);
-                            } else if (!isHidden(file) && attrs.isSymbolicLink() && selected(dir, file)) {
+                            } else if (attrs.isSymbolicLink()) {
                                 // links are followed: a link seen as a link points nowhere readable
                                 found.add(new Input.Unreadable(file.toString(), "broken symbolic link"));
                             }
@@ -201,8 +225,12 @@ public final class InputReader {
     }
 
     private static boolean isHidden(Path p) {
+        return name(p).startsWith(".");
+    }
+
+    private static String name(Path p) {
         Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
+        return name == null ? "" : name.toString();
     }
 
     private Input readFile(Path file, UniqueIds ids) {

@@ -73,6 +73,48 @@ class InputReaderTest {
     }
 
     @Test
+    void skipsAndCountsFilesWhoseNamesSayTheyAreNotArticles() throws IOException {
+        write(dir.resolve("article.txt"), "text");
+        write(dir.resolve("page.HTML"), "html");
+        write(dir.resolve("feed.jsonl.gz"), "");
+        write(dir.resolve("crawl.warc.gz"), "");
+        for (String name : List.of("fetch.sh", "logo.png", "sub/photo.PNG", "dump.zip", "page.txt.gz", "memo.docx")) {
+            write(dir.resolve(name), "not an article");
+        }
+        write(dir.resolve(".DS_Store"), "hidden");
+        write(dir.resolve(".git/config"), "not entered");
+
+        List<Input> inputs = all(reader.read(List.of(dir.toString())));
+        all(reader.read(List.of(dir.toString())));
+
+        assertThat(inputs)
+                .extracting(Input::location)
+                .containsExactly(
+                        dir.resolve("article.txt").toString(),
+                        dir.resolve("crawl.warc.gz").toString(),
+                        dir.resolve("feed.jsonl.gz").toString(),
+                        dir.resolve("page.HTML").toString());
+        assertThat(reader.skipped().count()).isEqualTo(7);
+        assertThat(reader.skipped().patterns()).containsExactly("*.sh", "*.png", "*.zip", "*.gz", "*.docx", ".*");
+    }
+
+    @Test
+    void readsFilesThatAreNotArticlesWhenTheGlobOrTheCommandLineNamesThem() throws IOException {
+        Path script = write(dir.resolve("fetch.sh"), "echo");
+        write(dir.resolve("logo.png"), "png");
+        InputReader globbed = new InputReader(1_000, InputStream::nullInputStream, Optional.of("*.sh"));
+
+        List<Input> selected = all(globbed.read(List.of(dir.toString())));
+        List<Input> named = all(
+                reader.read(List.of(script.toString(), dir.resolve("logo.png").toString())));
+
+        assertThat(selected).extracting(Input::location).containsExactly(script.toString());
+        assertThat(globbed.skipped().count()).isZero();
+        assertThat(named).hasSize(2).allMatch(i -> i instanceof Input.Read);
+        assertThat(reader.skipped().count()).isZero();
+    }
+
+    @Test
     void reportsAMissingPathAsUnreadable() {
         String missing = dir.resolve("missing.txt").toString();
 
