@@ -236,7 +236,14 @@ class ReviewEndToEndTest {
         assertThat(reported.out())
                 .as("dragoman report")
                 .contains("| needs-review | 1 |")
-                .contains("9d6d41b7495442df: glossary (paragraphs 1)");
+                .contains("9d6d41b7495442df: glossary (paragraphs 1)")
+                .contains("This run: completed — 2 done (1 need review), 0 skipped (done before), 0 failed");
+        String fileRunLine = Files.readString(out.resolve("report.md"))
+                .lines()
+                .filter(l -> l.startsWith("This run: "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reported.out()).as("the same line as report.md").contains(fileRunLine);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/articles/needs-review").asLong()).isEqualTo(1);
         assertThat(report.at("/articles/summarized").asLong()).isEqualTo(1);

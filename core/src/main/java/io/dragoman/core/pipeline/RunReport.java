@@ -125,6 +125,15 @@ public record RunReport(
         }
     }
 
+    /** A check status as the report's sentences say it. */
+    private static String statusWords(String status) {
+        return switch (status) {
+            case "review" -> "left for review";
+            case "warning" -> "kept with a warning";
+            default -> status;
+        };
+    }
+
     private static String joined(List<Integer> numbers) {
         return String.join(
                 ", ",
@@ -196,8 +205,15 @@ public record RunReport(
         }
         if (!checks.isEmpty()) {
             md.append("\nTranslation checks that fired:\n\n");
-            checks.forEach((check, statuses) ->
-                    md.append("- ").append(check).append(": ").append(statuses).append('\n'));
+            checks.forEach((check, statuses) -> md.append("- ")
+                    .append(check)
+                    .append(": ")
+                    .append(String.join(
+                            ", ",
+                            statuses.entrySet().stream()
+                                    .map(e -> e.getValue() + " " + statusWords(e.getKey()))
+                                    .toList()))
+                    .append('\n'));
         }
         if (summaryWarnings > 0) {
             md.append("\nSummary warnings: ").append(summaryWarnings).append('\n');
