@@ -27,18 +27,18 @@ final class ExitCodes {
 
     /** The help footer of {@code run}, {@code translate} and {@code summarize}. */
     static final String MODEL_JOB_HELP = "Exit codes: 0 all done, 1 some articles failed or need review (listed in"
-            + " failures.jsonl and report.md), 2 usage error or DIR in use by another run, 3 configuration error (no"
+            + " failures.jsonl and report.md) or the inputs hold no articles, 2 usage error or DIR in use by another run, 3 configuration error (no"
             + " provider, rejected key, unknown model), 4 cost budget reached, 5 the store or an output file could not"
             + " be written, " + SIGNALS + "; all but 2 resume with the same command.";
 
     /** The help footer of {@code clean}. */
     static final String CLEAN_HELP = "Exit codes: 0 all cleaned, 1 some inputs failed (each named on standard error)"
-            + " or an output file could not be written, 2 usage error or the --out DIR in use by another run, "
-            + SIGNALS + ".";
+            + " or the inputs hold no articles, 2 usage error or the --out DIR in use by another run, 5 the --out DIR"
+            + " or a file in it could not be written, " + SIGNALS + ".";
 
     /** The help footer of {@code estimate}. */
     static final String ESTIMATE_HELP = "Exit codes: 0 estimated, 1 some inputs failed to clean (each named on standard"
-            + " error), 2 usage error, " + SIGNALS + ".";
+            + " error) or the inputs hold no articles, 2 usage error, " + SIGNALS + ".";
 
     /** The help footer of {@code report}. */
     static final String REPORT_HELP =
@@ -52,7 +52,7 @@ final class ExitCodes {
 
     /** The help footer of {@code dragoman} itself: every code, each command's help saying which it ends with. */
     static final String ALL_HELP = "Exit codes (each command's --help lists its own): 0 done, 1 some inputs or"
-            + " articles failed, 2 usage error, 3 configuration error, 4 cost budget reached, 5 the store or an output"
+            + " articles failed or need review, or no articles, 2 usage error, 3 configuration error, 4 cost budget reached, 5 the store or an output"
             + " file could not be written, " + SIGNALS + ".";
 
     private ExitCodes() {}
