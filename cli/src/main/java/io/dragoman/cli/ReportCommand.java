@@ -1,5 +1,7 @@
 package io.dragoman.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.pipeline.OutputWriter;
 import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.store.RunStore;
@@ -73,13 +75,9 @@ final class ReportCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(reportJson.toFile())
-                    .path("thisRun");
-            return node.isObject()
-                    ? Optional.of(new com.fasterxml.jackson.databind.ObjectMapper()
-                            .treeToValue(node, RunReport.ThisRun.class))
-                    : Optional.empty();
+            ObjectMapper json = new ObjectMapper();
+            JsonNode node = json.readTree(reportJson.toFile()).path("thisRun");
+            return node.isObject() ? Optional.of(json.treeToValue(node, RunReport.ThisRun.class)) : Optional.empty();
         } catch (java.io.IOException e) {
             return Optional.empty();
         }

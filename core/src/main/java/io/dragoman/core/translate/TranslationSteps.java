@@ -137,8 +137,8 @@ public final class TranslationSteps implements ModelSteps<Translation> {
             case LARGER -> afterLarger(frame, attempt);
             case REPAIR -> afterRepair(frame, attempt);
             case REVIEW_REPAIR -> afterReviewRepair(frame, attempt);
-            case HEAD, TAIL, REVIEW, REVIEW_AGAIN ->
-                throw new IllegalStateException("A split chunk waits for its halves, not a reply.");
+            case HEAD, TAIL -> throw new IllegalStateException("A split chunk waits for its halves, not a reply.");
+            case REVIEW, REVIEW_AGAIN -> throw new AssertionError("a review's reply is taken above");
         };
     }
 
@@ -237,13 +237,13 @@ public final class TranslationSteps implements ModelSteps<Translation> {
         Map<String, Finding> failed = failures(first.reply());
         if (failed.containsKey("truncated")) {
             if (frame.chunk.units().size() > 1) {
-                noteFirstFailure("truncated", failed.get("truncated"));
+                ledger.first("truncated", failed.get("truncated"));
                 frame.phase = Phase.HEAD;
                 return push(frame.chunk.halves().get(0), frame.previous);
             }
             int larger = Math.min(translator.settings().maxOutputTokens(), frame.budget * 2);
             if (larger > frame.budget) {
-                noteFirstFailure("truncated", failed.get("truncated"));
+                ledger.first("truncated", failed.get("truncated"));
                 frame.budget = larger;
                 frame.phase = Phase.LARGER;
                 return send(first(frame), frame.budget);
@@ -383,10 +383,6 @@ public final class TranslationSteps implements ModelSteps<Translation> {
             check.check(reply).ifPresent(message -> failed.put(check.name(), message));
         }
         return failed;
-    }
-
-    private void noteFirstFailure(String check, Finding finding) {
-        ledger.first(check, finding);
     }
 
     private TranslationException failure(ChunkReply reply, Map<String, Finding> failed) {
