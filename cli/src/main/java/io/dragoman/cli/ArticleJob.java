@@ -49,7 +49,11 @@ final class ArticleJob {
      * one did.
      */
     private record Ended(
-            RunResult result, RunSummary.Inputs inputs, RunReport report, Optional<Interrupts.Kind> signal) {
+            RunResult result,
+            RunSummary.Inputs inputs,
+            RunReport report,
+            Optional<Interrupts.Kind> signal,
+            int abandoned) {
 
         long needingReview() {
             return report.articles().getOrDefault(Review.NEEDS_REVIEW.label(), 0L);
@@ -184,14 +188,26 @@ final class ArticleJob {
                             + ", run the same command again once that is fixed.",
                     ExitCodes.CONFIG);
         }
+        if (result.stop() == RunResult.Stop.UNREACHABLE) {
+            return stop(
+                    result.stopMessage() + "; the articles not reached stay pending, run the same command again once"
+                            + " the server answers.",
+                    ExitCodes.CONFIG);
+        }
         if (result.stop() == RunResult.Stop.BUDGET) {
             return stop(result.stopMessage(), ExitCodes.BUDGET);
         }
         if (result.stop() == RunResult.Stop.INTERRUPTED) {
             Interrupts.Kind signal = ended.signal().orElse(Interrupts.Kind.INT);
+            int abandoned = ended.abandoned();
+            String inFlight = abandoned == 0
+                    ? "the articles in flight were finished and committed"
+                    : abandoned + (abandoned == 1 ? " article" : " articles") + " still waiting for the model after "
+                            + BatchRunner.Control.GRACE.toSeconds() + " s "
+                            + (abandoned == 1 ? "was" : "were") + " left pending, the others committed";
             return stop(
-                    signal.word() + ": the articles in flight were finished and committed and the outputs written;"
-                            + " rerun the same command to continue where it stopped.",
+                    signal.word() + ": " + inFlight + " and the outputs written; rerun the same command to continue"
+                            + " where it stopped.",
                     signal.exitCode());
         }
         return result.failed() > 0 || ended.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
@@ -253,7 +269,8 @@ final class ArticleJob {
                             result,
                             new RunSummary.Inputs(learned, !input.inputs.contains("-")),
                             dragoman.writeOutputs(out, Optional.of(result)),
-                            interrupts.received());
+                            interrupts.received(),
+                            control.abandoned());
                 } catch (UncheckedIOException e) {
                     throw new OutputsNotWritten(e);
                 }

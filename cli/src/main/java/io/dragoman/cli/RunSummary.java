@@ -78,7 +78,6 @@ final class RunSummary {
      * @param configError why no model could be used, when none could
      */
     void print(RunResult r, Inputs inputs, Optional<ProviderInfo> provider, String configError) {
-        int reached = Inputs.reached(r);
         String total = inputs.said(r);
         if (foundNothing(r)) {
             stderr.println(input.nothingFound());
@@ -139,7 +138,7 @@ final class RunSummary {
             if (r.skipped() > 0) {
                 stdout.printf("%d already done by an earlier run into %s (skipped).%n", r.skipped(), out);
             }
-            int notReached = inputs.total(r) - reached;
+            int notReached = notReached(r, inputs);
             if (notReached > 0) {
                 stdout.printf("%d not reached; rerun the same command to go on.%n", notReached);
             }
@@ -163,7 +162,7 @@ final class RunSummary {
     private void breakdown(RunResult r, Inputs inputs) {
         int needsReview = r.work().needsReview();
         int doneNow = r.done() - needsReview;
-        int notReached = inputs.total(r) - Inputs.reached(r);
+        int notReached = notReached(r, inputs);
         if (doneNow == inputs.total(r)) {
             return;
         }
@@ -176,6 +175,14 @@ final class RunSummary {
                 needsReview,
                 needsReview == 1 ? "needs" : "need",
                 notReached);
+    }
+
+    /**
+     * The inputs no model finished or failed in this run nor before: never taken, or taken and left pending (cleaned,
+     * then the run stopped; a call abandoned at a stop).
+     */
+    private static int notReached(RunResult r, Inputs inputs) {
+        return inputs.total(r) - r.done() - r.skipped() - r.failed();
     }
 
     /** Says how many articles wait for a person's review, and what to do about them. */

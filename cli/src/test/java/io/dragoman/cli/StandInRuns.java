@@ -164,6 +164,17 @@ final class StandInRuns implements AutoCloseable {
      */
     Running start(Path out, String key, List<String> wrapper, List<String> jvmOptions, List<String> options)
             throws IOException {
+        return start("http://127.0.0.1:" + server.port() + "/v1", out, key, wrapper, jvmOptions, options);
+    }
+
+    /** Starts {@code dragoman run} of every article into {@code out} against another base URL than the stand-in's. */
+    Running startAt(String baseUrl, Path out, String key, List<String> options) throws IOException {
+        return start(baseUrl, out, key, List.of(), List.of(), options);
+    }
+
+    private Running start(
+            String baseUrl, Path out, String key, List<String> wrapper, List<String> jvmOptions, List<String> options)
+            throws IOException {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String name = out.getFileName() + "-" + key.substring(key.lastIndexOf('-') + 1);
         Path stdout = tmp.resolve(name + ".out");
@@ -184,7 +195,7 @@ final class StandInRuns implements AutoCloseable {
                 "--provider",
                 "openai",
                 "--base-url",
-                "http://127.0.0.1:" + server.port() + "/v1",
+                baseUrl,
                 "--concurrency",
                 Integer.toString(concurrency)));
         command.addAll(options);

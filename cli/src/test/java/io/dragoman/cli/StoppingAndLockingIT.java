@@ -88,6 +88,51 @@ class StoppingAndLockingIT {
     }
 
     @Test
+    void sigtermAbandonsACallStillGoingAfterTheGraceAndEndsWithin10Seconds() throws Exception {
+        Path out = tmp.resolve("out");
+        Running running = runs.start(out, "sk-test-sigterm-slow");
+        CountDownLatch release = new CountDownLatch(1);
+        long[] signalled = new long[1];
+        // this request is held at the stand-in for far longer than the grace: a slow model call in flight
+        runs.standIn().when("sk-test-sigterm-slow", false, 2 * CONCURRENCY, () -> {
+            signalled[0] = System.nanoTime();
+            running.process().destroy();
+            try {
+                release.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        Exit stopped;
+        long ended;
+        try {
+            assertThat(running.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .isTrue();
+            ended = System.nanoTime();
+            stopped = StandInRuns.finish(running, TIMEOUT_SECONDS);
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(java.time.Duration.ofNanos(ended - signalled[0]))
+                .as("from SIGTERM to exit")
+                .isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(stopped.err().lines())
+                .containsExactly("dragoman: terminated (SIGTERM): 1 article still waiting for the model after 5 s was"
+                        + " left pending, the others committed and the outputs written; " + RERUN);
+        Snapshot atStop = assertOutputsShowEveryStoredArticle(out, "sigterm-slow");
+        assertThat(atStop.summarized()).isLessThan(ARTICLES);
+        assertThat(stopped.out()).contains("not reached; rerun the same command to go on.");
+
+        Exit resumed = StandInRuns.finish(runs.start(out, "sk-test-sigterm-slow-resumed"), TIMEOUT_SECONDS);
+
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        runs.assertEveryArticleOnceAndSummarized(out);
+    }
+
+    @Test
     void aSecondSigtermAbortsAtOnceSayingWhatItLeftWithTheStoreConsistent() throws Exception {
         Path out = tmp.resolve("out");
         Running running = runs.start(out, "sk-test-sigterm-twice");

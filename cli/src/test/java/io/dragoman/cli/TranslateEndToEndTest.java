@@ -291,6 +291,50 @@ class TranslateEndToEndTest {
     }
 
     @Test
+    void aRejectedKeyStillLeavesEveryInputCleanedAndStoredThenStopsWithExitThree() throws IOException {
+        server.stubFor(StubChatServer.chat()
+                .willReturn(StubChatServer.json(
+                        401,
+                        "{\"error\":{\"message\":\"Incorrect API key provided.\",\"code\":\"invalid_api_key\"}}")));
+        Path inputs = Files.createDirectories(tmp.resolve("forty"));
+        for (int n = 0; n < 40; n++) {
+            StandInRuns.Synthetic a = StandInRuns.Synthetic.of(n);
+            Files.writeString(inputs.resolve(a.id() + ".txt"), a.text());
+        }
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = runWith(
+                Map.of("OPENAI_API_KEY", KEY),
+                "run",
+                inputs.toString(),
+                "--out",
+                out.toString(),
+                "--provider",
+                "openai",
+                "--base-url",
+                baseUrl(),
+                "--concurrency",
+                "8");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(readJsonl(out.resolve("articles.jsonl")))
+                .as("every input cleaned and stored, none failed")
+                .hasSize(40)
+                .allSatisfy(rec -> assertThat(rec.get("status").asText()).isEqualTo("cleaned"));
+        assertThat(r.errLines())
+                .filteredOn(line -> !line.startsWith("dragoman: progress: "))
+                .singleElement()
+                .asString()
+                .contains("the key in OPENAI_API_KEY was rejected; check that it is current")
+                .doesNotContain("once a provider is configured");
+        assertThat(r.out()).contains("Of 40: 0 done now, 0 done before, 0 failed, 0 need review, 40 not reached.");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
+                .as("requests sent: at most those in flight when the first was rejected")
+                .hasSizeLessThanOrEqualTo(8);
+        assertKeyNowhere(r, out);
+    }
+
+    @Test
     void sendsTheUsersGlossaryTermsThatOccurInTheArticle() throws IOException {
         answerBothSeeds();
         Path glossary = Files.writeString(tmp.resolve("terms.tsv"), "Kollegien\tboards\nSiegesplatz\tVictory Square\n");

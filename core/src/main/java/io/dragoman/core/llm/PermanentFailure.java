@@ -14,6 +14,18 @@ public final class PermanentFailure extends ModelFailure {
      * @param cause the underlying exception
      */
     public PermanentFailure(String message, int httpStatus, Throwable cause) {
-        super(message, httpStatus, cause);
+        super(message, httpStatus, false, cause);
+    }
+
+    private PermanentFailure(String message, boolean noConnection) {
+        super(message, 0, noConnection, null);
+    }
+
+    /**
+     * The server could not be reached, again and again across articles: every further call would fail the same way,
+     * so the run stops instead of failing each article.
+     */
+    public static PermanentFailure unreachable(String message) {
+        return new PermanentFailure(message, true);
     }
 }

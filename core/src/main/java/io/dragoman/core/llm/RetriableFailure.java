@@ -18,8 +18,23 @@ public final class RetriableFailure extends ModelFailure {
      * @param cause the underlying exception, already checked not to carry a key in its message
      */
     public RetriableFailure(String message, int httpStatus, Optional<Duration> retryAfter, Throwable cause) {
-        super(message, httpStatus, cause);
+        this(message, httpStatus, retryAfter, false, cause);
+    }
+
+    private RetriableFailure(
+            String message, int httpStatus, Optional<Duration> retryAfter, boolean noConnection, Throwable cause) {
+        super(message, httpStatus, noConnection, cause);
         this.retryAfter = retryAfter;
+    }
+
+    /** No connection could be made (refused, unknown host, TLS handshake): worth another try, for a while. */
+    public static RetriableFailure noConnection(String message) {
+        return new RetriableFailure(message, 0, Optional.empty(), true, null);
+    }
+
+    /** The same failure with another message, for a caller that adds why it gives up; this is the cause. */
+    public RetriableFailure withMessage(String message) {
+        return new RetriableFailure(message, httpStatus(), retryAfter, noConnection(), this);
     }
 
     /** How long the server asked us to wait before trying again, when it said so. */

@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -88,28 +91,87 @@ public final class BatchRunner {
     }
 
     /**
-     * Asks a running batch to stop taking work. {@link #stop} is safe to call from any thread (a signal handler); the
-     * articles in flight finish and are committed.
+     * Asks a running batch to stop taking work. {@link #interrupt} is safe to call from any thread (a signal handler):
+     * the intake stops, and the articles in flight get a grace period to finish and be committed; calls still going
+     * after it are abandoned (their articles stay pending for the next run). A provider that rejects the key stops the
+     * model stages but not the intake, so that every input is still cleaned and stored; one that cannot be reached
+     * stops both.
      */
     public static final class Control {
+        /** How long the articles in flight get to finish after an interrupt, unless a control says otherwise. */
+        public static final Duration GRACE = Duration.ofSeconds(5);
+
+        private final Duration grace;
         private final AtomicReference<RunResult.Stop> stop = new AtomicReference<>();
         private final AtomicReference<String> message = new AtomicReference<>("");
         private final AtomicReference<RuntimeException> error = new AtomicReference<>();
+        private final AtomicBoolean intakeStopped = new AtomicBoolean();
+        private final AtomicLong abandonAt = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicBoolean abandoning = new AtomicBoolean();
+        private final AtomicInteger abandoned = new AtomicInteger();
 
-        /** Stops the intake because the user interrupted the run. */
+        /** A control whose interrupt gives the calls in flight {@link #GRACE} to finish. */
+        public Control() {
+            this(GRACE);
+        }
+
+        /** @param grace how long the articles in flight get to finish after an interrupt; not negative */
+        public Control(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("The grace period cannot be negative.");
+            }
+            this.grace = grace;
+        }
+
+        /** Stops the intake because the user interrupted the run; calls still going after the grace are abandoned. */
         public void interrupt() {
             stop(RunResult.Stop.INTERRUPTED, "Interrupted; the articles in flight were finished and committed.");
+            intakeStopped.set(true);
+            abandonAfterGrace();
         }
 
         void stop(RunResult.Stop reason, String why) {
             if (stop.compareAndSet(null, reason)) {
                 message.set(why);
             }
+            if (reason != RunResult.Stop.CONFIGURATION) {
+                intakeStopped.set(true);
+            }
+            if (reason == RunResult.Stop.UNREACHABLE) {
+                abandonAfterGrace();
+            }
         }
 
-        /** True once the run was asked to stop. */
+        private void abandonAfterGrace() {
+            long at = System.nanoTime() + grace.toNanos();
+            abandonAt.accumulateAndGet(at, Math::min);
+        }
+
+        /** True once the run was asked to stop: no more model work starts. */
         public boolean stopping() {
-            return stop.get() != null || error.get() != null;
+            return stop.get() != null || error.get() != null || intakeStopped.get();
+        }
+
+        /** True while the run takes inputs: it was not stopped, or only its model stages were (a rejected key). */
+        boolean takesInputs() {
+            return !intakeStopped.get() && error.get() == null;
+        }
+
+        /** True once the grace after an interrupt is over and the calls still in flight are being abandoned. */
+        boolean abandoning() {
+            return abandoning.get();
+        }
+
+        /** Articles whose calls were abandoned when the grace was over; they stay pending for the next run. */
+        public int abandoned() {
+            return abandoned.get();
+        }
+
+        /** True, once, when the grace is over and the calls in flight should be abandoned. */
+        boolean abandonNow() {
+            return System.nanoTime() - abandonAt.get() >= 0
+                    && abandonAt.get() != Long.MAX_VALUE
+                    && abandoning.compareAndSet(false, true);
         }
 
         /** Stops the run because of an error no article can get past, such as a run store that cannot be written. */
@@ -148,7 +210,7 @@ public final class BatchRunner {
         RunIds ids = new RunIds(id -> store.articles().find(new ArticleId(id)).flatMap(StoredArticle::location));
         try (inputs) {
             var it = inputs.iterator();
-            while (!control.stopping() && it.hasNext()) {
+            while (control.takesInputs() && it.hasNext()) {
                 Input input = it.next();
                 // ids are settled here, on the intake thread, in input order: the same on every rerun
                 String failureId;
@@ -159,9 +221,7 @@ public final class BatchRunner {
                     failureId = ((Input.Read) input).article().id().value();
                 }
                 Input taken = input;
-                slots.acquireUninterruptibly();
-                if (control.stopping()) {
-                    slots.release();
+                if (!takeSlot(slots, control)) {
                     break;
                 }
                 pool.execute(() -> {
@@ -180,7 +240,7 @@ public final class BatchRunner {
             }
         } finally {
             pool.shutdown();
-            awaitQuietly(pool);
+            awaitQuietly(pool, control);
             resetInFlight(control);
         }
         RuntimeException error = control.error.get();
@@ -210,15 +270,55 @@ public final class BatchRunner {
         }
     }
 
-    private static void awaitQuietly(ExecutorService pool) {
+    /** Waits for a free slot; false when the intake stopped meanwhile. */
+    private static boolean takeSlot(Semaphore slots, Control control) {
         boolean interrupted = false;
+        try {
+            while (control.takesInputs()) {
+                try {
+                    if (slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                        if (control.takesInputs()) {
+                            return true;
+                        }
+                        slots.release();
+                        return false;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How long abandoned calls get to notice before the run ends without them (their threads are daemons). */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * Waits for the articles in flight; once the control's grace is over, interrupts their calls and waits at most
+     * {@link #ABANDON_WAIT} more.
+     */
+    private static void awaitQuietly(ExecutorService pool, Control control) {
+        boolean interrupted = false;
+        long giveUpAt = Long.MAX_VALUE;
         while (true) {
             try {
-                if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                if (pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
                     break;
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+            if (control.abandonNow()) {
+                pool.shutdownNow();
+                giveUpAt = System.nanoTime() + ABANDON_WAIT.toNanos();
+            }
+            if (System.nanoTime() - giveUpAt >= 0) {
+                break;
             }
         }
         if (interrupted) {
@@ -266,18 +366,29 @@ public final class BatchRunner {
             CallSession session = pipeline.session(ready.retry(), call -> listener.called(id, call));
             ArticleOutcome outcome = pipeline.models(ready, progress, session, failure -> halts(failure, control));
             budget.spend(session.paid().cost());
+            if (outcome instanceof ArticleOutcome.Deferred && control.abandoning()) {
+                control.abandoned.incrementAndGet();
+            }
             return outcome;
         } finally {
             budget.release(reserved);
         }
     }
 
+    /**
+     * Whether a model failure leaves the article pending instead of failed: it stops the run, or it is a call
+     * abandoned because the run is stopping.
+     */
     private static boolean halts(ModelFailure failure, Control control) {
+        if (failure instanceof PermanentFailure && failure.noConnection()) {
+            control.stop(RunResult.Stop.UNREACHABLE, failure.getMessage());
+            return true;
+        }
         if (stopsTheRun(failure)) {
             control.stop(RunResult.Stop.CONFIGURATION, failure.getMessage());
             return true;
         }
-        return false;
+        return control.abandoning() || control.stop.get() == RunResult.Stop.UNREACHABLE;
     }
 
     /** A rejected key, a forbidden or unknown model: every further call would fail the same way. */

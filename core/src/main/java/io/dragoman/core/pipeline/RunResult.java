@@ -79,8 +79,13 @@ public record RunResult(
         INTERRUPTED,
         /** The next article would have gone over the cost budget. */
         BUDGET,
-        /** The provider rejected the key or does not know the model: every further call would fail. */
-        CONFIGURATION
+        /**
+         * The provider rejected the key or does not know the model: every further call would fail. The intake went on,
+         * so every input was cleaned and stored.
+         */
+        CONFIGURATION,
+        /** The provider could not be reached, again and again: the articles not reached stay pending. */
+        UNREACHABLE
     }
 
     /** Validates that nothing is null. */

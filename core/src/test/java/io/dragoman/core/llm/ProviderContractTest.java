@@ -572,7 +572,30 @@ abstract class ProviderContractTest {
                 .isInstanceOf(RetriableFailure.class)
                 .hasMessageContaining("The connection to " + kind().id() + " (" + model())
                 .hasMessageContaining("was closed before a reply arrived")
-                .hasMessageNotContaining("UncheckedIOException");
+                .hasMessageNotContaining("UncheckedIOException")
+                .satisfies(f -> assertThat(((ModelFailure) f).noConnection())
+                        .as("the request reached the server")
+                        .isFalse());
+    }
+
+    @Test
+    void reportsARefusedConnectionAsRetriableWithNoConnectionMade() {
+        ProviderConfig closed = config();
+        ProviderConfig refusing = new ProviderConfig(
+                closed.kind(),
+                closed.model(),
+                "http://127.0.0.1:1" + basePath(),
+                closed.apiKey(),
+                closed.keySource(),
+                closed.connectTimeout(),
+                closed.readTimeout());
+
+        ModelFailure failure = catchThrowableOfType(
+                ModelFailure.class, () -> LangChain4jProvider.create(refusing, Clock.fixed(NOW, ZoneOffset.UTC))
+                        .chat(request()));
+
+        assertThat(failure).isInstanceOf(RetriableFailure.class).hasMessageContaining("Could not connect to");
+        assertThat(failure.noConnection()).isTrue();
     }
 
     @Test

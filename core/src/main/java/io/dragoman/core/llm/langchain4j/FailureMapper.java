@@ -88,18 +88,24 @@ final class FailureMapper {
         if (find(thrown, UnresolvedModelServerException.class) != null
                 || find(thrown, UnresolvedAddressException.class) != null
                 || find(thrown, UnknownHostException.class) != null) {
-            return new PermanentFailure(
-                    "The host in the base URL " + config.baseUrl() + " of "
-                            + config.kind().id() + " could not be resolved: check --base-url.",
-                    0,
-                    null);
+            // retriable: a name server can fail for a moment; the reachability guard gives up when it does not come
+            // back
+            return RetriableFailure.noConnection("The host in the base URL " + config.baseUrl() + " of "
+                    + config.kind().id() + " could not be resolved: check --base-url.");
         }
         if (find(thrown, ConnectException.class) != null) {
+            return RetriableFailure.noConnection(
+                    "Could not connect to " + where() + ": is the server running and the base URL right?");
+        }
+        SSLException tls = find(thrown, SSLException.class);
+        if (tls != null) {
+            return RetriableFailure.noConnection("The TLS handshake with " + where() + " failed ("
+                    + excerpt(tls.getMessage() == null ? tls.getClass().getSimpleName() : tls.getMessage())
+                    + "): check that the base URL's scheme (https or http) and port are right.");
+        }
+        if (find(thrown, InterruptedException.class) != null) {
             return new RetriableFailure(
-                    "Could not connect to " + where() + ": is the server running and the base URL right?",
-                    0,
-                    Optional.empty(),
-                    null);
+                    "The call to " + where() + " was abandoned: the run is stopping.", 0, Optional.empty(), null);
         }
         if (find(thrown, JsonProcessingException.class) != null) {
             return new RetriableFailure(
@@ -120,7 +126,7 @@ final class FailureMapper {
                     null);
         }
         IOException broken = find(thrown, IOException.class);
-        if (broken != null && !(broken instanceof SSLException)) {
+        if (broken != null) {
             // after the timeout, connection and JSON cases above, all of which are IOExceptions too
             return new RetriableFailure(
                     "The connection to " + where() + " was closed before a reply arrived ("

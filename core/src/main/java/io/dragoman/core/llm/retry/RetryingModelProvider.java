@@ -114,6 +114,6 @@ public final class RetryingModelProvider implements ModelProvider {
     }
 
     private static RetriableFailure givingUp(RetriableFailure last, String why) {
-        return new RetriableFailure(last.getMessage() + " (" + why + ")", last.httpStatus(), last.retryAfter(), last);
+        return last.withMessage(last.getMessage() + " (" + why + ")");
     }
 }

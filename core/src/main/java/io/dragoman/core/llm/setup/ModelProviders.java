@@ -9,14 +9,17 @@ import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.langchain4j.LangChain4jProvider;
 import io.dragoman.core.llm.retry.RateLimitedModelProvider;
 import io.dragoman.core.llm.retry.RateLimiter;
+import io.dragoman.core.llm.retry.ReachabilityGuard;
 import io.dragoman.core.llm.retry.RetryingModelProvider;
 import io.dragoman.core.llm.retry.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Builds the provider stack Dragoman uses: a {@link LangChain4jProvider} (one HTTP call), behind the shared client-side
- * {@link RateLimiter} (every attempt counts), behind a {@link RetryingModelProvider}.
+ * {@link RateLimiter} (every attempt counts), behind a {@link ReachabilityGuard} (gives up on a server that cannot be
+ * reached), behind a {@link RetryingModelProvider}.
  */
 public final class ModelProviders {
 
@@ -37,20 +40,35 @@ public final class ModelProviders {
             RetryingModelProvider.Settings retry,
             Sleeper sleeper,
             Clock clock) {
+        Objects.requireNonNull(sleeper, "sleeper");
+        return create(config, limiter, retry, guard -> sleeper, clock);
+    }
+
+    private static ModelProvider create(
+            ProviderConfig config,
+            RateLimiter limiter,
+            RetryingModelProvider.Settings retry,
+            Function<ReachabilityGuard, Sleeper> sleeper,
+            Clock clock) {
         Objects.requireNonNull(limiter, "limiter");
         ModelProvider single = LangChain4jProvider.create(config, clock, limiter);
         ModelProvider limited = new RateLimitedModelProvider(single, limiter, RateLimitedModelProvider::roughTokens);
-        return new RetryingModelProvider(limited, retry, sleeper);
+        ReachabilityGuard guard = new ReachabilityGuard(limited, ReachabilityGuard.Settings.DEFAULT, System::nanoTime);
+        return new RetryingModelProvider(guard, retry, sleeper.apply(guard));
     }
 
     /** The full stack with default retries, the system clock, real sleeping and the given limits. */
     public static ModelProvider create(ProviderConfig config, RateLimiter.Limits limits) {
+        return create(config, RateLimiter.of(limits));
+    }
+
+    /**
+     * The full stack with default retries, the system clock and real sleeping (a retry waiting for its backoff wakes
+     * when the guard gives up), behind a limiter that other stacks on the same account may share.
+     */
+    public static ModelProvider create(ProviderConfig config, RateLimiter limiter) {
         return create(
-                config,
-                RateLimiter.of(limits),
-                RetryingModelProvider.Settings.DEFAULT,
-                Sleeper.system(),
-                Clock.systemUTC());
+                config, limiter, RetryingModelProvider.Settings.DEFAULT, ReachabilityGuard::sleeper, Clock.systemUTC());
     }
 
     /**
