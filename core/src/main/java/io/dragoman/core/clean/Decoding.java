@@ -2,12 +2,13 @@ package io.dragoman.core.clean;
 
 import io.dragoman.core.article.RawArticle;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * Turns raw bytes into text without mojibake: byte-order mark, then a declared charset (content type or
- * {@code <meta charset>}; a single-byte one gives way to valid non-ASCII UTF-8), then strict UTF-8, then
- * Windows-1251 or Windows-1252 for single-byte text. Rejects binary and undecodable input with a clear reason.
+ * {@code <meta charset>}; a single-byte one gives way to non-ASCII UTF-8), then UTF-8 (with U+FFFD and a warning for a
+ * few stray bytes in otherwise valid UTF-8, as a browser shows them), then the charset {@link CharsetDetection} finds.
+ * Rejects binary and undecodable input with a clear reason.
  */
 final class Decoding {
 
     /** Decoded text, the charset used, and warnings for the user. */
     record Decoded(String text, Charset charset, List<String> warnings) {}
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
     private static final Pattern META_CHARSET =
@@ -62,33 +62,105 @@ final class Decoding {
             return checked(new Decoded(new String(b, utf16), utf16, warnings));
         }
         Optional<Charset> declared = declaredCharset(raw, b);
+        Optional<Lenient> utf8 = lenientUtf8(b);
         if (declared.isPresent()) {
             Charset cs = declared.get();
+            if (cs.equals(StandardCharsets.UTF_8) && utf8.isPresent()) {
+                return checked(utf8.get().decoded(warnings));
+            }
             Optional<String> text = strict(b, cs);
-            // A single-byte charset decodes any bytes; valid UTF-8 with non-ASCII characters means the declaration
-            // is wrong (a server default, a copied template), and following it would give mojibake.
-            if (text.isPresent() && !(isSingleByte(cs) && isNonAsciiUtf8(b))) {
+            // A single-byte charset decodes any bytes; UTF-8 with non-ASCII characters means the declaration is wrong
+            // (a server default, a copied template), and following it would give mojibake.
+            if (text.isPresent()
+                    && !(isSingleByte(cs) && utf8.isPresent() && utf8.get().multiByte() > 0)) {
                 return checked(new Decoded(text.get(), cs, warnings));
             }
             warnings.add("declared charset " + cs.name() + " does not fit the bytes; detected instead");
         }
-        Optional<String> utf8 = strict(b, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
-            return checked(new Decoded(utf8.get(), StandardCharsets.UTF_8, warnings));
+            return checked(utf8.get().decoded(warnings));
         }
-        int undefined = firstUndefinedIn1252(b);
-        if (undefined >= 0 && looksCyrillic(b) < 0.4) {
-            throw new CleaningException(
-                    CleaningException.Reason.ENCODING,
-                    String.format(
-                            Locale.ROOT,
-                            "invalid encoding: not UTF-8, and byte 0x%02X at offset %d is not Windows-1252 text",
-                            b[undefined] & 0xff,
-                            undefined));
+        for (Charset cs : CharsetDetection.candidates(b)) {
+            Optional<String> text = strict(b, cs);
+            if (text.isPresent() && CharsetDetection.plausible(text.get())) {
+                warnings.add("not valid UTF-8; decoded as " + cs.name());
+                return checked(new Decoded(text.get(), cs, warnings));
+            }
         }
-        Charset single = looksCyrillic(b) >= 0.4 ? WINDOWS_1251 : WINDOWS_1252;
-        warnings.add("not valid UTF-8; decoded as " + single.name());
-        return checked(new Decoded(new String(b, single), single, warnings));
+        int bad = firstNonAscii(b);
+        throw new CleaningException(
+                CleaningException.Reason.ENCODING,
+                String.format(
+                        Locale.ROOT,
+                        "invalid encoding: not UTF-8, and no charset fits the bytes (byte 0x%02X at offset %d)",
+                        b[bad] & 0xff,
+                        bad));
+    }
+
+    /**
+     * Bytes read as UTF-8 with each invalid sequence replaced by U+FFFD, when they are UTF-8: valid throughout, or with
+     * at least {@value #MIN_VALID_PER_INVALID} valid multi-byte sequences for each invalid one (a stray byte in a UTF-8
+     * page, which a browser shows as one replacement character).
+     */
+    record Lenient(String text, int multiByte, int replaced) {
+        Decoded decoded(List<String> warnings) {
+            if (replaced > 0) {
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "%d invalid UTF-8 byte sequence%s replaced with U+FFFD",
+                        replaced,
+                        replaced == 1 ? "" : "s"));
+            }
+            return new Decoded(text, StandardCharsets.UTF_8, warnings);
+        }
+    }
+
+    private static final int MIN_VALID_PER_INVALID = 4;
+
+    private static Optional<Lenient> lenientUtf8(byte[] b) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer out = CharBuffer.allocate(b.length + 1);
+        int replaced = 0;
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                replaced++;
+                out.put('\uFFFD');
+                in.position(in.position() + r.length());
+            } else if (r.isUnderflow()) {
+                decoder.flush(out);
+                break;
+            } else {
+                throw new IllegalStateException("UTF-8 decoding needs more room than one char per byte: " + r);
+            }
+        }
+        out.flip();
+        String text = out.toString();
+        int multiByte = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && !Character.isLowSurrogate(c)) {
+                multiByte++;
+            }
+        }
+        multiByte -= replaced;
+        if (replaced > 0 && multiByte < replaced * MIN_VALID_PER_INVALID) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lenient(text, multiByte, replaced));
+    }
+
+    private static int firstNonAscii(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static Decoded decodeByBom(byte[] b) {
@@ -99,13 +171,13 @@ final class Decoding {
             return new Decoded(new String(b, 4, b.length - 4, UTF_32LE), UTF_32LE, List.of());
         }
         if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            Optional<String> text = strict(java.util.Arrays.copyOfRange(b, 3, b.length), StandardCharsets.UTF_8);
+            Optional<Lenient> text = lenientUtf8(java.util.Arrays.copyOfRange(b, 3, b.length));
             if (text.isEmpty()) {
                 throw new CleaningException(
                         CleaningException.Reason.ENCODING,
                         "invalid encoding: UTF-8 byte-order mark, but invalid UTF-8");
             }
-            return new Decoded(text.get(), StandardCharsets.UTF_8, List.of());
+            return text.get().decoded(new ArrayList<>());
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
             return new Decoded(
@@ -192,25 +264,12 @@ final class Decoding {
         Optional<String> name = fromType.isPresent()
                 ? fromType
                 : find(META_CHARSET, new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1));
-        return name.flatMap(Decoding::charset);
+        return name.flatMap(CharsetDetection::javaCharset);
     }
 
     private static Optional<String> find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static Optional<Charset> charset(String name) {
-        try {
-            Charset cs = Charset.forName(name.strip());
-            // Browsers read ISO-8859-1 and US-ASCII declarations as Windows-1252; so do we.
-            if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) {
-                return Optional.of(WINDOWS_1252);
-            }
-            return Optional.of(cs);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> strict(byte[] b, Charset cs) {
@@ -227,41 +286,6 @@ final class Decoding {
 
     private static boolean isSingleByte(Charset cs) {
         return cs.canEncode() && cs.newEncoder().maxBytesPerChar() <= 1.0f;
-    }
-
-    private static boolean isNonAsciiUtf8(byte[] b) {
-        for (byte value : b) {
-            if (value < 0) {
-                return strict(b, StandardCharsets.UTF_8).isPresent();
-            }
-        }
-        return false;
-    }
-
-    private static int firstUndefinedIn1252(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            int c = b[i] & 0xff;
-            if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Share of letters that are high bytes in the Windows-1251 Cyrillic range; Russian text scores near 1. */
-    private static double looksCyrillic(byte[] b) {
-        int letters = 0;
-        int high = 0;
-        for (byte value : b) {
-            int c = value & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-                letters++;
-            } else if (c >= 0xC0) {
-                letters++;
-                high++;
-            }
-        }
-        return letters == 0 ? 0 : (double) high / letters;
     }
 
     private static Decoded checked(Decoded decoded) {

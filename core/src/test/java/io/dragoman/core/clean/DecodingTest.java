@@ -41,6 +41,15 @@ class DecodingTest {
         return title + "\n\n" + body + "\n";
     }
 
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no byte " + b);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -201,14 +210,56 @@ class DecodingTest {
     }
 
     @Test
-    void rejectsBytesThatAreNeitherUtf8NorWindows1252() {
-        byte[] bytes = "Preise f\u0081r Strom steigen.".getBytes(StandardCharsets.ISO_8859_1);
+    void rejectsNonUtf8BytesThatNoCharsetReadsAsText() {
+        byte[] bytes =
+                "Preise f\u0081r Strom und Gas steigen \u008d weiter \u0090 an.".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThatThrownBy(() -> clean(bytes))
                 .isInstanceOfSatisfying(CleaningException.class, e -> assertThat(e.reason())
                         .isEqualTo(CleaningException.Reason.ENCODING))
+                .hasMessageContaining("not UTF-8, and no charset fits")
                 .hasMessageContaining("0x81")
                 .hasMessageContaining("offset 8");
+    }
+
+    @Test
+    void replacesAStrayByteInUtf8WithTheReplacementCharacterAndSaysSo() {
+        byte[] utf8 = article(GERMAN_TITLE, GERMAN_BODY).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\nDie Brücke soll im Herbst \u0001 eröffnet werden, sagte die Sprecherin der Stadt.\n"
+                .getBytes(StandardCharsets.UTF_8);
+        tail[indexOf(tail, (byte) 1)] = (byte) 0x81;
+        byte[] bytes = concat(utf8, tail);
+
+        CleanedArticle article = clean(bytes);
+
+        assertThat(article.title()).isEqualTo(GERMAN_TITLE);
+        assertThat(String.join("\n", article.paragraphs()))
+                .contains(GERMAN_BODY)
+                .contains("Die Brücke soll im Herbst \uFFFD eröffnet werden");
+        assertThat(article.warnings()).contains("1 invalid UTF-8 byte sequence replaced with U+FFFD");
+    }
+
+    @Test
+    void replacesStrayBytesInAPageDeclaredAsUtf8() {
+        String page = "<html><head><meta charset=\"UTF-8\"><title>" + GERMAN_TITLE + "</title></head><body><h1>"
+                + GERMAN_TITLE + "</h1><p>" + GERMAN_BODY + "</p><p>Ende \u0001 gut.</p></body></html>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        bytes[indexOf(bytes, (byte) 1)] = (byte) 0x9D;
+
+        CleanedArticle article = cleaner.clean(RawArticle.of(ID, "page.html", bytes));
+
+        assertThat(article.paragraphs()).contains(GERMAN_BODY, "Ende \uFFFD gut.");
+        assertThat(article.warnings()).contains("1 invalid UTF-8 byte sequence replaced with U+FFFD");
+    }
+
+    @Test
+    void treatsManyInvalidBytesAsAnotherCharsetNotAsUtf8WithReplacements() {
+        byte[] bytes = article(GERMAN_TITLE, GERMAN_BODY).getBytes(Charset.forName("windows-1252"));
+
+        CleanedArticle article = clean(bytes);
+
+        assertThat(article.paragraphs()).containsExactly(GERMAN_BODY);
+        assertThat(article.warnings()).noneMatch(w -> w.contains("U+FFFD"));
     }
 
     @Test
