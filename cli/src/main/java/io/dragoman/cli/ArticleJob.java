@@ -256,7 +256,7 @@ final class ArticleJob {
                         .peek(i -> progress.counting(++seen[0])));
                 progress.counted(learned, !input.inputs.contains("-"));
                 if (!quiet) {
-                    InputOptions.skipped(reader).ifPresent(progress::say);
+                    InputOptions.skipped(reader).forEach(progress::say);
                 }
                 RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
                 progress.close();

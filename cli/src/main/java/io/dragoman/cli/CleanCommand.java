@@ -107,7 +107,7 @@ final class CleanCommand implements Callable<Integer> {
             IntConsumer counted = n -> {
                 progress.counted(n, !input.inputs.contains("-"));
                 if (!display.quiet) {
-                    InputOptions.skipped(reader).ifPresent(progress::say);
+                    InputOptions.skipped(reader).forEach(progress::say);
                 }
             };
             totals = batch.run(input.inputs, counted, outcome -> {

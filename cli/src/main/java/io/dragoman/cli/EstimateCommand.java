@@ -98,7 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
         InputReader reader = input.reader(parent.stdin());
         IntConsumer learned = n -> {
             if (saySkipped) {
-                InputOptions.skipped(reader).ifPresent(err::println);
+                InputOptions.skipped(reader).forEach(err::println);
             }
         };
         new CleanBatch(reader, parent.newCleaner(input.maxBytes)).run(input.inputs, learned, outcome -> {

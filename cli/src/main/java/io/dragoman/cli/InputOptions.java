@@ -3,7 +3,9 @@ package io.dragoman.cli;
 import io.dragoman.core.clean.DetectingCleaner;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.input.SkippedFiles;
+import io.dragoman.core.input.SkippedRecords;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,7 +20,8 @@ final class InputOptions {
             arity = "1..*",
             description = "Files or directories (read recursively) of scraped articles, plain text or HTML;"
                     + " JSONL files (.jsonl, .jsonl.gz) with one {\"id\", \"url\", \"text\" or \"html\"} object"
-                    + " per line, other fields carried through as \"extra\"; - for standard input.")
+                    + " per line, other fields carried through as \"extra\"; web archives (.warc, .warc.gz), one article"
+                    + " per HTML or text capture; - for standard input.")
     List<String> inputs;
 
     @Option(
@@ -62,18 +65,28 @@ final class InputOptions {
     }
 
     /**
-     * The line that says how many files {@code reader}'s directory listings skipped as not articles and what they were
-     * ({@code *.sh, *.png}), when they skipped any.
+     * The lines that say how many files {@code reader}'s directory listings skipped as not articles and what they were
+     * ({@code *.sh, *.png}), and how many web archive records held no article and of which kinds ({@code 3 request, 1
+     * status 404}), each when there were any.
      */
-    static Optional<String> skipped(InputReader reader) {
+    static List<String> skipped(InputReader reader) {
+        List<String> lines = new ArrayList<>();
         SkippedFiles skipped = reader.skipped();
         int count = skipped.count();
-        if (count == 0) {
-            return Optional.empty();
+        if (count > 0) {
+            lines.add("dragoman: skipped " + count
+                    + (count == 1 ? " file that is not an article: " : " files that are not articles: ")
+                    + String.join(", ", skipped.patterns()));
         }
-        return Optional.of("dragoman: skipped " + count
-                + (count == 1 ? " file that is not an article: " : " files that are not articles: ")
-                + String.join(", ", skipped.patterns()));
+        SkippedRecords records = reader.skippedRecords();
+        if (records.count() > 0) {
+            lines.add("dragoman: skipped " + records.count()
+                    + (records.count() == 1
+                            ? " WARC record that is not an article: "
+                            : " WARC records that are not articles: ")
+                    + records.describe());
+        }
+        return lines;
     }
 
     /** The line for a batch that found nothing to read, naming the inputs; the command ends with exit code 1. */

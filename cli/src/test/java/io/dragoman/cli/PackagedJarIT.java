@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dragoman.core.testing.TestWarcs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * Runs the packaged {@code dragoman.jar} and the {@code dragoman} launcher script as separate processes, the way a user
@@ -133,50 +135,54 @@ class PackagedJarIT {
         assertThat(exit.out()).contains("Belarus und Russland haben", "Alejnik und Lawrow");
     }
 
-    @Test
-    void translatesAndSummarisesTheSeedsFromThePackagedJarAgainstAStandInServer() throws Exception {
+    /** A stand-in for OpenAI that translates and summarises the two seeds as the reference files say. */
+    private static WireMockServer seedServer() throws IOException {
         WireMockServer server = new WireMockServer(
                 options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();
+        for (String[] seed : new String[][] {
+            {"Belarus und Russland vereinbarten", Cli.FIRST_SEED}, {"Alejnik und Lawrow", Cli.SECOND_SEED}
+        }) {
+            server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                    .atPriority(1)
+                    .withRequestBody(containing("Summarise this"))
+                    .withRequestBody(containing(seed[0]))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(TranslateEndToEndTest.completion(Files.readString(Path.of(
+                                    "..", "core", "src", "test", "resources", "summary", seed[1] + ".reply.json"))))));
+            server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                    .atPriority(5)
+                    .withRequestBody(containing(seed[0]))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(TranslateEndToEndTest.completion(TranslateEndToEndTest.reference(seed[1])))));
+        }
+        return server;
+    }
+
+    private Exit runAgainst(WireMockServer server, String input, Path out) throws IOException, InterruptedException {
+        return dragomanJar(
+                Map.of("OPENAI_API_KEY", "sk-test-packaged-jar", "XDG_CONFIG_HOME", tmp.toString()),
+                "run",
+                input,
+                "--out",
+                out.toString(),
+                "--provider",
+                "openai",
+                "--base-url",
+                "http://127.0.0.1:" + server.port() + "/v1");
+    }
+
+    @Test
+    void translatesAndSummarisesTheSeedsFromThePackagedJarAgainstAStandInServer() throws Exception {
+        WireMockServer server = seedServer();
         try {
-            for (String[] seed : new String[][] {
-                {"Belarus und Russland vereinbarten", Cli.FIRST_SEED}, {"Alejnik und Lawrow", Cli.SECOND_SEED}
-            }) {
-                server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                        .atPriority(1)
-                        .withRequestBody(containing("Summarise this"))
-                        .withRequestBody(containing(seed[0]))
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody(TranslateEndToEndTest.completion(Files.readString(Path.of(
-                                        "..",
-                                        "core",
-                                        "src",
-                                        "test",
-                                        "resources",
-                                        "summary",
-                                        seed[1] + ".reply.json"))))));
-                server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                        .atPriority(5)
-                        .withRequestBody(containing(seed[0]))
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody(TranslateEndToEndTest.completion(TranslateEndToEndTest.reference(seed[1])))));
-            }
             Path out = tmp.resolve("out");
 
-            Exit exit = dragomanJar(
-                    Map.of("OPENAI_API_KEY", "sk-test-packaged-jar", "XDG_CONFIG_HOME", tmp.toString()),
-                    "run",
-                    Cli.SEEDS.toString(),
-                    "--out",
-                    out.toString(),
-                    "--provider",
-                    "openai",
-                    "--base-url",
-                    "http://127.0.0.1:" + server.port() + "/v1");
+            Exit exit = runAgainst(server, Cli.SEEDS.toString(), out);
 
             assertThat(exit.code()).as(exit.err()).isZero();
             assertThat(exit.out()).contains("Translated 2 and summarized 2 of 2 articles");
@@ -187,5 +193,68 @@ class PackagedJarIT {
         } finally {
             server.stop();
         }
+    }
+
+    /** The two seeds as captures of a crawl, between a request, a 404 and a PDF, gzip-compressed record by record. */
+    private Path seedArchive() throws IOException {
+        List<WarcRecord> records = new ArrayList<>(TestWarcs.crawl(0));
+        for (String seed : List.of(Cli.FIRST_SEED, Cli.SECOND_SEED)) {
+            String text = Files.readString(Cli.SEEDS.resolve(seed + ".txt"), StandardCharsets.UTF_8);
+            records.add(TestWarcs.encodedResponse(
+                    "https://de.belta.by/politics/view/" + seed + "/", "text/plain", text, StandardCharsets.UTF_8));
+        }
+        Path warc = tmp.resolve("seeds.warc.gz");
+        TestWarcs.write(warc, true, records);
+        return warc;
+    }
+
+    @Test
+    void runsAWebArchiveFromThePackagedJarAndARerunMakesNoModelCall() throws Exception {
+        Path warc = seedArchive();
+        WireMockServer server = seedServer();
+        try {
+            Path out = tmp.resolve("out");
+
+            Exit exit = runAgainst(server, warc.toString(), out);
+            int calls = server.getAllServeEvents().size();
+            Exit again = runAgainst(server, warc.toString(), out);
+
+            assertThat(exit.code()).as(exit.err()).isZero();
+            assertThat(exit.out()).contains("Translated 2 and summarized 2 of 2 articles");
+            assertThat(exit.err())
+                    .contains("dragoman: skipped 6 WARC records that are not articles: 1 application/pdf, 1 metadata,"
+                            + " 1 revisit, 1 status 301, 1 status 404, 1 warcinfo");
+            String articles = Files.readString(out.resolve("articles.jsonl"));
+            assertThat(articles)
+                    .contains("\"status\":\"summarized\"")
+                    .contains("\"url\":\"https://de.belta.by/politics/view/" + Cli.FIRST_SEED + "/\"")
+                    .contains("\"warcDate\":\"2024-05-02T10:15:30Z\"")
+                    .contains("\"headline\":\"Aleinik and Lavrov hold talks in Minsk\"");
+            assertThat(calls).isEqualTo(4);
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out()).contains("2 already done by an earlier run");
+            assertThat(server.getAllServeEvents()).hasSize(calls);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void cleansAWebArchiveWithABrokenRecordFromThePackagedJar() throws Exception {
+        Path warc = seedArchive();
+        byte[] bytes = Files.readAllBytes(warc);
+        Files.write(warc, java.util.Arrays.copyOf(bytes, bytes.length - 500));
+
+        Exit exit = dragomanJar("clean", warc.toString(), "--format", "jsonl");
+
+        assertThat(exit.code()).isEqualTo(1);
+        assertThat(exit.out().lines()).hasSize(1);
+        assertThat(exit.out()).contains("Belarus und Russland vereinbarten");
+        assertThat(exit.err().lines().toList())
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("dragoman: " + warc + " at byte ")
+                        .endsWith(": the record is cut off (its gzip member ends early); no record after it"))
+                .contains("dragoman: 1 of 2 inputs failed");
     }
 }

@@ -37,7 +37,8 @@ import java.util.stream.StreamSupport;
 /**
  * Expands command-line style inputs into raw articles: files, directories (recursively, in name order, symbolic-link
  * loops and broken links reported, optionally only the files a glob selects), JSONL files ({@code .jsonl} or {@code
- * .jsonl.gz}: one article per line, see below) and {@code -} for standard input.
+ * .jsonl.gz}: one article per line, see below), web archives ({@code .warc} or {@code .warc.gz}: one article per HTML
+ * or text capture, see {@link WarcArticles}) and {@code -} for standard input.
  *
  * <p>A directory listing skips hidden files and directories, and, without a glob, the files whose names say they are
  * not articles (scripts, images, archives, office documents, binaries: {@link SkippedFiles#NOT_ARTICLES}); the files
@@ -46,7 +47,7 @@ import java.util.stream.StreamSupport;
  *
  * <p>Inputs are read one at a time as the stream is consumed, so a batch never holds more than one input in memory:
  * a directory is listed (its paths, not their contents) when the stream reaches it, and a JSONL file is read line by
- * line. Close the stream to release a file it has open.
+ * line and a web archive record by record. Close the stream to release a file it has open.
  *
  * <p>Ids come from file names without their extension and are made unique within one call ({@code news}, {@code
  * news-2}). A JSONL line is a JSON object {@code {"id": "...", "url": "...", "text": "..."}}, or with {@code html}
@@ -62,6 +63,7 @@ public final class InputReader {
     private final Optional<PathMatcher> glob;
     private final ObjectMapper json;
     private final SkippedFiles skipped = new SkippedFiles();
+    private final SkippedRecords skippedRecords = new SkippedRecords();
 
     /**
      * A reader that reads every file in a directory.
@@ -122,23 +124,35 @@ public final class InputReader {
     }
 
     /**
-     * The inputs named by {@code args}, in order: one {@link Input} per file found (one per line for a JSONL file), or
+     * The records of web archives that held no article (requests, revisits, metadata, other statuses than 200, payloads
+     * neither HTML nor text), counted by kind as the streams of {@link #read} read them.
+     */
+    public SkippedRecords skippedRecords() {
+        return skippedRecords;
+    }
+
+    /**
+     * The inputs named by {@code args}, in order: one {@link Input} per file found (one per line for a JSONL file, one
+     * per article or broken record for a web archive), or
      * one {@link Input.Unreadable} for an argument that names nothing readable. Nothing is read until the stream is
      * consumed. An empty list gives an empty stream; null is not allowed.
      */
     public Stream<Input> read(List<String> args) {
         UniqueIds ids = new UniqueIds();
-        SkippedFiles.Pass pass = skipped.pass();
+        Pass pass = new Pass(ids, skipped.pass(), skippedRecords.pass());
         Iterator<String> names = List.copyOf(args).iterator();
-        Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), ids, pass) : null);
+        Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), pass) : null);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inputs, Spliterator.ORDERED), false)
                 .onClose(inputs::close);
     }
 
+    /** What one read keeps as it goes: the ids it gave and what it skipped. */
+    private record Pass(UniqueIds ids, SkippedFiles.Pass files, SkippedRecords.Pass records) {}
+
     /** The inputs of one argument; a directory is listed now, files are read as the cursor is advanced. */
-    private Cursor expand(String arg, UniqueIds ids, SkippedFiles.Pass pass) {
+    private Cursor expand(String arg, Pass pass) {
         if (arg.equals("-")) {
-            return Cursor.of(() -> readStdin(ids));
+            return Cursor.of(() -> readStdin(pass.ids()));
         }
         Path path = Path.of(arg);
         if (!Files.exists(path)) {
@@ -147,22 +161,29 @@ public final class InputReader {
             return Cursor.of(() -> missing);
         }
         if (Files.isDirectory(path)) {
-            Iterator<Object> found = listDirectory(path, pass).iterator();
+            Iterator<Object> found = listDirectory(path, pass.files()).iterator();
             return Cursor.chain(() -> {
                 if (!found.hasNext()) {
                     return null;
                 }
                 Object next = found.next();
-                return next instanceof Path p ? file(p, ids) : Cursor.of(() -> (Input) next);
+                return next instanceof Path p ? file(p, pass) : Cursor.of(() -> (Input) next);
             });
         }
-        return file(path, ids);
+        return file(path, pass);
     }
 
-    private Cursor file(Path file, UniqueIds ids) {
-        return JsonlFile.isJsonl(file) && !Files.isDirectory(file)
-                ? new JsonlFile(file, maxBytes, json, ids, InputReader::describe)
-                : Cursor.of(() -> readFile(file, ids));
+    private Cursor file(Path file, Pass pass) {
+        if (Files.isDirectory(file)) {
+            return Cursor.of(() -> readFile(file, pass.ids()));
+        }
+        if (JsonlFile.isJsonl(file)) {
+            return new JsonlFile(file, maxBytes, json, pass.ids(), InputReader::describe);
+        }
+        if (WarcFile.isWarc(file)) {
+            return new WarcFile(file, maxBytes, pass.ids(), pass.records());
+        }
+        return Cursor.of(() -> readFile(file, pass.ids()));
     }
 
     /**

@@ -87,11 +87,11 @@ class InputReaderTest {
         List<Input> inputs = all(reader.read(List.of(dir.toString())));
         all(reader.read(List.of(dir.toString())));
 
+        // the empty web archive is read, and holds no record
         assertThat(inputs)
                 .extracting(Input::location)
                 .containsExactly(
                         dir.resolve("article.txt").toString(),
-                        dir.resolve("crawl.warc.gz").toString(),
                         dir.resolve("feed.jsonl.gz").toString(),
                         dir.resolve("page.HTML").toString());
         assertThat(reader.skipped().count()).isEqualTo(7);
