@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
             SummarizeCommand.class,
             EstimateCommand.class,
             ReportCommand.class,
+            SiteCommand.class,
+            ServeCommand.class,
             ModelsCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class

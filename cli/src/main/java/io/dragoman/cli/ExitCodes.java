@@ -44,6 +44,14 @@ final class ExitCodes {
     static final String REPORT_HELP =
             "Exit codes: 0 shown, 1 the store could not be read, 2 usage error (no store in DIR), " + SIGNALS + ".";
 
+    /** The help footer of {@code site}. */
+    static final String SITE_HELP = "Exit codes: 0 rendered, 1 the store could not be read, 2 usage error (no store in"
+            + " DIR), 5 a file of the site could not be written, " + SIGNALS + ".";
+
+    /** The help footer of {@code serve}. */
+    static final String SERVE_HELP = "Exit codes: 0 stopped, 1 the store could not be read, 2 usage error (no store in"
+            + " DIR, or the port is taken), 5 a file of the site could not be written, " + SIGNALS + ".";
+
     /** The help footer of {@code models}. */
     static final String MODELS_HELP = "Exit codes: 0 listed, 2 usage error, " + SIGNALS + ".";
 

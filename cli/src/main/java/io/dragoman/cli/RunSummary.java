@@ -90,7 +90,7 @@ final class RunSummary {
         int cleanFailed = work.failedAt(Stage.CLEAN);
         if (!stages.anyModel()) {
             stdout.printf(
-                    "Cleaned %d of %s articles into %s (articles.jsonl, md/)%s%n",
+                    "Cleaned %d of %s articles into %s (articles.jsonl, md/, site/index.html)%s%n",
                     r.done() + r.skipped(),
                     total,
                     out,
@@ -106,7 +106,7 @@ final class RunSummary {
                 done.add((done.isEmpty() ? "Summarized " : "summarized ") + work.summarized());
             }
             stdout.printf(
-                    "%s of %s articles into %s%s (articles.jsonl, md/, report.md).%n",
+                    "%s of %s articles into %s%s (articles.jsonl, md/, report.md, site/index.html).%n",
                     String.join(" and ", done), total, out, model);
             breakdown(r, inputs);
             if (r.calls() > 0) {

@@ -17,16 +17,18 @@ class HelpTextTest {
 
     @Test
     void listsEveryExitCodeEachCommandCanEndWith() {
-        Map<String, Set<Integer>> expected = Map.of(
-                "clean", Set.of(0, 1, 2, 5, 130, 143),
-                "run", EVERY_CODE,
-                "translate", EVERY_CODE,
-                "summarize", EVERY_CODE,
-                "estimate", Set.of(0, 1, 2, 130, 143),
-                "report", Set.of(0, 1, 2, 130, 143),
-                "models", Set.of(0, 2, 130, 143),
-                "generate-completion", Set.of(0, 2),
-                "help", Set.of(0, 2));
+        Map<String, Set<Integer>> expected = Map.ofEntries(
+                Map.entry("clean", Set.of(0, 1, 2, 5, 130, 143)),
+                Map.entry("run", EVERY_CODE),
+                Map.entry("translate", EVERY_CODE),
+                Map.entry("summarize", EVERY_CODE),
+                Map.entry("estimate", Set.of(0, 1, 2, 130, 143)),
+                Map.entry("report", Set.of(0, 1, 2, 130, 143)),
+                Map.entry("site", Set.of(0, 1, 2, 5, 130, 143)),
+                Map.entry("serve", Set.of(0, 1, 2, 5, 130, 143)),
+                Map.entry("models", Set.of(0, 2, 130, 143)),
+                Map.entry("generate-completion", Set.of(0, 2)),
+                Map.entry("help", Set.of(0, 2)));
 
         expected.forEach((command, codes) -> {
             Cli.Result r = run(command, "--help");

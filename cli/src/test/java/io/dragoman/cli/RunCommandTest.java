@@ -34,7 +34,7 @@ class RunCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().toList())
-                .containsExactly("Cleaned 2 of 2 articles into " + out + " (articles.jsonl, md/).");
+                .containsExactly("Cleaned 2 of 2 articles into " + out + " (articles.jsonl, md/, site/index.html).");
 
         List<JsonNode> records = readJsonl(out.resolve("articles.jsonl"));
         assertThat(records).hasSize(2);
@@ -65,7 +65,7 @@ class RunCommandTest {
         assertThat(r.errLines()).containsExactly("dragoman: " + empty + ": empty file");
         assertThat(r.out().lines().toList())
                 .containsExactly("Cleaned 2 of 3 articles into " + out
-                        + " (articles.jsonl, md/); 1 failed, listed in failures.jsonl");
+                        + " (articles.jsonl, md/, site/index.html); 1 failed, listed in failures.jsonl");
         assertThat(readJsonl(out.resolve("articles.jsonl")))
                 .extracting(rec -> rec.get("status").asText())
                 .containsExactly("cleaned", "cleaned", "failed");

@@ -13,6 +13,7 @@ import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.output.SiteWriter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.ArticlePipeline;
 import io.dragoman.core.pipeline.BatchRunner;
@@ -286,12 +287,17 @@ public final class Dragoman implements AutoCloseable {
         return run(articles.<Input>map(Input.Read::new), listener, new BatchRunner.Control());
     }
 
-    /** Renders the output files of the store into a directory. */
+    /**
+     * Renders the output files of the store into a directory: {@code articles.jsonl}, {@code md/}, the report, and the
+     * reader site in {@code site/}.
+     */
     public RunReport writeOutputs(Path dir, Optional<RunResult> run) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("Writing outputs needs a store file."));
         OutputWriter writer = new OutputWriter(dir);
         writer.prepare();
-        return writer.render(runStore, run);
+        RunReport report = writer.render(runStore, run);
+        new SiteWriter(dir.resolve("site")).write(runStore);
+        return report;
     }
 
     /**

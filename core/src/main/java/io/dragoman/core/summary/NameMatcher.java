@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Lavrov ↔ Lawrow, Aleinik ↔ Alejnik, Sergei ↔ Sergej, Chernyshenko ↔ Tschernyschenko, Mikhail ↔ Michail, Zhukov ↔
  * Schukow. Both sides are reduced to a skeleton with the spelling differences folded away.
  */
-final class NameMatcher {
+public final class NameMatcher {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -50,8 +50,10 @@ final class NameMatcher {
         return false;
     }
 
-    /** The spelling-independent form of a word. */
-    static String skeleton(String word) {
+    /**
+     * The spelling-independent form of a word: {@code Lawrow} and {@code Lavrov} both give {@code lavrov}.
+     */
+    public static String skeleton(String word) {
         String s = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         s = MARKS.matcher(s).replaceAll("").replace("ß", "ss");
         s = s.replaceAll("[^a-z]", "");

@@ -1,0 +1,137 @@
+package io.dragoman.core.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.testing.SyntheticCorpus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    private SiteWriter.Result render(int articles) {
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            if (articles > 0) {
+                SyntheticCorpus.fill(store, articles);
+            }
+            return new SiteWriter(tmp.resolve("site")).write(store);
+        }
+    }
+
+    private Document page(String relative) throws IOException {
+        Path file = tmp.resolve("site").resolve(relative);
+        return Jsoup.parse(file.toFile(), "UTF-8", file.toUri().toString());
+    }
+
+    @Test
+    void theIndexListsArticlesNewestFirstInPagesOfFifty() throws IOException {
+        SiteWriter.Result result = render(120);
+
+        Document index = page("index.html");
+        assertThat(result.articles()).isEqualTo(120);
+        assertThat(index.select("li.row")).hasSize(50);
+        assertThat(index.select("li.row").first().attr("data-id")).isEqualTo("syn-000000");
+        assertThat(index.select("li.row").get(1).attr("data-id")).isEqualTo("syn-000001");
+        assertThat(index.select("li.row .meta time").first().text()).isEqualTo("2024-12-31 20:00 +03:00");
+        assertThat(index.select("a[rel=next]").attr("href")).isEqualTo("page-2.html");
+        assertThat(page("page-3.html").select("li.row")).hasSize(20);
+        assertThat(index.select("#filters select[name=source] option").eachText())
+                .contains("BelTA", "Minsk Times");
+        assertThat(index.select("li.row .lede").first().text()).isEqualTo("Lavrov spoke about the cooperation.");
+    }
+
+    @Test
+    void anArticlePageShowsTheSummaryAndTheAlignedParagraphsWithLinksAround() throws IOException {
+        render(30);
+
+        Document article = page("article/syn-000003.html");
+        assertThat(article.select("h1").text()).isEqualTo("Power grid in focus as Makei speaks (No. 3)");
+        assertThat(article.select("#summary .points li")).hasSize(2);
+        List<Element> rows = article.select("table.aligned tbody tr");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).select("td.src").text()).startsWith("Makej sprach in");
+        assertThat(rows.get(0).select("td.en").text()).startsWith("Makei spoke in");
+        assertThat(article.select(".quotes a.para-link").attr("href")).isEqualTo("#p2");
+        assertThat(article.select("a.origin").attr("href")).isEqualTo("https://example.org/news/3");
+        // the same source (BelTA, all but every third article): the older is 4, the newer 1
+        assertThat(article.select("a[rel=prev]").attr("href")).isEqualTo("../article/syn-000004.html");
+        assertThat(article.select("a[rel=next]").attr("href")).isEqualTo("../article/syn-000001.html");
+        assertThat(article.select("#summary dd.people a").eachText()).contains("Vladimir Makei");
+    }
+
+    @Test
+    void namesSpelledDifferentlyShareOnePersonPageThatListsTheVariants() throws IOException {
+        render(60);
+
+        Document people = page("people.html");
+        List<String> names = people.select("ol.entities a").eachText();
+        assertThat(names).contains("Sergei Lavrov").doesNotContain("Lavrov", "Sergej Lawrow");
+        String href = people.select("ol.entities a:containsOwn(Sergei Lavrov)").attr("href");
+        Document lavrov = page(href);
+        assertThat(lavrov.select(".variant").eachText()).contains("Sergei Lavrov", "Lavrov", "Sergej Lawrow");
+        assertThat(lavrov.select("ul.roles li").text()).contains("Foreign Minister of Russia");
+        assertThat(lavrov.select("svg rect")).isNotEmpty();
+        assertThat(lavrov.select("ul.together a")).isNotEmpty();
+        // articles 0-2, 18-20, 36-38, 54-56 are about him; more name him as the second person
+        assertThat(lavrov.select("li.row").eachAttr("data-id"))
+                .contains("syn-000000", "syn-000001", "syn-000002", "syn-000018", "syn-000056");
+        assertThat(page("organizations.html").select("ol.entities a").eachText())
+                .contains("Collective Security Treaty Organization");
+    }
+
+    @Test
+    void everyPageForbidsInlineScriptsAndLoadsNothingFromElsewhere() throws IOException {
+        render(10);
+
+        try (Stream<Path> files = Files.walk(tmp.resolve("site"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Document d = Jsoup.parse(Files.readString(f, StandardCharsets.UTF_8));
+                assertThat(d.select("meta[http-equiv=Content-Security-Policy]").attr("content"))
+                        .as(f.toString())
+                        .contains("default-src 'none'", "script-src 'self'");
+                assertThat(d.select("script").stream().filter(s -> !s.hasAttr("src")))
+                        .as("inline scripts in %s", f)
+                        .isEmpty();
+                assertThat(d.select("[src]").eachAttr("src")).allMatch(s -> !s.contains(":"));
+                assertThat(d.select("link[href]").eachAttr("href")).allMatch(s -> !s.contains(":"));
+                assertThat(d.select("a[href]").eachAttr("href"))
+                        .allMatch(s -> !s.contains(":") || s.startsWith("https://example.org/"));
+            }
+        }
+        assertThat(tmp.resolve("site/assets/lunr.min.js")).exists();
+        assertThat(Files.readString(tmp.resolve("site/data/rows-0.js"))).startsWith("DRAGOMAN.rows(0,[");
+        assertThat(Files.readString(tmp.resolve("site/data/search-0.js"))).contains("Zusammenarbeit");
+    }
+
+    @Test
+    void aRenderRemovesThePagesOfArticlesTheStoreNoLongerHas() throws IOException {
+        render(5);
+        Files.writeString(tmp.resolve("site/article/gone.html"), "old");
+
+        render(0);
+
+        assertThat(tmp.resolve("site/article/gone.html")).doesNotExist();
+        assertThat(tmp.resolve("site/article/syn-000001.html")).exists();
+    }
+
+    @Test
+    void anEmptyStoreGivesAnIndexThatSaysSo() throws IOException {
+        render(0);
+
+        assertThat(page("index.html").select("#count").text()).isEqualTo("0 articles");
+        assertThat(new ArticleId("x")).isNotNull();
+    }
+}
