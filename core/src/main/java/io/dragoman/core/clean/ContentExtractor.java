@@ -21,6 +21,14 @@ final class ContentExtractor {
 
     /** The article body of a page: its blocks in document order, or an empty list when it has none. */
     List<String> extract(Element body) {
+        return extract(body, null);
+    }
+
+    /**
+     * The article body of a page, with the page's lead: {@code lead} (the page's description, or null) is put in front
+     * when the page shows it as a paragraph above the chosen body and outside it.
+     */
+    List<String> extract(Element body, String lead) {
         ScoringPass run = new ScoringPass();
         ScoringPass.Info rootInfo = run.measure(body, body, false, false);
         if (rootInfo == null || rootInfo.chars == 0) {
@@ -41,6 +49,8 @@ final class ContentExtractor {
         } else {
             top = climb(run, top);
             select(run, top, selection);
+            Adjacent.join(run, top, best, selection);
+            Adjacent.lead(run, body, lead, selection);
         }
         int total = 0;
         for (Element e : selection) {

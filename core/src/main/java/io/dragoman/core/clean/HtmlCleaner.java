@@ -81,7 +81,8 @@ public final class HtmlCleaner implements Cleaner {
         String title = title(doc, index, article, siteName);
         PageFacts facts = facts(doc, index, article, siteName);
 
-        List<String> blocks = new ArrayList<>(extractor.extract(doc.body()));
+        String lead = firstNonBlank(index.meta("og:description"), index.meta("description"));
+        List<String> blocks = new ArrayList<>(extractor.extract(doc.body(), lead));
         title = withoutSitePrefix(title, blocks);
         List<String> paragraphs = body(blocks, index, title, article);
         if (paragraphs.isEmpty()) {
