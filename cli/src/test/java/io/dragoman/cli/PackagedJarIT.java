@@ -136,7 +136,7 @@ class PackagedJarIT {
     }
 
     /** A stand-in for OpenAI that translates and summarises the two seeds as the reference files say. */
-    private static WireMockServer seedServer() throws IOException {
+    static WireMockServer seedServer() throws IOException {
         WireMockServer server = new WireMockServer(
                 options().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();

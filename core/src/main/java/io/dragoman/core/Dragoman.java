@@ -13,6 +13,7 @@ import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.output.CsvTables;
 import io.dragoman.core.output.SiteWriter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.ArticlePipeline;
@@ -288,14 +289,15 @@ public final class Dragoman implements AutoCloseable {
     }
 
     /**
-     * Renders the output files of the store into a directory: {@code articles.jsonl}, {@code md/}, the report, and the
-     * reader site in {@code site/}.
+     * Renders the output files of the store into a directory: {@code articles.jsonl}, {@code md/}, the report, the CSV
+     * tables ({@code articles.csv}, {@code people.csv}…) and the reader site in {@code site/}.
      */
     public RunReport writeOutputs(Path dir, Optional<RunResult> run) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("Writing outputs needs a store file."));
         OutputWriter writer = new OutputWriter(dir);
         writer.prepare();
         RunReport report = writer.render(runStore, run);
+        new CsvTables(dir).write(runStore);
         new SiteWriter(dir.resolve("site")).write(runStore);
         return report;
     }

@@ -54,7 +54,7 @@ final class RowShards {
             for (String name : e.names(kind)) {
                 if (entities.knows(kind, name)) {
                     names.add(entities.of(kind, name).label());
-                    names.add(name.strip());
+                    names.addAll(entities.of(kind, name).variants()); // a filter finds every spelling
                 }
             }
             g.writeStartArray();

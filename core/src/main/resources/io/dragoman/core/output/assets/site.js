@@ -17,6 +17,20 @@
     if (callback) { callback(); }
   }
 
+  function script(src, onload, reject) {
+    var s = document.createElement('script');
+    s.src = src;
+    if (onload) { s.onload = onload; }
+    s.onerror = function () { reject(new Error('cannot load ' + src)); };
+    document.head.appendChild(s);
+  }
+
+  function loadLunr() {
+    return window.lunr ? Promise.resolve() : new Promise(function (resolve, reject) {
+      script(root + 'assets/lunr.min.js', resolve, reject);
+    });
+  }
+
   function load(name) {
     return new Promise(function (resolve, reject) {
       waiting[name] = resolve;
@@ -151,7 +165,7 @@
       }
       count.textContent = 'Searching…';
       var ready = [loadAll('rows-', rowCount, rowShards)];
-      if (c.q) { ready.push(loadAll('search-', searchCount, searchShards)); }
+      if (c.q) { ready.push(loadLunr(), loadAll('search-', searchCount, searchShards)); }
       Promise.all(ready).then(function () {
         var ids = c.q ? matching(c.q, searchCount) : null;
         found = [];

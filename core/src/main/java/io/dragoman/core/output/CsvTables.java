@@ -1,0 +1,177 @@
+package io.dragoman.core.output;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
+import io.dragoman.core.summary.ArticleSummary;
+import io.dragoman.core.translate.Translation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the run's tables for spreadsheets and pandas into the run directory, UTF-8 with a header, with Jackson's CSV
+ * module: {@code articles.csv} (one row per article) and {@code people.csv}, {@code organizations.csv}, {@code
+ * places.csv}, {@code topics.csv}, {@code quotes.csv} (one row per mention, with the article's id, date and source).
+ * The store is read once, row by row; each file is written beside its target and renamed into place.
+ */
+public final class CsvTables {
+
+    /** The files and their columns. */
+    static final Map<String, List<String>> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put(
+                "articles.csv",
+                List.of(
+                        "id",
+                        "published",
+                        "source",
+                        "section",
+                        "language",
+                        "status",
+                        "headline",
+                        "summary",
+                        "topics",
+                        "people",
+                        "organizations",
+                        "places",
+                        "title",
+                        "title_english",
+                        "url"));
+        TABLES.put("people.csv", List.of("article_id", "published", "source", "name", "role"));
+        TABLES.put("organizations.csv", List.of("article_id", "published", "source", "name", "abbreviation"));
+        TABLES.put("places.csv", List.of("article_id", "published", "source", "name"));
+        TABLES.put("topics.csv", List.of("article_id", "published", "source", "topic"));
+        TABLES.put("quotes.csv", List.of("article_id", "published", "source", "speaker", "text", "paragraph"));
+    }
+
+    private final Path dir;
+    private final CsvMapper csv = new CsvMapper();
+
+    /** Writes into this directory. */
+    public CsvTables(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Writes every table from the store.
+     *
+     * @return the files written
+     * @throws UncheckedIOException naming the file that could not be written; the previous files stay as they were
+     */
+    public List<Path> write(RunStore store) {
+        Map<String, Path> temporary = new LinkedHashMap<>();
+        Map<String, Writer> writers = new LinkedHashMap<>();
+        Map<String, SequenceWriter> tables = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, List<String>> t : TABLES.entrySet()) {
+                Path tmp = Files.createTempFile(dir, "." + t.getKey() + ".", ".tmp");
+                temporary.put(t.getKey(), tmp);
+                Writer w = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
+                writers.put(t.getKey(), w);
+                CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+                t.getValue().forEach(schema::addColumn);
+                tables.put(
+                        t.getKey(),
+                        csv.writerFor(String[].class).with(schema.build()).writeValues(w));
+            }
+            for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
+                rows(it.next(), tables);
+            }
+            for (SequenceWriter t : tables.values()) {
+                t.close();
+            }
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, Path> t : temporary.entrySet()) {
+                Path target = dir.resolve(t.getKey());
+                try {
+                    Files.move(
+                            t.getValue(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    Files.move(t.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                files.add(target);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the CSV tables in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            for (Writer w : writers.values()) {
+                try {
+                    w.close();
+                } catch (IOException ignored) {
+                    // already reported by the write that failed
+                }
+            }
+            for (Path tmp : temporary.values()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is removed by the next run's prepare
+                }
+            }
+        }
+    }
+
+    private static void rows(StoredArticle row, Map<String, SequenceWriter> tables) throws IOException {
+        Optional<CleanedArticle> cleaned = row.cleaned();
+        Optional<ArticleSummary> s = row.summary().map(x -> x.fields());
+        SiteEntry e = SiteEntry.of(row);
+        String id = e.id();
+        String published = e.published() == null ? "" : e.published().toString();
+        String source = e.source();
+        tables.get("articles.csv").write(new String[] {
+            id,
+            published,
+            source,
+            e.section(),
+            cleaned.map(c -> c.metadata().language()).orElse(""),
+            e.status(),
+            s.map(ArticleSummary::headline).orElse(""),
+            s.map(ArticleSummary::summary).orElse(""),
+            String.join("; ", e.topics()),
+            String.join("; ", e.names(EntityKind.PERSON)),
+            String.join("; ", e.names(EntityKind.ORGANIZATION)),
+            String.join("; ", e.places()),
+            cleaned.map(CleanedArticle::title).orElse(""),
+            row.translation().map(Translation::title).orElse(""),
+            cleaned.map(c -> c.metadata().url()).orElse("")
+        });
+        if (s.isEmpty()) {
+            return;
+        }
+        for (ArticleSummary.Person p : s.get().people()) {
+            tables.get("people.csv").write(new String[] {id, published, source, p.name(), p.role()});
+        }
+        for (ArticleSummary.Organization o : s.get().organizations()) {
+            tables.get("organizations.csv").write(new String[] {id, published, source, o.name(), o.abbreviation()});
+        }
+        for (String place : s.get().locations()) {
+            tables.get("places.csv").write(new String[] {id, published, source, place});
+        }
+        for (String topic : s.get().topics()) {
+            tables.get("topics.csv").write(new String[] {id, published, source, topic});
+        }
+        List<String> english = row.translation().map(Translation::paragraphs).orElse(List.of());
+        for (ArticleSummary.Quote q : s.get().quotes()) {
+            int paragraph = ArticlePages.paragraphOf(q.text(), english);
+            tables.get("quotes.csv").write(new String[] {
+                id, published, source, q.speaker(), q.text(), paragraph == 0 ? "" : String.valueOf(paragraph)
+            });
+        }
+    }
+}
