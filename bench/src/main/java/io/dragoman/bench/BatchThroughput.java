@@ -1,5 +1,7 @@
 package io.dragoman.bench;
 
+import io.dragoman.core.testing.LocalNews;
+import io.dragoman.core.testing.StandInModel;
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;

@@ -1,5 +1,6 @@
 package io.dragoman.bench;
 
+import io.dragoman.core.testing.LocalNews;
 import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.testing.TestWarcs;
 import java.io.IOException;

@@ -91,7 +91,12 @@ public final class InputReader {
         this.maxBytes = maxBytes;
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.glob = Objects.requireNonNull(glob, "glob").map(InputReader::globMatcher);
-        this.json = JsonMapper.builder()
+        this.json = mapper();
+    }
+
+    /** The mapper JSONL lines are parsed with: strict about duplicate keys and trailing values, exact decimals. */
+    private static ObjectMapper mapper() {
+        return JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -144,6 +149,32 @@ public final class InputReader {
         Cursor inputs = Cursor.chain(() -> names.hasNext() ? expand(names.next(), pass) : null);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inputs, Spliterator.ORDERED), false)
                 .onClose(inputs::close);
+    }
+
+    /** Opens the bytes of a file on any file system, as they are stored. */
+    @FunctionalInterface
+    public interface Opener {
+        /** A new stream over the file, from its start. */
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The articles of one JSONL file on any file system (a bucket, HDFS), read line by line as {@link #read} reads a
+     * local one: {@code name} is its path or URI (locations are {@code <name>:<line>}; a name ending in {@code .gz}
+     * is gunzipped), ids are unique within the file. Close the stream to release the file.
+     */
+    public static Stream<Input> jsonl(String name, Opener opener, long maxBytes) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        JsonlFile file = new JsonlFile(
+                name,
+                name.substring(slash + 1),
+                opener::open,
+                maxBytes,
+                mapper(),
+                new UniqueIds(),
+                InputReader::describe);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(file, Spliterator.ORDERED), false)
+                .onClose(file::close);
     }
 
     /** What one read keeps as it goes: the ids it gave and what it skipped. */

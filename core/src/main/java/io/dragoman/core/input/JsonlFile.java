@@ -36,7 +36,9 @@ final class JsonlFile implements Cursor {
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_JSON_MESSAGE = 160;
 
-    private final Path file;
+    private final String file;
+    private final String fileName;
+    private final Opener opener;
     private final long maxBytes;
     private final ObjectMapper json;
     private final UniqueIds ids;
@@ -65,12 +67,36 @@ final class JsonlFile implements Cursor {
      * @param describe turns an I/O failure into a one-line reason
      */
     JsonlFile(Path file, long maxBytes, ObjectMapper json, UniqueIds ids, Function<IOException, String> describe) {
+        this(file.toString(), name(file), () -> Files.newInputStream(file), maxBytes, json, ids, describe);
+    }
+
+    /** Opens a JSONL file's bytes, as stored (still compressed for {@code .jsonl.gz}). */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * @param file the file's path or URI, as locations name it
+     * @param fileName the file's name, for the ids of lines without one and to tell a gzip file
+     * @param opener opens it; called on the first {@link #hasNext()}
+     */
+    JsonlFile(
+            String file,
+            String fileName,
+            Opener opener,
+            long maxBytes,
+            ObjectMapper json,
+            UniqueIds ids,
+            Function<IOException, String> describe) {
         this.file = file;
+        this.fileName = fileName;
+        this.opener = opener;
         this.maxBytes = maxBytes;
         this.json = json;
         this.ids = ids;
         this.describe = describe;
-        this.baseId = baseId(file);
+        this.baseId = baseId(fileName);
         this.keepAtMost = maxBytes >= Integer.MAX_VALUE - 9 ? Integer.MAX_VALUE - 8 : (int) maxBytes + 1;
     }
 
@@ -130,7 +156,7 @@ final class JsonlFile implements Cursor {
             return null;
         } catch (IOException e) {
             close();
-            return new Input.Unreadable(opened ? at(lineNumber + 1) : file.toString(), reason(e));
+            return new Input.Unreadable(opened ? at(lineNumber + 1) : file, reason(e));
         }
     }
 
@@ -146,11 +172,11 @@ final class JsonlFile implements Cursor {
     }
 
     private boolean isGzip() {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     private InputStream open() throws IOException {
-        InputStream raw = Files.newInputStream(file);
+        InputStream raw = opener.open();
         if (!isGzip()) {
             return raw;
         }
@@ -346,8 +372,12 @@ final class JsonlFile implements Cursor {
         return "an object";
     }
 
-    private static String baseId(Path file) {
-        String name = file.getFileName().toString();
+    private static String name(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    private static String baseId(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String ext : List.of(".jsonl.gz", ".jsonl")) {
             if (lower.endsWith(ext) && name.length() > ext.length()) {

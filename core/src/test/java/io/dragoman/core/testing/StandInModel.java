@@ -1,4 +1,4 @@
-package io.dragoman.bench;
+package io.dragoman.core.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.dragoman.core.testing.SyntheticNews;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,10 @@ import java.util.regex.Pattern;
  * transformer notes each request's arrival time (System.nanoTime, up to a fixed number of requests) for the rate
  * limit check, and counts requests and paragraphs it could not translate.
  */
-final class StandInModel implements AutoCloseable {
+public final class StandInModel implements AutoCloseable {
 
     /** The model name the benchmark asks for: one with a price in the built-in table, so costs are computed. */
-    static final String MODEL = "gpt-4.1-mini";
+    public static final String MODEL = "gpt-4.1-mini";
 
     private final WireMockServer server;
     private final Transformer transformer;
@@ -57,7 +56,7 @@ final class StandInModel implements AutoCloseable {
      * @param threads Jetty's thread pool size: a delayed reply holds a thread, so this must exceed the concurrency
      * @param arrivals how many request arrival times to keep
      */
-    static StandInModel start(int latencyMs, int threads, int arrivals) {
+    public static StandInModel start(int latencyMs, int threads, int arrivals) {
         Transformer transformer = new Transformer(arrivals);
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
@@ -82,27 +81,27 @@ final class StandInModel implements AutoCloseable {
     }
 
     /** The base URL to give the OpenAI client. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
     /** How many requests arrived. */
-    int requests() {
+    public int requests() {
         return transformer.requests.get();
     }
 
     /** How many paragraphs of translation requests had no known English (each makes the checks fail). */
-    int misses() {
+    public int misses() {
         return transformer.misses.get();
     }
 
     /** CPU time the transformer spent writing replies, in nanoseconds (the server's HTTP handling is not included). */
-    long transformerCpuNanos() {
+    public long transformerCpuNanos() {
         return transformer.cpuNanos.get();
     }
 
     /** The arrival times (System.nanoTime) of the first requests, as many as were kept, sorted. */
-    long[] arrivals() {
+    public long[] arrivals() {
         int n = Math.min(transformer.requests.get(), transformer.arrivals.length);
         long[] sorted = Arrays.copyOf(transformer.arrivals, n);
         Arrays.sort(sorted);

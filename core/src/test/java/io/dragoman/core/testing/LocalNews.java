@@ -1,6 +1,5 @@
-package io.dragoman.bench;
+package io.dragoman.core.testing;
 
-import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.testing.SyntheticNews.Person;
 import io.dragoman.core.testing.SyntheticNews.Slot;
 import io.dragoman.core.testing.SyntheticNews.Style;
@@ -15,10 +14,10 @@ import java.util.List;
  * articles on either side. Pages carry a local paper's chrome (navigation and a weekday date line above, share and
  * subscribe lines below) and a dateline of one of four agencies; each topic's lede opens its articles.
  */
-final class LocalNews {
+public final class LocalNews {
 
     /** The generator; article {@code n} is the same on every call. */
-    static final SyntheticNews NEWS;
+    public static final SyntheticNews NEWS;
 
     private static final List<Words> CITIES = List.of(
             new Words("Hamburg", "Hamburg"),

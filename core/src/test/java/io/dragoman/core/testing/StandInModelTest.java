@@ -1,4 +1,4 @@
-package io.dragoman.bench;
+package io.dragoman.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
-import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.translate.CheckResult;
 import java.nio.file.Path;
 import java.util.List;
