@@ -1,4 +1,4 @@
-package io.dragoman.core.testing;
+package io.dragoman.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
