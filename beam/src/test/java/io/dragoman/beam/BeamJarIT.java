@@ -29,11 +29,15 @@ class BeamJarIT {
 
     @Test
     void runsAWebArchiveFromThePackagedJarWithTheKeyFromTheEnvironment() throws Exception {
-        Path jar = Path.of(System.getProperty("dragoman.beam.jar", "target/dragoman-beam.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("dragoman.beam.jar", "target/dragoman-beam.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged jar; run mvn verify").isRegularFile();
         List<WarcRecord> records = new ArrayList<>(TestWarcs.crawl(0));
         for (int n = 0; n < ARTICLES; n++) {
-            records.add(TestWarcs.resource("https://lokal.example/" + n, "text/plain", LocalNews.NEWS.article(n).page()));
+            records.add(TestWarcs.resource(
+                    "https://lokal.example/" + n,
+                    "text/plain",
+                    LocalNews.NEWS.article(n).page()));
         }
         Path warc = tmp.resolve("crawl.warc.gz");
         TestWarcs.write(warc, true, records);
@@ -41,7 +45,8 @@ class BeamJarIT {
         String key = "sk-test-beam-jar-secret";
         try (StandInModel model = StandInModel.start(0, 8, 1)) {
             ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             "-jar",
                             jar.toString(),
                             "--runner=DirectRunner",
@@ -57,7 +62,9 @@ class BeamJarIT {
             builder.environment().put("XDG_CONFIG_HOME", tmp.toString());
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             Process process = builder.start();
-            assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("the job ends").isTrue();
+            assertThat(process.waitFor(240, TimeUnit.SECONDS))
+                    .as("the job ends")
+                    .isTrue();
             String stdout = Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8);
             String stderr = Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8);
 
@@ -74,7 +81,9 @@ class BeamJarIT {
             assertThat(lines).hasSize(ARTICLES).allSatisfy(l -> assertThat(l).contains("\"summary\""));
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString()).doesNotContain(key);
+                    assertThat(Files.readString(f, StandardCharsets.UTF_8))
+                            .as(f.toString())
+                            .doesNotContain(key);
                 }
             }
         }
