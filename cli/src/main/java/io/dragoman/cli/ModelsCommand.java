@@ -2,6 +2,7 @@ package io.dragoman.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.provider.ProviderSpec;
@@ -78,7 +79,10 @@ final class ModelsCommand implements Callable<Integer> {
         Listing listing = listing(parent.environment(), parent.ollamaAnswers().test(ProviderResolver.LOCAL_OLLAMA));
         if (json) {
             try {
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(listing));
+                out.println(new ObjectMapper()
+                        .registerModule(new Jdk8Module())
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(listing));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException("cannot write the list of providers as JSON", e);
             }
@@ -117,7 +121,9 @@ final class ModelsCommand implements Callable<Integer> {
     /** The listing as an aligned table and a line about Ollama. */
     static List<String> text(Listing listing) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"PROVIDER", "DEFAULT MODEL", "API KEY", "BASE URL", "USD PER 1M TOKENS IN / OUT"});
+        rows.add(new String[] {
+            "PROVIDER", "DEFAULT MODEL", "API KEY", "BASE URL", "USD PER 1M TOKENS IN / CACHED IN / OUT"
+        });
         for (Provider p : listing.providers()) {
             rows.add(new String[] {
                 p.id(),
@@ -158,7 +164,8 @@ final class ModelsCommand implements Callable<Integer> {
         if (price.inputPerMillion().signum() == 0 && price.outputPerMillion().signum() == 0) {
             return "free";
         }
-        return dollars(price.inputPerMillion()) + " / " + dollars(price.outputPerMillion());
+        return dollars(price.inputPerMillion()) + " / " + dollars(price.cachedInputPerMillion()) + " / "
+                + dollars(price.outputPerMillion());
     }
 
     private static String dollars(BigDecimal amount) {

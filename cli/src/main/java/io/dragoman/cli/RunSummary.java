@@ -5,6 +5,7 @@ import io.dragoman.core.article.Stages;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.Spent;
 import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -112,10 +113,11 @@ final class RunSummary {
             if (r.calls() > 0) {
                 stdout.printf(
                         Locale.ROOT,
-                        "Usage: %d calls, %,d input and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
+                        "Usage: %d calls, %,d input%s and %,d output tokens, %s. Checks: %d repaired, %d re-asked,"
                                 + " %d warnings.%n",
                         r.calls(),
                         r.usage().inputTokens(),
+                        RunReport.cached(r.usage().cachedInputTokens()),
                         r.usage().outputTokens(),
                         r.cost()
                                 .map(c -> "$" + c.stripTrailingZeros().toPlainString())

@@ -32,7 +32,7 @@ class ModelsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("PROVIDER").contains("DEFAULT MODEL", "API KEY", "BASE URL");
         assertThat(line(lines, "openai "))
-                .contains("gpt-4.1-mini", "OPENAI_API_KEY set", "OPENAI_BASE_URL not set", "$0.40 / $1.60");
+                .contains("gpt-4.1-mini", "OPENAI_API_KEY set", "OPENAI_BASE_URL not set", "$0.40 / $0.10 / $1.60");
         assertThat(line(lines, "anthropic ")).contains("claude-haiku-4-5", "ANTHROPIC_API_KEY not set");
         assertThat(line(lines, "gemini ")).contains("gemini-2.5-flash", "GEMINI_API_KEY not set");
         assertThat(line(lines, "mistral ")).contains("mistral-small-latest", "MISTRAL_API_KEY not set");

@@ -146,7 +146,7 @@ class PackagedJarIT {
             server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                     .atPriority(1)
                     .withRequestBody(containing("Summarise this"))
-                    .withRequestBody(containing(seed[0]))
+                    .withRequestBody(StubChatServer.titled(seed[0]))
                     .willReturn(aResponse()
                             .withStatus(200)
                             .withHeader("Content-Type", "application/json")

@@ -65,7 +65,7 @@ class PromptOverridesTest {
         server.stubFor(StubChatServer.chat()
                 .atPriority(priority)
                 .withRequestBody(containing(task))
-                .withRequestBody(containing(FIRST_TITLE))
+                .withRequestBody(StubChatServer.titled(FIRST_TITLE))
                 .withRequestBody(more)
                 .willReturn(StubChatServer.json(200, TranslateEndToEndTest.completion(reply))));
     }

@@ -112,7 +112,7 @@ class ReviewEndToEndTest {
             server.stubFor(StubChatServer.chat()
                     .atPriority(1)
                     .withRequestBody(containing("Summarise this"))
-                    .withRequestBody(containing(title))
+                    .withRequestBody(StubChatServer.titled(title))
                     .willReturn(StubChatServer.json(
                             200,
                             TranslateEndToEndTest.completion(

@@ -18,6 +18,23 @@ final class StubChatServer {
     /** The path chat completion requests are posted to. */
     static final String CHAT_PATH = "/v1/chat/completions";
 
+    /** Words of each seed's German title, with the same words of its English title. */
+    private static final java.util.Map<String, String> SEED_TITLES_EN = java.util.Map.of(
+            "Belarus und Russland vereinbarten", "Belarus and Russia agreed to coordinate",
+            "Alejnik und Lawrow", "Aleinik and Lavrov");
+
+    /**
+     * A body naming a seed by words of its German title, or by the same words of its English title: a translation
+     * request carries the source, a summary request of a translated article the English translation.
+     */
+    static com.github.tomakehurst.wiremock.matching.StringValuePattern titled(String germanTitleWords) {
+        String english = SEED_TITLES_EN.get(germanTitleWords);
+        return english == null
+                ? com.github.tomakehurst.wiremock.client.WireMock.containing(germanTitleWords)
+                : com.github.tomakehurst.wiremock.client.WireMock.containing(germanTitleWords)
+                        .or(com.github.tomakehurst.wiremock.client.WireMock.containing(english));
+    }
+
     private StubChatServer() {}
 
     /** A started server; the caller stops it. */

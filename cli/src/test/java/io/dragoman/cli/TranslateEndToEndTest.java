@@ -87,7 +87,7 @@ class TranslateEndToEndTest {
         server.stubFor(StubChatServer.chat()
                 .atPriority(1)
                 .withRequestBody(containing("Summarise this"))
-                .withRequestBody(containing(titleFragment))
+                .withRequestBody(StubChatServer.titled(titleFragment))
                 .willReturn(StubChatServer.json(200, completion(reply))));
     }
 
@@ -400,8 +400,8 @@ class TranslateEndToEndTest {
         assertThat(shown.exitCode()).isZero();
         assertThat(shown.out())
                 .contains("| summarized | 2 |")
-                .contains("| translate openai gpt-4.1-mini | 2 | 2,400 | 1,800 |")
-                .contains("| summarize openai gpt-4.1-mini | 2 | 2,400 | 1,800 |");
+                .contains("| translate openai gpt-4.1-mini | 2 | 2,400 | 0 | 1,800 |")
+                .contains("| summarize openai gpt-4.1-mini | 2 | 2,400 | 0 | 1,800 |");
         assertThat(runWith(Map.of(), "report", tmp.toString()).exitCode()).isEqualTo(2);
     }
 

@@ -67,7 +67,9 @@ class DragomanTest {
                 throw failure;
             }
             for (Seeds.Seed seed : Seeds.all()) {
-                if (request.user().contains(seed.article().title())) {
+                // a translation request carries the source, a summary request the English translation
+                if (request.user().contains(seed.article().title())
+                        || request.user().contains(seed.title())) {
                     String text = request.jsonSchema().isPresent()
                             ? SummarizerTest.resource(
                                     "/summary/" + seed.article().id() + ".reply.json")
@@ -249,7 +251,7 @@ class DragomanTest {
             assertThat(resumed.skipped()).isEqualTo(1);
             assertThat(resumed.done()).isEqualTo(1);
             assertThat(working.calls).hasValue(2);
-            assertThat(working.users).allSatisfy(u -> assertThat(u).contains("Alejnik"));
+            assertThat(working.users).allSatisfy(u -> assertThat(u).containsAnyOf("Alejnik", "Aleinik"));
         }
         Path fresh = tmp.resolve("fresh");
         Files.createDirectories(fresh);
@@ -310,7 +312,7 @@ class DragomanTest {
     @Test
     void aResumedArticleCountsOnlyTheStagesThisRunPaidFor() {
         Predicate<ModelRequest> secondSummary =
-                r -> r.jsonSchema().isPresent() && r.user().contains("Alejnik");
+                r -> r.jsonSchema().isPresent() && r.user().contains("Aleinik");
         SeedModel failing = new SeedModel(
                 secondSummary, new RetriableFailure("openai is overloaded (HTTP 503)", 503, Optional.empty(), null));
         try (Dragoman d = dragoman(failing, Optional.empty())) {

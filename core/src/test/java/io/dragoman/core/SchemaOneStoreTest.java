@@ -18,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,14 +58,22 @@ class SchemaOneStoreTest {
         return inputs;
     }
 
-    /** A model that answers nothing and counts the calls: the fixture's replies must all come from its cache. */
+    /**
+     * A model that answers only summary requests and counts the calls: the fixture's translations must all come from
+     * its cache, while a summary request sends the English translation alone since the fixture was made, so the cache
+     * has none of today's.
+     */
     private static final class NoCalls implements ModelProvider {
         final AtomicInteger calls = new AtomicInteger();
+        private final DragomanTest.SeedModel summaries = new DragomanTest.SeedModel();
 
         @Override
         public ModelReply chat(ModelRequest request) {
             calls.incrementAndGet();
-            throw new AssertionError("a model call the call cache should have answered");
+            if (request.jsonSchema().isEmpty()) {
+                throw new AssertionError("a translation call the call cache should have answered");
+            }
+            return summaries.chat(request);
         }
 
         @Override
@@ -98,17 +107,28 @@ class SchemaOneStoreTest {
             dragoman.writeOutputs(out, Optional.empty());
         }
 
-        assertThat(model.calls.get()).as("model calls").isZero();
+        assertThat(model.calls.get())
+                .as("model calls: the summary of the article in flight")
+                .isEqualTo(1);
         assertThat(result.stop()).isEqualTo(RunResult.Stop.COMPLETED);
         assertThat(result.done())
                 .as("the article in flight, finished from the cache")
                 .isEqualTo(1);
-        assertThat(result.replayed()).isEqualTo(1);
         assertThat(result.skipped()).isEqualTo(3);
         assertThat(result.failed()).as("the unreadable input, recorded again").isEqualTo(1);
-        assertThat(result.calls()).isZero();
+        assertThat(result.calls()).isEqualTo(1);
 
         Path expected = resource("schema-1-resumed");
+        if (Boolean.getBoolean("dragoman.golden.update")) {
+            // rewrite the expected outputs in the source tree, then review the diff
+            Path source = Path.of("src/test/resources/store/schema-1-resumed");
+            try (Stream<Path> all = Files.walk(source)) {
+                for (Path f : all.filter(Files::isRegularFile).toList()) {
+                    Files.copy(out.resolve(source.relativize(f).toString()), f, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return;
+        }
         List<String> files;
         try (Stream<Path> all = Files.walk(expected)) {
             files = all.filter(Files::isRegularFile)

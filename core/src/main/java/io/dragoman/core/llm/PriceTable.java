@@ -27,34 +27,64 @@ import java.util.regex.Pattern;
 public final class PriceTable {
 
     /**
-     * The price of one model.
+     * The price of one model, online or in a provider's batch tier.
      *
      * @param inputPerMillion US dollars per million input tokens; not negative
      * @param outputPerMillion US dollars per million output tokens; not negative
+     * @param cachedInputPerMillion US dollars per million input tokens read from the provider's prompt cache (the
+     *     input price when the provider gives no discount); not negative
+     * @param cacheWritePerMillion US dollars per million input tokens written to the prompt cache (Anthropic charges
+     *     more for them; the input price elsewhere); not negative
+     * @param batch the price of the same model in the provider's batch tier, or empty when it has none
      */
-    public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+    public record Price(
+            BigDecimal inputPerMillion,
+            BigDecimal outputPerMillion,
+            BigDecimal cachedInputPerMillion,
+            BigDecimal cacheWritePerMillion,
+            Optional<Price> batch) {
 
         /** Nothing: local models. */
         public static final Price FREE = new Price(BigDecimal.ZERO, BigDecimal.ZERO);
 
-        /** Validates that neither price is null or negative. */
+        /** Validates that no price is null or negative. */
         public Price {
             Objects.requireNonNull(inputPerMillion, "inputPerMillion");
             Objects.requireNonNull(outputPerMillion, "outputPerMillion");
-            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
+            Objects.requireNonNull(cachedInputPerMillion, "cachedInputPerMillion");
+            Objects.requireNonNull(cacheWritePerMillion, "cacheWritePerMillion");
+            Objects.requireNonNull(batch, "batch");
+            if (inputPerMillion.signum() < 0
+                    || outputPerMillion.signum() < 0
+                    || cachedInputPerMillion.signum() < 0
+                    || cacheWritePerMillion.signum() < 0) {
                 throw new IllegalArgumentException("Prices cannot be negative.");
             }
             // 0.2 and 0.20 are the same price
             inputPerMillion = inputPerMillion.stripTrailingZeros();
             outputPerMillion = outputPerMillion.stripTrailingZeros();
+            cachedInputPerMillion = cachedInputPerMillion.stripTrailingZeros();
+            cacheWritePerMillion = cacheWritePerMillion.stripTrailingZeros();
         }
 
-        /** What the usage costs, in US dollars, to six decimal places. */
+        /** A price without a cache discount or a batch tier. */
+        public Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+            this(inputPerMillion, outputPerMillion, inputPerMillion, inputPerMillion, Optional.empty());
+        }
+
+        /** What the usage costs, in US dollars, to six decimal places: each part of the prompt at its own price. */
         public BigDecimal cost(Usage usage) {
             BigDecimal millionths = inputPerMillion
-                    .multiply(BigDecimal.valueOf(usage.inputTokens()))
+                    .multiply(BigDecimal.valueOf(usage.uncachedInputTokens()))
+                    .add(cachedInputPerMillion.multiply(BigDecimal.valueOf(usage.cachedInputTokens())))
+                    .add(cacheWritePerMillion.multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
                     .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())));
             return millionths.divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
+        }
+
+        /** The batch tier's price, or this one when the provider has no batch tier. */
+        public Price batchOrOnline() {
+            return batch.orElse(this);
         }
     }
 
@@ -84,7 +114,9 @@ public final class PriceTable {
 
     /**
      * A table read from a user's file, in the format of the built-in one: {@code {"prices": {"openai": {"gpt-4.1":
-     * {"input": 2.00, "output": 8.00}}}}}.
+     * {"input": 2.00, "cachedInput": 0.50, "output": 8.00, "batch": {"input": 1.00, "cachedInput": 0.25, "output":
+     * 4.00}}}}}}; {@code cachedInput} and {@code cacheWrite} (Anthropic's cache writes) default to the input price,
+     * and a model without {@code batch} costs the online price in a batch job.
      *
      * @throws IllegalArgumentException naming the file and the entry when it is malformed
      * @throws UncheckedIOException when it cannot be read
@@ -114,22 +146,50 @@ public final class PriceTable {
             Map<String, Price> models = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = provider.getValue().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> model = it.next();
-                JsonNode input = model.getValue().get("input");
-                JsonNode output = model.getValue().get("output");
-                if (input == null || output == null || !input.isNumber() || !output.isNumber()) {
-                    throw new IllegalArgumentException(origin + ": " + provider.getKey() + " / " + model.getKey()
-                            + " needs numeric \"input\" and \"output\" prices per million tokens.");
-                }
-                try {
-                    models.put(model.getKey(), new Price(input.decimalValue(), output.decimalValue()));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            origin + ": " + provider.getKey() + " / " + model.getKey() + ": " + e.getMessage(), e);
-                }
+                String where = origin + ": " + provider.getKey() + " / " + model.getKey();
+                models.put(model.getKey(), price(model.getValue(), where, true));
             }
             prices.put(kind, Map.copyOf(models));
         }
         return new PriceTable(Map.copyOf(prices));
+    }
+
+    /**
+     * One model's entry: {@code input} and {@code output} required, {@code cachedInput} and {@code cacheWrite}
+     * defaulting to the input price, and a {@code batch} object of the same form (without a batch of its own).
+     */
+    private static Price price(JsonNode entry, String where, boolean online) {
+        BigDecimal input = number(entry, "input", where, null);
+        BigDecimal output = number(entry, "output", where, null);
+        BigDecimal cached = number(entry, "cachedInput", where, input);
+        BigDecimal write = number(entry, "cacheWrite", where, input);
+        JsonNode batch = entry.get("batch");
+        if (batch != null && (!online || !batch.isObject())) {
+            throw new IllegalArgumentException(where + ": \"batch\" must be an object of input and output prices"
+                    + (online ? "." : ", and a batch price has no batch of its own."));
+        }
+        try {
+            return new Price(
+                    input,
+                    output,
+                    cached,
+                    write,
+                    batch == null ? Optional.empty() : Optional.of(price(batch, where + " batch", false)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BigDecimal number(JsonNode entry, String field, String where, BigDecimal fallback) {
+        JsonNode value = entry == null ? null : entry.get(field);
+        if (value == null && fallback != null) {
+            return fallback;
+        }
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException(where + " needs numeric \"input\" and \"output\" prices per million"
+                    + " tokens" + (fallback == null ? "" : " (and a numeric \"" + field + "\" when given)") + ".");
+        }
+        return value.decimalValue();
     }
 
     /** This table with every entry of {@code overrides} replacing or adding to its own. */
@@ -167,5 +227,13 @@ public final class PriceTable {
     /** What a call cost in US dollars, or empty when the model's price is unknown. */
     public Optional<BigDecimal> cost(ProviderKind kind, String model, Usage usage) {
         return price(kind, model).map(price -> price.cost(usage));
+    }
+
+    /**
+     * What a call made in the provider's batch tier cost, or empty when the model's price is unknown; at the online
+     * price when the table has no batch price for it.
+     */
+    public Optional<BigDecimal> batchCost(ProviderKind kind, String model, Usage usage) {
+        return price(kind, model).map(price -> price.batchOrOnline().cost(usage));
     }
 }

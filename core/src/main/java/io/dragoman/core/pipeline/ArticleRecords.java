@@ -91,9 +91,7 @@ public final class ArticleRecords {
         provenance.put("provider", s.provider().id());
         provenance.put("model", s.model());
         provenance.put("promptVersion", s.promptVersion());
-        ObjectNode u = provenance.putObject("usage");
-        u.put("inputTokens", s.usage().inputTokens());
-        u.put("outputTokens", s.usage().outputTokens());
+        usage(provenance, s.usage());
         if (s.cost().isPresent()) {
             provenance.put("costUsd", s.cost().get().stripTrailingZeros());
         } else {
@@ -240,6 +238,14 @@ public final class ArticleRecords {
         return md.append('\n').toString();
     }
 
+    /** A record's {@code usage} object: input tokens, the part of them read from the prompt cache, output tokens. */
+    static void usage(ObjectNode node, Usage usage) {
+        node.putObject("usage")
+                .put("inputTokens", usage.inputTokens())
+                .put("cachedInputTokens", usage.cachedInputTokens())
+                .put("outputTokens", usage.outputTokens());
+    }
+
     private static void provenance(
             ObjectNode node,
             String provider,
@@ -252,9 +258,7 @@ public final class ArticleRecords {
         node.put("model", model);
         ObjectNode prompts = node.putObject("promptVersions");
         new TreeMap<>(versions).forEach(prompts::put);
-        ObjectNode u = node.putObject("usage");
-        u.put("inputTokens", usage.inputTokens());
-        u.put("outputTokens", usage.outputTokens());
+        usage(node, usage);
         if (cost.isPresent()) {
             node.put("costUsd", cost.get().stripTrailingZeros());
         } else {
@@ -312,7 +316,9 @@ public final class ArticleRecords {
                 .append(ArticleFormat.escape(t.provider().id() + " " + t.model()))
                 .append(" · ")
                 .append(t.usage().inputTokens())
-                .append(" input and ")
+                .append(" input")
+                .append(RunReport.cached(t.usage().cachedInputTokens()))
+                .append(" and ")
                 .append(t.usage().outputTokens())
                 .append(" output tokens")
                 .append(t.cost()

@@ -19,9 +19,7 @@ final class FailureDetail {
     static ObjectNode of(SpentFailure e) {
         ObjectNode detail = MAPPER.createObjectNode();
         detail.put("calls", e.calls());
-        detail.putObject("usage")
-                .put("inputTokens", e.usage().inputTokens())
-                .put("outputTokens", e.usage().outputTokens());
+        ArticleRecords.usage(detail, e.usage());
         e.cost().ifPresentOrElse(c -> detail.put("costUsd", c.stripTrailingZeros()), () -> detail.putNull("costUsd"));
         if (e instanceof TranslationException te) {
             ArrayNode checks = detail.putArray("checks");

@@ -51,20 +51,23 @@ public record RunReport(
      * What a stage cost with one model.
      *
      * @param calls model calls
-     * @param inputTokens input tokens
+     * @param inputTokens input tokens, cached ones included
+     * @param cachedInputTokens the input tokens read from the provider's prompt cache
      * @param outputTokens output tokens
      * @param costUsd the cost, or null when a model's price is unknown
      */
-    public record Spend(int calls, long inputTokens, long outputTokens, BigDecimal costUsd) {
+    public record Spend(int calls, long inputTokens, long cachedInputTokens, long outputTokens, BigDecimal costUsd) {
 
         static Spend of(int calls, Usage usage, Optional<BigDecimal> cost) {
-            return new Spend(calls, usage.inputTokens(), usage.outputTokens(), cost.orElse(null));
+            return new Spend(
+                    calls, usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens(), cost.orElse(null));
         }
 
         Spend plus(Spend other) {
             return new Spend(
                     calls + other.calls,
                     inputTokens + other.inputTokens,
+                    cachedInputTokens + other.cachedInputTokens,
                     outputTokens + other.outputTokens,
                     costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd));
         }
@@ -82,7 +85,8 @@ public record RunReport(
      * @param deferred articles left for a later run
      * @param calls model calls this run made and paid for
      * @param replayed calls answered from the call cache instead
-     * @param inputTokens the paid calls' input tokens
+     * @param inputTokens the paid calls' input tokens, cached ones included
+     * @param cachedInputTokens the part of them read from the provider's prompt cache
      * @param outputTokens their output tokens
      * @param costUsd their cost in US dollars; null when a model's price is unknown
      * @param seconds how long it took
@@ -99,6 +103,7 @@ public record RunReport(
             int calls,
             long replayed,
             long inputTokens,
+            long cachedInputTokens,
             long outputTokens,
             BigDecimal costUsd,
             double seconds,
@@ -118,11 +123,17 @@ public record RunReport(
                     r.calls(),
                     r.replayed(),
                     r.usage().inputTokens(),
+                    r.usage().cachedInputTokens(),
                     r.usage().outputTokens(),
                     r.cost().map(BigDecimal::stripTrailingZeros).orElse(null),
                     Math.round(seconds * 10) / 10.0,
                     Math.round(perMinute * 10) / 10.0);
         }
+    }
+
+    /** How many input tokens came from the provider's prompt cache, as the run line says it; nothing when none. */
+    public static String cached(long cachedInputTokens) {
+        return cachedInputTokens == 0 ? "" : String.format(Locale.ROOT, " (%,d cached)", cachedInputTokens);
     }
 
     /** A check status as the report's sentences say it. */
@@ -170,7 +181,7 @@ public record RunReport(
                 Locale.ROOT,
                 "This run: %s — %d done (%d need review), %d skipped (done before), %d failed, %d deferred; %d paid"
                         + " model calls"
-                        + " (%,d input and %,d output tokens, %s), %d replies from the call cache; %.1f s"
+                        + " (%,d input%s and %,d output tokens, %s), %d replies from the call cache; %.1f s"
                         + " (%.1f articles/min).%s%n%n",
                 r.stop(),
                 r.done(),
@@ -180,6 +191,7 @@ public record RunReport(
                 r.deferred(),
                 r.calls(),
                 r.inputTokens(),
+                cached(r.cachedInputTokens()),
                 r.outputTokens(),
                 r.costUsd() == null ? "cost unknown" : "$" + r.costUsd().toPlainString(),
                 r.replayed(),
@@ -191,13 +203,15 @@ public record RunReport(
                 md.append("| ").append(status).append(" | ").append(n).append(" |\n"));
         if (!spend.isEmpty()) {
             md.append(
-                    "\n| stage and model | calls | input tokens | output tokens | cost (USD) |\n|---|---|---|---|---|\n");
+                    "\n| stage and model | calls | input tokens | cached input tokens | output tokens | cost (USD) |\n"
+                            + "|---|---|---|---|---|---|\n");
             spend.forEach((key, s) -> md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %,d | %,d | %s |%n",
+                    "| %s | %d | %,d | %,d | %,d | %s |%n",
                     ArticleFormat.escape(key),
                     s.calls(),
                     s.inputTokens(),
+                    s.cachedInputTokens(),
                     s.outputTokens(),
                     s.costUsd() == null
                             ? "unknown"

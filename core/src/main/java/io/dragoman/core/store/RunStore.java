@@ -49,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class RunStore implements AutoCloseable {
 
     /** The schema version this code writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The SQLite application id that marks a Dragoman run store: "DRGM" in ASCII. */
     public static final int APPLICATION_ID = 0x4452474D;

@@ -53,11 +53,16 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
     private static final List<String> VERSION_2 =
             List.of("ALTER TABLE articles ADD COLUMN review TEXT CHECK (review IN ('NEEDS_REVIEW', 'ACCEPTED'))");
 
+    /** Version 3: the part of a cached call's prompt read from and written to the provider's prompt cache. */
+    private static final List<String> VERSION_3 = List.of(
+            "ALTER TABLE model_calls ADD COLUMN cached_input_tokens INTEGER",
+            "ALTER TABLE model_calls ADD COLUMN cache_write_tokens INTEGER");
+
     /**
      * The schema this code uses. To change it, append a migration here and raise {@link RunStore#SCHEMA_VERSION};
      * never edit {@link #VERSION_1} or a migration already released.
      */
-    static final Schema CURRENT = new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2));
+    static final Schema CURRENT = new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2, VERSION_3));
 
     /** Validates that there is one migration for each version after the first. */
     Schema {

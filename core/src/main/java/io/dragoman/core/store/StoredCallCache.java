@@ -30,7 +30,8 @@ public final class StoredCallCache implements CallCache {
         Objects.requireNonNull(key, "key");
         return store.read("read a cached model call", c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT text, finish_reason, input_tokens, output_tokens, provider, model
+                    SELECT text, finish_reason, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+                           provider, model
                     FROM model_calls WHERE key = ?""")) {
                 select.setString(1, key);
                 try (ResultSet row = select.executeQuery()) {
@@ -46,11 +47,14 @@ public final class StoredCallCache implements CallCache {
         boolean noUsage = row.wasNull();
         long output = row.getLong("output_tokens");
         noUsage |= row.wasNull();
+        // null in a row cached before version 3 of the schema: no cache counts were kept then
+        long cached = row.getLong("cached_input_tokens");
+        long written = row.getLong("cache_write_tokens");
         try {
             return Optional.of(new ModelReply(
                     row.getString("text"),
                     FinishReason.valueOf(row.getString("finish_reason")),
-                    noUsage ? Optional.empty() : Optional.of(new Usage(input, output)),
+                    noUsage ? Optional.empty() : Optional.of(new Usage(input, output, cached, written)),
                     ProviderKind.valueOf(row.getString("provider")),
                     row.getString("model")));
         } catch (IllegalArgumentException e) {
@@ -65,21 +69,25 @@ public final class StoredCallCache implements CallCache {
         store.write("cache a model call", c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT OR REPLACE INTO model_calls
-                        (key, text, finish_reason, input_tokens, output_tokens, provider, model, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        (key, text, finish_reason, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens,
+                         provider, model, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, key);
                 insert.setString(2, reply.text());
                 insert.setString(3, reply.finishReason().name());
                 if (reply.usage().isPresent()) {
                     insert.setLong(4, reply.usage().get().inputTokens());
                     insert.setLong(5, reply.usage().get().outputTokens());
+                    insert.setLong(6, reply.usage().get().cachedInputTokens());
+                    insert.setLong(7, reply.usage().get().cacheWriteTokens());
                 } else {
-                    insert.setNull(4, Types.INTEGER);
-                    insert.setNull(5, Types.INTEGER);
+                    for (int column = 4; column <= 7; column++) {
+                        insert.setNull(column, Types.INTEGER);
+                    }
                 }
-                insert.setString(6, reply.provider().name());
-                insert.setString(7, reply.model());
-                insert.setString(8, store.now());
+                insert.setString(8, reply.provider().name());
+                insert.setString(9, reply.model());
+                insert.setString(10, store.now());
                 return insert.executeUpdate();
             }
         });

@@ -174,7 +174,7 @@ public final class Summarizer {
                 rendered.user(),
                 settings.maxOutputTokens(),
                 settings.temperature(),
-                Optional.of(schema.text()));
+                Optional.of(schema.sent()));
     }
 
     SummaryPrompts prompts() {
@@ -203,7 +203,7 @@ public final class Summarizer {
 
     /** The schema's text when it goes in the prompt for this model's provider, else empty. */
     Optional<String> schemaText() {
-        return schemaInPrompt(model.info().kind()) ? Optional.of(schema.text()) : Optional.empty();
+        return schemaInPrompt(model.info().kind()) ? Optional.of(schema.sent()) : Optional.empty();
     }
 
     /**

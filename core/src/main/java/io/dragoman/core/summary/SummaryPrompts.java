@@ -13,15 +13,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders the summary requests from the {@code summarize} template and its parts: the translation block, the schema
- * block for providers that take the schema in the prompt, and the re-ask with the validator's errors and the
- * previous reply. Every word comes from a prompt file; this class passes only data, with the prompt's block tags
+ * Renders the summary requests from the {@code summarize} template and its parts: the task line (for the source, or
+ * for its English translation), the schema block for providers that take the schema in the prompt, and the re-ask with
+ * the validator's errors and the previous reply. The article goes once: its English translation when there is one
+ * (names and quotes are written in English, and the checks trace them in the translation), else the source. The re-ask
+ * comes last, so it repeats the first request's prompt as a prefix that providers' prompt caches serve. Every word comes from a prompt file; this class passes only data, with the prompt's block tags
  * neutralised. Immutable and thread-safe.
  */
 final class SummaryPrompts {
 
-    private static final List<String> PARTS =
-            List.of("summarize/translation", "summarize/schema", "summarize/reask", "summarize/reask-error");
+    private static final List<String> PARTS = List.of(
+            "summarize/task-source",
+            "summarize/task-translation",
+            "summarize/schema",
+            "summarize/reask",
+            "summarize/reask-error");
     private static final PromptData DATA = PromptData.standard();
 
     private final PromptTemplate prompt;
@@ -38,19 +44,19 @@ final class SummaryPrompts {
     /**
      * The request for an article.
      *
-     * @param english the English text to send along, when there is one
+     * @param english the English text to summarise instead of the source, when there is one
      * @param schema the schema's text when it goes in the prompt
      * @param reask the errors of the previous reply and that reply, when this is the re-ask
      */
     RenderedPrompt render(
             CleanedArticle article, Optional<String> english, Optional<String> schema, Optional<Reask> reask) {
         Map<String, String> values = new HashMap<>();
-        values.put("sourceLanguage", LanguageNames.english(article.metadata().language()));
-        values.put("article", asData(articleText(article)));
+        Map<String, String> language = Map.of(
+                "sourceLanguage", LanguageNames.english(article.metadata().language()));
         values.put(
-                "translation",
-                english.map(t -> prompt.part("summarize/translation", Map.of("translation", asData(t))))
-                        .orElse(""));
+                "task",
+                prompt.part(english.isPresent() ? "summarize/task-translation" : "summarize/task-source", language));
+        values.put("article", asData(english.orElseGet(() -> articleText(article))));
         values.put(
                 "schema",
                 schema.map(s -> prompt.part("summarize/schema", Map.of("schema", s.strip())))

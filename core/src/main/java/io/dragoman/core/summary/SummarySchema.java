@@ -3,6 +3,7 @@ package io.dragoman.core.summary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -24,6 +25,7 @@ public final class SummarySchema {
     static final String RESOURCE = "/io/dragoman/prompts/summary/schema.json";
 
     private final String text;
+    private final String sent;
     private final JsonSchema schema;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -31,6 +33,7 @@ public final class SummarySchema {
         this.text = text;
         this.schema =
                 JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+        this.sent = withoutDescriptions(tree()).toString();
     }
 
     /** The schema built into the jar. */
@@ -48,6 +51,34 @@ public final class SummarySchema {
     /** The schema document as text, as sent to providers. */
     public String text() {
         return text;
+    }
+
+    /**
+     * The schema as requests carry it: on one line, without the {@code description}s (the system prompt's rules say
+     * what each field holds), so that a provider's structured output and a prompt pay only for the shape. Validation
+     * uses the whole document.
+     */
+    public String sent() {
+        return sent;
+    }
+
+    /** The node without its descriptions, at every level; property names are kept whatever they are. */
+    private static JsonNode withoutDescriptions(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("description").isTextual()) {
+                object.remove("description");
+            }
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("properties") && field.getValue() instanceof ObjectNode properties) {
+                    properties.forEach(SummarySchema::withoutDescriptions);
+                } else {
+                    withoutDescriptions(field.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(SummarySchema::withoutDescriptions);
+        }
+        return node;
     }
 
     /** The schema document as a tree. */

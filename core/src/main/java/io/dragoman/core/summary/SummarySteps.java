@@ -110,7 +110,7 @@ public final class SummarySteps implements ModelSteps<Summary> {
                 rendered.user(),
                 budget,
                 summarizer.settings().temperature(),
-                Optional.of(summarizer.schema().text()));
+                Optional.of(summarizer.schema().sent()));
         return new Step.Send<>(asked);
     }
 

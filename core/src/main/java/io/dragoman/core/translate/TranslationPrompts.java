@@ -59,7 +59,9 @@ final class TranslationPrompts {
     }
 
     /**
-     * The repair request for a chunk whose reply failed checks.
+     * The repair request for a chunk whose reply failed checks: the first request's system and user message as they
+     * were, then the {@code repair} message with the problems and the reply, so that providers' prompt caches serve
+     * the repeated prefix. A {@code repair/system.md} of the user's own replaces the translation's system message.
      *
      * @param failed the failed checks' findings, by check name
      * @param reply the reply that failed, as the model wrote it
@@ -72,7 +74,8 @@ final class TranslationPrompts {
             String previous,
             Map<String, String> failed,
             String reply) {
-        Map<String, String> values = values(repair, article, sourceLanguage, chunk, terms, previous);
+        Map<String, String> values = values(translate, article, sourceLanguage, chunk, terms, previous);
+        RenderedPrompt first = translate.render(values);
         List<String> lines = new ArrayList<>();
         // a finding can quote the reply (the preamble check does): one line each, with the block tags neutralised
         failed.values()
@@ -80,7 +83,12 @@ final class TranslationPrompts {
                         lines.add(repair.part("repair/problem", Map.of("problem", asData(oneLine(message))))));
         values.put("problems", String.join("\n", lines).strip());
         values.put("previous", asData(reply));
-        return repair.render(values);
+        RenderedPrompt fix = repair.render(values);
+        return new RenderedPrompt(
+                fix.task(),
+                fix.system().isBlank() ? first.system() : fix.system(),
+                first.user() + "\n\n" + fix.user(),
+                fix.version());
     }
 
     private Map<String, String> values(

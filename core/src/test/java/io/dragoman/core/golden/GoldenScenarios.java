@@ -51,7 +51,10 @@ final class GoldenScenarios {
         });
     }
 
-    /** Answers for the seeds: their reference translations and summaries, found by their titles. */
+    /**
+     * Answers for the seeds: their reference translations and summaries, found by their titles (the source's in a
+     * translation request, the English one in a summary request, which carries the translation).
+     */
     static StandInModel.Script seeds() {
         List<StandInModel.Subject> subjects = Seeds.all().stream()
                 .map(seed -> {
@@ -75,6 +78,7 @@ final class GoldenScenarios {
         Map<String, StandInModel.Subject> byTitle = new HashMap<>();
         for (int i = 0; i < subjects.size(); i++) {
             byTitle.put(Seeds.all().get(i).article().title().strip(), subjects.get(i));
+            byTitle.put(Seeds.all().get(i).title().strip(), subjects.get(i));
         }
         return user -> byTitle.entrySet().stream()
                 .filter(e -> user.contains(e.getKey()))
@@ -87,7 +91,7 @@ final class GoldenScenarios {
         return numbers.mapToObj(SoakArticles::article).map(Article::input);
     }
 
-    /** Answers for synthetic articles, found by the {@code (Nr. n)} in every prompt about one. */
+    /** Answers for synthetic articles, found by the {@code (Nr. n)} or {@code (No. n)} in every prompt about one. */
     static StandInModel.Script synthetic() {
         return user -> SoakArticles.numberIn(user).map(SoakArticles::article).map(GoldenScenarios::subject);
     }

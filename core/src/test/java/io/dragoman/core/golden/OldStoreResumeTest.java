@@ -84,6 +84,9 @@ class OldStoreResumeTest {
      */
     private static final String ECHOED = "002_2bc17d9c9461e4a0";
 
+    /** The translation requests (first attempts and the chunks of split ones) the old call cache answers. */
+    private static final int REPLAYED_TRANSLATIONS = 9;
+
     /** The fixture's articles: status, and the stage of a failure. */
     private static final Map<String, String> FIXTURE_ROWS = Map.of(
             "000_9d6d41b7495442df",
@@ -196,8 +199,10 @@ class OldStoreResumeTest {
             assertThat(result.skipped())
                     .as("the seeds and the four synthetic articles done")
                     .isEqualTo(6);
-            assertThat(result.done()).isEqualTo(1);
-            assertThat(result.failed()).isEqualTo(2);
+            // the summary that failed after a re-ask goes with today's summary request, whose answers the stand-in's
+            // mix draws afresh (from the request's digest)
+            assertThat(result.done()).isEqualTo(2);
+            assertThat(result.failed()).isEqualTo(1);
         }
         assertThat(integrityCheck(dir.resolve("dragoman.db"))).isEqualTo(List.of("ok"));
         GoldenFiles.verify(dir, "old-store/resumed", GoldenFiles.Normalisation.fromSystemProperties());
@@ -208,61 +213,57 @@ class OldStoreResumeTest {
     void aForcedRerunOfTheOldStoreIsAnsweredFromItsCallCache() throws IOException, SQLException {
         Path dir = copyOfTheFixture();
         Map<String, String> before = recordsById(GoldenFiles.ROOT.resolve("old-store/recorded/articles.jsonl"));
-        // a repair request that names untranslated text names it in today's words (by sentence): the cache has not
-        // seen it, and the record it leads to is made from a new reply
-        Set<String> reworded = new TreeSet<>();
-        before.forEach((id, record) -> {
-            if (record.contains("{\"check\":\"untranslated\",\"status\":\"repaired\"")) {
-                reworded.add(id);
-            }
-        });
-        assertThat(reworded).containsExactly("000_9d6d41b7495442df", "soak-00014");
         try (GoldenStack stack = new GoldenStack(GoldenScenarios.MIX, script())) {
-            // the cache keeps every reply that finished normally: only a reply cut off by its output limit, a failed
-            // call, the summary never asked for and a reworded repair go to the model again
+            // the cache keeps every reply that finished normally, so every first translation request is answered from
+            // it; only a reply cut off by its output limit and a failed call go to the model again, and the repairs
+            // and summaries, whose requests have changed since the fixture was made (a repair repeats the first
+            // request as a prefix, a summary sends the English translation alone)
             Guard guard = new Guard(
                     stack.model(),
                     script(),
-                    (article, task) -> CUT_OFF.contains(article)
-                            || article.equals(TRANSLATED) && !task.translates()
-                            || article.equals(TRANSLATION_FAILED)
-                            || reworded.contains(article) && task == Task.REPAIR);
+                    (article, task) ->
+                            CUT_OFF.contains(article) || article.equals(TRANSLATION_FAILED) || task != Task.TRANSLATE);
             RunResult result = stack.run(new GoldenStack.Run(dir, OldStoreResumeTest::inputs, true, true, guard, true));
 
             assertThat(guard.violations())
                     .as("model calls the old call cache should have answered")
                     .isEmpty();
-            assertThat(guard.articlesCalled())
-                    .containsExactly(
-                            "000_9d6d41b7495442df", "soak-00004", TRANSLATED, "soak-00014", TRANSLATION_FAILED);
             assertThat(result.replayed())
-                    .as("calls answered from the old cache")
-                    .isEqualTo(19);
+                    .as("translation requests answered from the old cache")
+                    .isEqualTo(REPLAYED_TRANSLATIONS);
         }
         Map<String, String> after = recordsById(dir.resolve("articles.jsonl"));
-        reworded.forEach(
-                id -> assertThat(after.get(id)).as("%s, repaired anew", id).contains("\"status\":\"summarized\""));
         assertThat(after.get(ECHOED))
-                .as("an echo of the source is no translation")
+                .as("an echo of the source gets a repair the cache has not seen, and the mix's answer to it fails too")
                 .contains("\"status\":\"failed\"")
-                .contains("left in the source language");
+                .contains("\"stage\":\"translate\"");
+        // an article whose English came from the cache, with or without a repair the mix answers afresh, is the same
+        Set<String> rebuilt = new TreeSet<>();
         before.forEach((id, record) -> {
-            if (record.contains("\"status\":\"summarized\"") && !reworded.contains(id) && !id.equals(ECHOED)) {
-                // a record rebuilt now carries the prompt versions of today's templates and the checks added since,
-                // passed; everything else is the same
-                assertThat(GoldenFiles.promptVersionsHidden(
-                                withoutNewChecks(GoldenFiles.normalised("articles.jsonl", after.get(id)))))
-                        .as("the record of %s, rebuilt from cached replies", id)
-                        .isEqualTo(GoldenFiles.promptVersionsHidden(record));
+            if (record.contains("\"status\":\"summarized\"") && after.get(id).contains("\"status\":\"summarized\"")) {
+                rebuilt.add(id);
+                assertThat(paragraphs(after.get(id)))
+                        .as("the English of %s, rebuilt from cached and new replies", id)
+                        .isEqualTo(paragraphs(record));
             }
         });
+        assertThat(rebuilt).as("articles summarised before and after").isNotEmpty();
         assertThat(integrityCheck(dir.resolve("dragoman.db"))).isEqualTo(List.of("ok"));
     }
 
-    /** A record without the passed checks that did not exist when the fixture was written. */
-    private static String withoutNewChecks(String record) {
-        return record.replace("{\"check\":\"sentences\",\"status\":\"passed\",\"details\":[]},", "")
-                .replace("{\"check\":\"quotes\",\"status\":\"passed\",\"details\":[]},", "");
+    /** The English paragraphs of an article record. */
+    private static List<String> paragraphs(String record) {
+        try {
+            List<String> english = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(record)
+                    .path("translation")
+                    .path("paragraphs")
+                    .forEach(p -> english.add(p.asText()));
+            return english;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A run directory holding a copy of the fixture, and nothing else. */

@@ -37,10 +37,8 @@ record ReplyPlan(List<Transport> faults, Optional<Transport> every, Content cont
         /** The task of a user message; empty for one no prompt renders. */
         static Optional<Task> of(String user) {
             if (user.startsWith("Translate this ")) {
-                return Optional.of(TRANSLATE);
-            }
-            if (user.startsWith("Your English translation of this ")) {
-                return Optional.of(REPAIR);
+                // a repair repeats the first request and adds the problems and the previous reply
+                return Optional.of(user.contains("Your English translation of this source had") ? REPAIR : TRANSLATE);
             }
             if (user.startsWith("Summarise this ")) {
                 return Optional.of(

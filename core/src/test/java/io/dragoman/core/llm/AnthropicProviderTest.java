@@ -43,6 +43,11 @@ class AnthropicProviderTest extends ProviderContractTest {
     }
 
     @Override
+    Optional<Usage> cachedUsage() {
+        return Optional.of(new Usage(2412, 318, 2000, 400));
+    }
+
+    @Override
     String fixtures() {
         return "anthropic";
     }

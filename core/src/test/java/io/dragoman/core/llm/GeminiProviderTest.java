@@ -41,6 +41,11 @@ class GeminiProviderTest extends ProviderContractTest {
     }
 
     @Override
+    Optional<Usage> cachedUsage() {
+        return Optional.of(new Usage(2412, 318, 2048, 0));
+    }
+
+    @Override
     String fixtures() {
         return "gemini";
     }

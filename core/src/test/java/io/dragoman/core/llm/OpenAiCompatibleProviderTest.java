@@ -51,6 +51,11 @@ class OpenAiCompatibleProviderTest extends ProviderContractTest {
     }
 
     @Override
+    Optional<Usage> cachedUsage() {
+        return Optional.of(new Usage(2412, 318, 2048, 0));
+    }
+
+    @Override
     String fixtures() {
         return "openai-compatible";
     }

@@ -47,6 +47,11 @@ class OpenAiProviderTest extends ProviderContractTest {
     }
 
     @Override
+    Optional<Usage> cachedUsage() {
+        return Optional.of(new Usage(2412, 318, 2048, 0));
+    }
+
+    @Override
     String fixtures() {
         return "openai";
     }

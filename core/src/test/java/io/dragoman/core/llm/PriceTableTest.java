@@ -55,6 +55,46 @@ class PriceTableTest {
     }
 
     @Test
+    void pricesEachPartOfThePromptAtItsOwnPriceOnlineAndInTheBatchTier() {
+        // claude-haiku-4-5: input 1.00, cache read 0.10, cache write 1.25, output 5.00; batch half of each
+        Usage usage = new Usage(1_000_000, 100_000, 600_000, 200_000);
+
+        assertThat(builtIn.cost(ProviderKind.ANTHROPIC, "claude-haiku-4-5", usage))
+                .contains(new BigDecimal("1.010000")); // 0.2 + 0.06 + 0.25 + 0.5
+        assertThat(builtIn.batchCost(ProviderKind.ANTHROPIC, "claude-haiku-4-5", usage))
+                .contains(new BigDecimal("0.505000"));
+        assertThat(builtIn.cost(ProviderKind.OPENAI, "gpt-4.1-mini", new Usage(1_000_000, 0, 1_000_000, 0)))
+                .contains(new BigDecimal("0.100000"));
+    }
+
+    @Test
+    void aModelWithoutCacheOrBatchPricesCostsTheInputPriceForCachedTokensAndTheOnlinePriceInABatch(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("prices.json");
+        Files.writeString(
+                file, "{\"prices\": {\"openai\": {\"mine\": {\"input\": 1, \"output\": 2}}}}", StandardCharsets.UTF_8);
+        PriceTable table = PriceTable.read(file);
+        Usage usage = new Usage(1_000_000, 1_000_000, 500_000, 0);
+
+        assertThat(table.cost(ProviderKind.OPENAI, "mine", usage)).contains(new BigDecimal("3.000000"));
+        assertThat(table.batchCost(ProviderKind.OPENAI, "mine", usage)).contains(new BigDecimal("3.000000"));
+    }
+
+    @Test
+    void refusesABatchPriceThatIsNotAnObject(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("prices.json");
+        Files.writeString(
+                file,
+                "{\"prices\": {\"openai\": {\"mine\": {\"input\": 1, \"output\": 2, \"batch\": 0.5}}}}",
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> PriceTable.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("openai / mine")
+                .hasMessageContaining("\"batch\" must be an object");
+    }
+
+    @Test
     void letsAUsersFileOverrideAndExtendTheBuiltInPrices(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("prices.json");
         Files.writeString(

@@ -133,6 +133,14 @@ abstract class ProviderContractTest {
         return kind().keyVariable().orElse("");
     }
 
+    /**
+     * The usage of {@code reply-cached.json}, whose prompt was partly served from the provider's prompt cache, or
+     * empty when the provider's replies have no cache counts.
+     */
+    Optional<Usage> cachedUsage() {
+        return Optional.empty();
+    }
+
     /** The status this provider answers a bad key with. */
     int rejectedKeyStatus() {
         return 401;
@@ -246,6 +254,20 @@ abstract class ProviderContractTest {
         assertThat(reply.provider()).isEqualTo(kind());
         assertThat(reply.model()).isNotBlank();
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void readsThePartOfThePromptServedFromTheProvidersPromptCache() {
+        assumeTrue(cachedUsage().isPresent(), kind().id() + " replies carry no prompt-cache counts");
+        server.stubFor(withKeyHeader(post(urlPathEqualTo(chatPath()))).willReturn(json(200, "reply-cached.json")));
+
+        ModelReply reply = retrying().chat(request());
+
+        assertThat(reply.usage()).isEqualTo(cachedUsage());
+        assertThat(reply.usage().orElseThrow().uncachedInputTokens())
+                .isEqualTo(cachedUsage().orElseThrow().inputTokens()
+                        - cachedUsage().orElseThrow().cachedInputTokens()
+                        - cachedUsage().orElseThrow().cacheWriteTokens());
     }
 
     @Test

@@ -42,8 +42,9 @@ class EstimatorTest {
         assertThat(plan).hasSize(2);
         assertThat(plan.get(0).user()).contains("<article>\n[T] Belarus und Russland");
         assertThat(plan.get(1).user())
-                .contains("Summarise this German news article")
-                .contains("<translation>");
+                .as("the summary of a translated article sends the article once, in English")
+                .contains("Summarise this news article, translated from German into English")
+                .containsOnlyOnce("<article>\n");
         assertThat(plan.get(1).jsonSchema()).isPresent();
         long input = plan.stream()
                 .mapToLong(r -> TOKENS.count(r.system()) + TOKENS.count(r.user()))

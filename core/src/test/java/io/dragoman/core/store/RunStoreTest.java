@@ -72,6 +72,18 @@ class RunStoreTest {
     }
 
     @Test
+    void aCachedCallKeepsThePartOfItsPromptTheProvidersCacheServed() {
+        ModelReply reply = new ModelReply(
+                "text", FinishReason.STOP, Optional.of(new Usage(2412, 318, 2000, 400)), ProviderKind.ANTHROPIC, "m");
+        try (RunStore store = open()) {
+            store.callCache().put("cached", reply);
+        }
+        try (RunStore store = open()) {
+            assertThat(store.callCache().get("cached")).contains(reply);
+        }
+    }
+
+    @Test
     void concurrentWritesFromEightThreadsAllLandExactlyOnce() throws Exception {
         int threads = 8;
         int perThread = 200;

@@ -63,11 +63,17 @@ public class SummarizerTest {
         assertThat(s.fromTranslation()).isTrue();
         assertThat(s.promptVersion()).matches("[0-9a-f]{12}");
         var request = model.requests.get(0);
-        assertThat(request.jsonSchema()).contains(SummarySchema.builtIn().text());
+        assertThat(request.jsonSchema()).contains(SummarySchema.builtIn().sent());
+        assertThat(request.jsonSchema().orElseThrow())
+                .as("the shape only: no descriptions, no line breaks")
+                .doesNotContain("description")
+                .doesNotContain("\n")
+                .contains("\"required\":[\"headline\",\"summary\",\"keyPoints\"");
         assertThat(request.user())
-                .contains("Summarise this German news article")
-                .contains("<article>\nAlejnik und Lawrow führen Gespräche in Minsk")
-                .contains("<translation>\nAleinik and Lavrov hold talks in Minsk")
+                .as("the article once, in its English translation")
+                .contains("Summarise this news article, translated from German into English")
+                .contains("<article>\nAleinik and Lavrov hold talks in Minsk")
+                .doesNotContain("Alejnik und Lawrow führen Gespräche in Minsk")
                 .doesNotContain("JSON Schema:");
         assertThat(request.system()).contains("Lawrow → Sergei Lavrov");
     }

@@ -53,7 +53,8 @@ public final class SyntheticNews {
             new Words("Freitag", "Friday"),
             new Words("Samstag", "Saturday"));
 
-    private static final Pattern NUMBER = Pattern.compile("\\(Nr\\. (\\d{1,9})\\)");
+    /** The article number in a German title, {@code (Nr. 42)}, or in its English, {@code (No. 42)}. */
+    private static final Pattern NUMBER = Pattern.compile("\\((?:Nr|No)\\. (\\d{1,9})\\)");
 
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
 
@@ -208,7 +209,7 @@ public final class SyntheticNews {
         }
     }
 
-    /** The number in a German title {@code … (Nr. n)} anywhere in the text, if there is one. */
+    /** The number in a German title {@code … (Nr. n)} or its English {@code … (No. n)} anywhere in the text, if any. */
     public static Optional<Long> numberIn(String text) {
         Matcher m = NUMBER.matcher(text);
         return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();

@@ -145,8 +145,14 @@ class PromptInjectionTest {
 
         assertThat(e).as("the reply never validated").isNotNull();
         assertThat(model.requests).hasSize(2);
-        assertThat(model.requests.get(0).user()).contains("<translation>");
-        assertThat(model.requests.get(1).user()).contains("<previous>");
+        assertThat(model.requests.get(0).user())
+                .as("the summary reads the English translation, not the source")
+                .contains(english.paragraphs().get(0))
+                .doesNotContain(HOSTILE.paragraphs().get(0));
+        assertThat(model.requests.get(1).user())
+                .as("the re-ask repeats the first request, then adds the reply")
+                .startsWith(model.requests.get(0).user())
+                .contains("<previous>");
         assertDataStaysInItsBlocks(model.requests);
     }
 

@@ -107,7 +107,12 @@ class TranslatorTest {
         assertThat(t.promptVersions()).containsOnlyKeys("translate", "repair");
         String repair = model.requests.get(1).user();
         assertThat(repair).contains("missing [5]").contains("<previous>\n[T] " + SEED.title());
-        assertThat(model.requests.get(1).system()).contains("reviser");
+        assertThat(model.requests.get(1).system())
+                .as("the repair shares the first request's system message")
+                .isEqualTo(model.requests.get(0).system());
+        assertThat(repair)
+                .as("and its user message as a prefix, for the providers' prompt caches")
+                .startsWith(model.requests.get(0).user());
     }
 
     @Test

@@ -14,7 +14,8 @@ import io.dragoman.core.llm.ProviderConfig;
  * io.dragoman.core.llm.provider.ChatApi} that a provider's spec names: the configured base URL, no retries inside
  * LangChain4j (Dragoman retries, honouring {@code Retry-After}), no request logging (it would show keys), and an HTTP
  * client that keeps error headers. OpenAI and Mistral models send JSON schemas with {@code strict: true}, so the reply is
- * constrained to the schema rather than merely steered by it.
+ * constrained to the schema rather than merely steered by it. Anthropic models mark the system message for the prompt
+ * cache ({@code cache_control}); OpenAI and Gemini cache a repeated prompt prefix on their own.
  */
 final class ChatModels {
 
@@ -51,6 +52,8 @@ final class ChatModels {
                         .baseUrl(config.baseUrl())
                         .apiKey(key)
                         .modelName(config.model())
+                        // a cache_control breakpoint after the system message: every request of a task shares it
+                        .cacheSystemMessages(true)
                         .timeout(config.readTimeout())
                         .maxRetries(0)
                         .logRequests(false)

@@ -3,9 +3,12 @@ package io.dragoman.core.llm.langchain4j;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import io.dragoman.core.llm.FinishReason;
 import io.dragoman.core.llm.ModelFailure;
@@ -118,10 +121,32 @@ public final class LangChain4jProvider implements ModelProvider {
         };
     }
 
-    private static Optional<Usage> usage(TokenUsage usage) {
+    /**
+     * Our usage from LangChain4j's, with the prompt-cache counts of the provider's own subclass: OpenAI's prompt
+     * tokens include the cached ones, Gemini's the cached content; Anthropic's input tokens are only the uncached ones,
+     * so the cache reads and writes are added to make the whole prompt.
+     */
+    static Optional<Usage> usage(TokenUsage usage) {
         if (usage == null || usage.inputTokenCount() == null || usage.outputTokenCount() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Usage(usage.inputTokenCount(), usage.outputTokenCount()));
+        long input = usage.inputTokenCount();
+        long output = usage.outputTokenCount();
+        if (usage instanceof AnthropicTokenUsage anthropic) {
+            long read = count(anthropic.cacheReadInputTokens());
+            long written = count(anthropic.cacheCreationInputTokens());
+            return Optional.of(new Usage(input + read + written, output, read, written));
+        }
+        long cached = 0;
+        if (usage instanceof OpenAiTokenUsage openai && openai.inputTokensDetails() != null) {
+            cached = count(openai.inputTokensDetails().cachedTokens());
+        } else if (usage instanceof GoogleAiGeminiTokenUsage gemini) {
+            cached = count(gemini.cachedContentTokenCount());
+        }
+        return Optional.of(new Usage(input, output, Math.min(cached, input), 0));
+    }
+
+    private static long count(Integer tokens) {
+        return tokens == null || tokens < 0 ? 0 : tokens;
     }
 }

@@ -1,0 +1,493 @@
+package io.dragoman.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleMetadata;
+import io.dragoman.core.article.CleanedArticle;
+import io.dragoman.core.article.Dateline;
+import io.dragoman.core.lang.JTokkitTokenCounter;
+import io.dragoman.core.lang.OpenNlpLanguageDetector;
+import io.dragoman.core.llm.FinishReason;
+import io.dragoman.core.llm.ModelProvider;
+import io.dragoman.core.llm.ModelReply;
+import io.dragoman.core.llm.ModelRequest;
+import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.ProviderInfo;
+import io.dragoman.core.llm.ProviderKind;
+import io.dragoman.core.llm.Usage;
+import io.dragoman.core.prompt.PromptLibrary;
+import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.testing.SyntheticNews;
+import io.dragoman.core.translate.Glossary;
+import io.dragoman.core.translate.Translation;
+import io.dragoman.core.translate.Translator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an article's model requests cost in tokens and dollars: the real {@link Translator} and {@link Summarizer}
+ * (built-in prompts) send every request of 1,000 synthetic German articles of news length to an in-process stand-in
+ * model, which answers with the faithful English of each paragraph and a valid summary, so every check passes and an
+ * article takes exactly the requests a healthy model causes. Every token is counted the same way (jtokkit {@code
+ * o200k_base}): prompt tokens are everything a request sends (system message, user message, and the JSON schema when it
+ * goes as the provider's structured output), source tokens the cleaned title, dateline and paragraphs.
+ *
+ * <p>The articles: article {@code n} joins the paragraphs of two to nine consecutive {@link LocalNews} articles under
+ * the first one's title and dateline, 250 to 1,400 source tokens (the seeds are about 700). The stand-in knows the
+ * English of every paragraph it was built from. The untranslated check doubts a few of those English sentences (they
+ * keep names and numbers of the German), so some articles get a repair request, and the repaired reply (the same
+ * English) is kept for review: the per-request table shows the first attempts apart from the repairs.
+ *
+ * <p>Costs per article use the built-in price table, each provider with the same requests (the summary schema goes in
+ * the prompt where the provider's spec says so):
+ *
+ * <ul>
+ *   <li>{@code online}: every prompt token at the input price;
+ *   <li>{@code online+caching}: the provider's prompt cache as documented, simulated on the requests in the order they
+ *       are sent: OpenAI serves the longest prefix (schema, system, user) shared with an earlier request once it is
+ *       1,024 tokens or more, in steps of 128, at the cached-input price; Anthropic caches up to the {@code
+ *       cache_control} breakpoint after the system message, when that prefix reaches the model's minimum (4,096 tokens
+ *       for Haiku 4.5, 1,024 for Sonnet 4.5), writing it once at the cache-write price and reading it after;
+ *   <li>{@code batch}: every token at the provider's batch price, no cache credit.
+ * </ul>
+ *
+ * <p>Run from the repository root:
+ *
+ * <pre>{@code
+ * ./mvnw -B -q -Pbench -pl bench -am package -DskipTests
+ * java -cp bench/target/benchmarks.jar io.dragoman.bench.TokenCost --articles 1000
+ * }</pre>
+ */
+public final class TokenCost {
+
+    private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JTokkitTokenCounter TOKENS = JTokkitTokenCounter.o200k();
+    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    private TokenCost() {}
+
+    /**
+     * One request as sent.
+     *
+     * @param article the article's index
+     * @param kind translate, repair, summarize or summary re-ask
+     * @param tokens the request's tokens in the order a provider reads them: schema, system, user
+     * @param systemTokens how many of them are the schema and the system message
+     * @param outputTokens the reply's tokens
+     */
+    record Sent(int article, String kind, int[] tokens, int systemTokens, long outputTokens) {
+        long promptTokens() {
+            return tokens.length;
+        }
+    }
+
+    private static int[] encode(String text) {
+        return ENCODING.encodeOrdinary(text).toArray();
+    }
+
+    /** Runs the benchmark; arguments {@code --articles N}. */
+    public static void main(String[] args) {
+        int articles = 1000;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--articles") && i + 1 < args.length) {
+                articles = Integer.parseInt(args[++i]);
+            } else {
+                System.err.println("Usage: TokenCost [--articles N]");
+                System.exit(2);
+            }
+        }
+        run(articles, System.out);
+    }
+
+    static void run(int count, PrintStream out) {
+        Corpus corpus = Corpus.of(count);
+        OpenNlpLanguageDetector languages = new OpenNlpLanguageDetector();
+        long sourceTokens =
+                corpus.articles.stream().mapToLong(TokenCost::sourceTokens).sum();
+        long min = corpus.articles.stream()
+                .mapToLong(TokenCost::sourceTokens)
+                .min()
+                .orElse(0);
+        long max = corpus.articles.stream()
+                .mapToLong(TokenCost::sourceTokens)
+                .max()
+                .orElse(0);
+        out.printf(
+                Locale.ROOT,
+                "Token cost on %d synthetic articles: %,d source tokens, %.0f per article (%d to %d).%n%n",
+                count,
+                sourceTokens,
+                sourceTokens / (double) count,
+                min,
+                max);
+        PriceFile prices = PriceFile.builtIn();
+        List<String[]> costRows = new ArrayList<>();
+        for (Object[] target : new Object[][] {
+            {ProviderKind.OPENAI, "gpt-4.1-mini"},
+            {ProviderKind.ANTHROPIC, "claude-haiku-4-5"},
+            {ProviderKind.ANTHROPIC, "claude-sonnet-4-5"}
+        }) {
+            ProviderKind kind = (ProviderKind) target[0];
+            String model = (String) target[1];
+            StandIn standIn = new StandIn(kind, model, corpus);
+            Translator translator = Translator.standard(
+                    standIn,
+                    PromptLibrary.builtIn(),
+                    Glossary.EMPTY,
+                    PriceTable.builtIn(),
+                    Translator.Settings.DEFAULT,
+                    languages);
+            Summarizer summarizer =
+                    Summarizer.standard(standIn, PromptLibrary.builtIn(), PriceTable.builtIn(), languages);
+            int done = 0;
+            for (int i = 0; i < corpus.articles.size(); i++) {
+                standIn.article = i;
+                CleanedArticle article = corpus.articles.get(i);
+                Translation translation = translator.translate(article);
+                summarizer.summarize(article, Optional.of(translation));
+                done++;
+            }
+            if (kind == ProviderKind.OPENAI) {
+                perKind(out, kind, standIn.sent, sourceTokens, done);
+            }
+            Cost cost = new Cost(kind, model, prices.price(kind, model));
+            double online = cost.online(standIn.sent) / done;
+            double cached = cost.cached(standIn.sent) / done;
+            double batch = cost.batch(standIn.sent) / done;
+            costRows.add(row(kind, model, "online", online, online));
+            costRows.add(row(kind, model, "online+caching", cached, online));
+            costRows.add(row(kind, model, "batch", batch, online));
+        }
+        out.println("| provider | model | mode | USD per article | vs online |");
+        out.println("|---|---|---|---|---|");
+        costRows.forEach(r -> out.println("| " + String.join(" | ", r) + " |"));
+    }
+
+    private static String[] row(ProviderKind kind, String model, String mode, double perArticle, double online) {
+        return new String[] {
+            kind.id(),
+            model,
+            mode,
+            String.format(Locale.ROOT, "%.6f", perArticle),
+            String.format(Locale.ROOT, "%+.0f %%", (perArticle / online - 1) * 100)
+        };
+    }
+
+    private static void perKind(PrintStream out, ProviderKind kind, List<Sent> sent, long source, int done) {
+        Map<String, long[]> kinds = new LinkedHashMap<>();
+        for (Sent s : sent) {
+            long[] k = kinds.computeIfAbsent(s.kind(), x -> new long[3]);
+            k[0]++;
+            k[1] += s.promptTokens();
+            k[2] += s.outputTokens();
+        }
+        out.printf(Locale.ROOT, "%s: %d articles done%n%n", kind.id(), done);
+        out.println("| request | requests | prompt tokens | per source token | output tokens |");
+        out.println("|---|---|---|---|---|");
+        long prompt = 0;
+        long output = 0;
+        for (Map.Entry<String, long[]> e : kinds.entrySet()) {
+            long[] k = e.getValue();
+            prompt += k[1];
+            output += k[2];
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %.2f | %,d |%n",
+                    e.getKey(),
+                    k[0],
+                    k[1],
+                    k[1] / (double) source,
+                    k[2]);
+        }
+        out.printf(
+                Locale.ROOT,
+                "| all | %,d | %,d | %.2f | %,d |%n%n",
+                sent.size(),
+                prompt,
+                prompt / (double) source,
+                output);
+    }
+
+    static long sourceTokens(CleanedArticle a) {
+        long n = TOKENS.count(a.title());
+        if (a.metadata().dateline() != null) {
+            n += TOKENS.count(a.metadata().dateline().text());
+        }
+        for (String p : a.paragraphs()) {
+            n += TOKENS.count(p);
+        }
+        return n;
+    }
+
+    /** The articles and the English of every German text in them. */
+    record Corpus(
+            List<CleanedArticle> articles, Map<String, String> english, Map<String, SyntheticNews.Article> firsts) {
+
+        static Corpus of(int count) {
+            List<CleanedArticle> articles = new ArrayList<>();
+            Map<String, String> english = new HashMap<>();
+            Map<String, SyntheticNews.Article> firsts = new HashMap<>();
+            long next = 1;
+            for (int n = 0; n < count; n++) {
+                int parts = 2 + n % 8;
+                SyntheticNews.Article first = LocalNews.NEWS.article(next);
+                List<String> paragraphs = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    SyntheticNews.Article a = LocalNews.NEWS.article(next++);
+                    english.putAll(a.english());
+                    paragraphs.addAll(a.paragraphsDe());
+                }
+                english.putAll(first.english());
+                String place = first.datelineDe().replaceAll(",.*", "");
+                ArticleMetadata metadata = new ArticleMetadata(
+                        null,
+                        null,
+                        new Dateline(place, LocalDate.of(2026, 3, 4), "dpa", first.datelineDe()),
+                        "",
+                        "dpa",
+                        "local news",
+                        "de",
+                        null,
+                        "",
+                        "",
+                        List.of());
+                String id = String.format(Locale.ROOT, "tokens-%05d", n);
+                articles.add(new CleanedArticle(new ArticleId(id), first.titleDe(), paragraphs, metadata, List.of()));
+                firsts.put(first.titleDe(), first);
+            }
+            return new Corpus(articles, english, firsts);
+        }
+    }
+
+    /** The model: the English of each marked paragraph, a valid summary; records every request. Not thread-safe. */
+    static final class StandIn implements ModelProvider {
+        private final ProviderKind kind;
+        private final String model;
+        private final Corpus corpus;
+        final List<Sent> sent = new ArrayList<>();
+        int article;
+
+        StandIn(ProviderKind kind, String model, Corpus corpus) {
+            this.kind = kind;
+            this.model = model;
+            this.corpus = corpus;
+        }
+
+        @Override
+        public ModelReply chat(ModelRequest request) {
+            String user = request.user();
+            boolean summary = user.startsWith("Summarise this");
+            String kindOf = summary
+                    ? (user.contains("<previous>") ? "summary re-ask" : "summarize")
+                    : (user.contains("<previous>") ? "repair" : "translate");
+            String reply = summary ? summary(user) : translation(user);
+            // the order a provider reads a request in: the structured-output schema, then the messages
+            int[] schema = request.jsonSchema().map(TokenCost::encode).orElse(new int[0]);
+            int[] system = encode(request.system());
+            int[] message = encode(user);
+            int[] tokens = new int[schema.length + system.length + message.length];
+            System.arraycopy(schema, 0, tokens, 0, schema.length);
+            System.arraycopy(system, 0, tokens, schema.length, system.length);
+            System.arraycopy(message, 0, tokens, schema.length + system.length, message.length);
+            long out = TOKENS.count(reply);
+            sent.add(new Sent(article, kindOf, tokens, schema.length + system.length, out));
+            return new ModelReply(reply, FinishReason.STOP, Optional.of(new Usage(tokens.length, out)), kind, model);
+        }
+
+        @Override
+        public ProviderInfo info() {
+            return new ProviderInfo(kind, model, "http://127.0.0.1/stand-in");
+        }
+
+        private String translation(String user) {
+            StringBuilder reply = new StringBuilder();
+            for (String unit : articleBlock(user).split("\n\n")) {
+                Matcher m = UNIT.matcher(unit);
+                if (!m.matches()) {
+                    continue;
+                }
+                String de = m.group(2).strip();
+                String en = corpus.english().getOrDefault(de, de);
+                if (!reply.isEmpty()) {
+                    reply.append("\n\n");
+                }
+                reply.append('[').append(m.group(1)).append("] ").append(en);
+            }
+            return reply.toString();
+        }
+
+        private String summary(String user) {
+            CleanedArticle a = corpus.articles().get(article);
+            SyntheticNews.Article first = corpus.firsts().get(a.title());
+            List<String> en = a.paragraphs().stream()
+                    .map(p -> corpus.english().getOrDefault(p, p))
+                    .toList();
+            ObjectNode s = JSON.createObjectNode();
+            s.put("headline", first.titleEn().replaceAll("\\s*\\(No\\. \\d+\\)$", ""));
+            s.put("summary", en.get(0) + " " + firstSentence(en.get(1)));
+            ArrayNode points = s.putArray("keyPoints");
+            en.stream().limit(6).forEach(p -> points.add(firstSentence(p)));
+            ArrayNode people = s.putArray("people");
+            if (a.paragraphs().stream().anyMatch(p -> p.contains(first.person()))) {
+                people.addObject().put("name", first.person()).put("role", first.roleEn());
+            }
+            s.putArray("organizations");
+            s.putArray("locations").add(first.cityEn());
+            s.putArray("quotes");
+            s.putArray("topics").add(first.topicEn()).add("local news");
+            return s.toString();
+        }
+
+        private static String firstSentence(String paragraph) {
+            int end = paragraph.indexOf(". ");
+            return end < 0 ? paragraph : paragraph.substring(0, end + 1);
+        }
+
+        private static String articleBlock(String user) {
+            int open = user.indexOf("<article>\n");
+            int close = user.indexOf("\n</article>", open + 1);
+            return open < 0 || close < 0 ? "" : user.substring(open + "<article>\n".length(), close);
+        }
+    }
+
+    /** A model's prices per million tokens, read from the built-in table's file. */
+    record Prices(
+            double input,
+            double cachedInput,
+            double cacheWrite,
+            double output,
+            double batchInput,
+            double batchOutput) {}
+
+    /** The built-in {@code prices.json}, read as data (cached and batch prices default to the input price). */
+    record PriceFile(JsonNode root) {
+        static PriceFile builtIn() {
+            try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
+                return new PriceFile(JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Prices price(ProviderKind kind, String model) {
+            JsonNode p = root.path("prices").path(kind.id()).path(model);
+            double input = p.path("input").asDouble();
+            JsonNode batch = p.path("batch");
+            return new Prices(
+                    input,
+                    p.path("cachedInput").asDouble(input),
+                    p.path("cacheWrite").asDouble(input),
+                    p.path("output").asDouble(),
+                    batch.path("input").asDouble(input),
+                    batch.path("output").asDouble(p.path("output").asDouble()));
+        }
+    }
+
+    /** Dollars for a run's requests, by mode. */
+    record Cost(ProviderKind kind, String model, Prices prices) {
+
+        double online(List<Sent> sent) {
+            double d = 0;
+            for (Sent s : sent) {
+                d += s.promptTokens() * prices.input() + s.outputTokens() * prices.output();
+            }
+            return d / 1e6;
+        }
+
+        double batch(List<Sent> sent) {
+            double d = 0;
+            for (Sent s : sent) {
+                d += s.promptTokens() * prices.batchInput() + s.outputTokens() * prices.batchOutput();
+            }
+            return d / 1e6;
+        }
+
+        double cached(List<Sent> sent) {
+            return kind == ProviderKind.ANTHROPIC ? anthropic(sent) : openai(sent);
+        }
+
+        /** OpenAI: the longest prefix shared with an earlier request of this article or the last of this kind. */
+        private double openai(List<Sent> sent) {
+            double d = 0;
+            Map<String, Sent> lastOfKind = new HashMap<>();
+            List<Sent> thisArticle = new ArrayList<>();
+            int current = -1;
+            for (Sent s : sent) {
+                if (s.article() != current) {
+                    thisArticle.clear();
+                    current = s.article();
+                }
+                int shared = 0;
+                for (Sent earlier : thisArticle) {
+                    shared = Math.max(shared, common(earlier.tokens(), s.tokens()));
+                }
+                Sent last = lastOfKind.get(s.kind());
+                if (last != null) {
+                    shared = Math.max(shared, common(last.tokens(), s.tokens()));
+                }
+                long cached = shared < 1024 ? 0 : 1024 + (shared - 1024) / 128 * 128L;
+                d += (s.promptTokens() - cached) * prices.input()
+                        + cached * prices.cachedInput()
+                        + s.outputTokens() * prices.output();
+                thisArticle.add(s);
+                lastOfKind.put(s.kind(), s);
+            }
+            return d / 1e6;
+        }
+
+        /** Anthropic: the system message behind its breakpoint, once it reaches the model's minimum. */
+        private double anthropic(List<Sent> sent) {
+            int minimum = model.contains("haiku") ? 4096 : 1024;
+            double d = 0;
+            List<String> written = new ArrayList<>();
+            for (Sent s : sent) {
+                int system = s.systemTokens();
+                long read = 0;
+                long write = 0;
+                if (system >= minimum) {
+                    String key = java.util.Arrays.toString(java.util.Arrays.copyOf(s.tokens(), system));
+                    if (written.contains(key)) {
+                        read = system;
+                    } else {
+                        write = system;
+                        written.add(key);
+                    }
+                }
+                d += (s.promptTokens() - read - write) * prices.input()
+                        + read * prices.cachedInput()
+                        + write * prices.cacheWrite()
+                        + s.outputTokens() * prices.output();
+            }
+            return d / 1e6;
+        }
+
+        private static int common(int[] a, int[] b) {
+            int n = Math.min(a.length, b.length);
+            int i = 0;
+            while (i < n && a[i] == b[i]) {
+                i++;
+            }
+            return i;
+        }
+    }
+}
