@@ -49,13 +49,14 @@ class PromptLibraryTest {
     }
 
     @Test
-    void loadsTheBuiltInRepairPairWithTheProblemsAndThePreviousReply() {
+    void loadsTheBuiltInRepairAdditionWithTheProblemsAndThePreviousReply() {
         PromptTemplate repair = PromptLibrary.builtIn().template("repair");
 
-        assertThat(repair.system()).contains("[T]").contains("no preamble");
-        assertThat(repair.variables())
-                .containsExactlyInAnyOrder(
-                        "sourceLanguage", "problems", "glossary", "context", "unitCount", "source", "previous");
+        assertThat(repair.system())
+                .as("a repair repeats the translation's system message; it has none of its own")
+                .isEmpty();
+        assertThat(repair.user()).contains("<previous>").contains("markers");
+        assertThat(repair.variables()).containsExactlyInAnyOrder("problems", "previous");
     }
 
     @Test
