@@ -2,6 +2,7 @@ package io.dragoman.cli;
 
 import io.dragoman.core.output.SiteServer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,19 +64,37 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("dragoman serve: " + e.getMessage());
             return ExitCodes.CANNOT_WRITE;
         }
-        try (server) {
-            spec.commandLine()
-                    .getOut()
-                    .println("Serving " + dir.resolve("site") + " on " + server.address() + " (Ctrl-C stops).");
-            spec.commandLine().getOut().flush();
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(interval * 1000L);
+        PrintWriter out = spec.commandLine().getOut();
+        String address = server.address().toString();
+        // SIGTERM or Ctrl-C: stop listening once a render in progress has ended, then the JVM exits (143 or 130)
+        Thread stop = new Thread(
+                () -> {
+                    server.close();
+                    out.println("Stopped serving " + address + ".");
+                    out.flush();
+                },
+                "dragoman-serve-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        out.println("Serving " + dir.resolve("site") + " on " + address + " (Ctrl-C stops).");
+        out.flush();
+        while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(interval * 1000L);
+            try {
                 if (server.refreshIfChanged()) {
-                    spec.commandLine().getOut().println("Rendered the site again: the store changed.");
-                    spec.commandLine().getOut().flush();
+                    out.println("Rendered the site again: the store changed.");
+                    out.flush();
                 }
+            } catch (RuntimeException e) {
+                // the store busy or a file not writable for a moment: keep serving what is there and try again
+                spec.commandLine()
+                        .getErr()
+                        .println("dragoman serve: could not render the site again (trying again in " + interval
+                                + " s): " + e.getMessage());
+                spec.commandLine().getErr().flush();
             }
         }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        server.close();
         return ExitCodes.OK;
     }
 }

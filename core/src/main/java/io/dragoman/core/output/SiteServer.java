@@ -140,8 +140,9 @@ public final class SiteServer implements AutoCloseable {
         }
     }
 
+    /** Stops serving; waits for a render in progress to end, so no half-written site is left. */
     @Override
-    public void close() {
+    public synchronized void close() {
         server.stop(0);
         workers.shutdownNow();
     }

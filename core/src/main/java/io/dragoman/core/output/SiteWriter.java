@@ -294,11 +294,17 @@ public final class SiteWriter {
             written.add(file.toAbsolutePath().normalize());
         }
 
-        /** Removes what this render did not write; returns how many files it wrote. */
+        /**
+         * Removes what this render did not write, except the temporary files of another process writing the same site
+         * at the same time (a run's last render while {@code dragoman serve} renders); a dead process's leftovers go.
+         * Returns how many files it wrote.
+         */
         int removeOthers() {
             try (Stream<Path> all = java.nio.file.Files.walk(dir)) {
-                for (Path f : all.filter(java.nio.file.Files::isRegularFile).toList()) {
-                    if (!written.contains(f.toAbsolutePath().normalize())) {
+                for (Path f : all.toList()) {
+                    if (java.nio.file.Files.isDirectory(f)) {
+                        AtomicFiles.removeLeftovers(f);
+                    } else if (!written.contains(f.toAbsolutePath().normalize()) && !temporary(f)) {
                         java.nio.file.Files.deleteIfExists(f);
                     }
                 }
@@ -306,6 +312,11 @@ public final class SiteWriter {
                 throw new UncheckedIOException("Cannot remove old files from " + dir + ": " + e.getMessage(), e);
             }
             return written.size();
+        }
+
+        private static boolean temporary(Path file) {
+            String name = file.getFileName().toString();
+            return name.startsWith(".") && name.endsWith(".tmp");
         }
     }
 }
