@@ -134,7 +134,7 @@ public final class CsvTables {
         String id = e.id();
         String published = e.published() == null ? "" : e.published().toString();
         String source = e.source();
-        tables.get("articles.csv").write(new String[] {
+        put(tables.get("articles.csv"), new String[] {
             id,
             published,
             source,
@@ -155,23 +155,47 @@ public final class CsvTables {
             return;
         }
         for (ArticleSummary.Person p : s.get().people()) {
-            tables.get("people.csv").write(new String[] {id, published, source, p.name(), p.role()});
+            put(tables.get("people.csv"), new String[] {id, published, source, p.name(), p.role()});
         }
         for (ArticleSummary.Organization o : s.get().organizations()) {
-            tables.get("organizations.csv").write(new String[] {id, published, source, o.name(), o.abbreviation()});
+            put(tables.get("organizations.csv"), new String[] {id, published, source, o.name(), o.abbreviation()});
         }
         for (String place : s.get().locations()) {
-            tables.get("places.csv").write(new String[] {id, published, source, place});
+            put(tables.get("places.csv"), new String[] {id, published, source, place});
         }
         for (String topic : s.get().topics()) {
-            tables.get("topics.csv").write(new String[] {id, published, source, topic});
+            put(tables.get("topics.csv"), new String[] {id, published, source, topic});
         }
         List<String> english = row.translation().map(Translation::paragraphs).orElse(List.of());
         for (ArticleSummary.Quote q : s.get().quotes()) {
             int paragraph = ArticlePages.paragraphOf(q.text(), english);
-            tables.get("quotes.csv").write(new String[] {
+            put(tables.get("quotes.csv"), new String[] {
                 id, published, source, q.speaker(), q.text(), paragraph == 0 ? "" : String.valueOf(paragraph)
             });
         }
+    }
+
+    /**
+     * Writes a row with every cell that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -},
+     * {@code @}, tab or carriage return first) prefixed with an apostrophe, so opening a table never runs a formula a
+     * page or a model wrote.
+     */
+    private static void put(SequenceWriter table, String[] cells) throws IOException {
+        String[] safe = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = guarded(cells[i]);
+        }
+        table.write(safe);
+    }
+
+    /** The cell as a spreadsheet shows it as text: {@code '=cmd} for {@code =cmd}; other cells unchanged. */
+    static String guarded(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell
+                : cell;
     }
 }
