@@ -75,8 +75,14 @@ public final class SiteWriter {
     public Result write(RunStore store) {
         Instant start = Instant.now();
         List<SiteEntry> entries = new ArrayList<>();
+        NearDuplicates duplicates = new NearDuplicates();
+        Map<String, int[]> signatures = new HashMap<>();
         for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
-            entries.add(SiteEntry.of(it.next()));
+            StoredArticle row = it.next();
+            entries.add(SiteEntry.of(row));
+            row.cleaned()
+                    .map(c -> duplicates.signature(String.join("\n", c.paragraphs())))
+                    .ifPresent(sig -> signatures.put(row.id().value(), sig));
         }
         entries.sort(Comparator.comparing((SiteEntry e) ->
                         e.published() == null ? Instant.MIN : e.published().toInstant())
@@ -87,7 +93,9 @@ public final class SiteWriter {
             position.put(entries.get(i).id(), i);
         }
         Entities entities = new Entities(entries);
-        Versions versions = Versions.none(entries.size());
+        Versions versions = duplicates.group(
+                entries.stream().map(e -> signatures.get(e.id())).toList());
+        signatures.clear();
         SiteFiles written = new SiteFiles(dir);
 
         ArticlePages pages = new ArticlePages(entities);

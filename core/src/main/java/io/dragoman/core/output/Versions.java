@@ -13,13 +13,6 @@ final class Versions {
         this.members = members;
     }
 
-    /** Every article its own story. */
-    static Versions none(int articles) {
-        int[] group = new int[articles];
-        java.util.Arrays.fill(group, -1);
-        return new Versions(group, List.of());
-    }
-
     /** Groups by the given group number per position, -1 for an article alone. */
     static Versions of(int[] group, List<List<Integer>> members) {
         return new Versions(group.clone(), List.copyOf(members));

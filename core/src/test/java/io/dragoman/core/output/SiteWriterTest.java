@@ -134,4 +134,33 @@ class SiteWriterTest {
         assertThat(page("index.html").select("#count").text()).isEqualTo("0 articles");
         assertThat(new ArticleId("x")).isNotNull();
     }
+
+    @Test
+    void aRepublishedArticleIsShownAsAnotherVersionOfTheSameStory() throws IOException {
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            SyntheticCorpus.fill(store, 2);
+            var original = SyntheticCorpus.article(0);
+            ArticleId copy = new ArticleId("syn-copy");
+            List<String> paragraphs = new java.util.ArrayList<>(original.paragraphs());
+            paragraphs.add("Die Meldung wurde am Abend aktualisiert und um Einzelheiten zum Treffen ergänzt.");
+            store.articles()
+                    .saveCleaned(
+                            copy,
+                            "synthetic/copy.txt",
+                            "hash-copy",
+                            new io.dragoman.core.article.CleanedArticle(
+                                    copy, original.title(), paragraphs, original.metadata(), List.of()));
+            new SiteWriter(tmp.resolve("site")).write(store);
+        }
+
+        Document article = page("article/syn-000000.html");
+        assertThat(article.select("#versions a").eachAttr("href")).containsExactly("../article/syn-copy.html");
+        assertThat(page("article/syn-copy.html").select("#versions a").eachAttr("href"))
+                .containsExactly("../article/syn-000000.html");
+        assertThat(page("article/syn-000001.html").select("#versions")).isEmpty();
+        assertThat(page("index.html")
+                        .select("li.row[data-id=syn-000000] .badge.versions")
+                        .text())
+                .isEqualTo("2 versions");
+    }
 }
