@@ -59,11 +59,12 @@ final class SourceTraces {
     }
 
     /** What is known of one source paragraph, for judging the sentences of its translation. */
-    record Source(Set<String> words, Set<String> nouns, List<Set<String>> sentences) {}
+    record Source(Set<String> words, Set<String> lowerCase, Set<String> nouns, List<Set<String>> sentences) {}
 
     /** Reads a source paragraph split into its sentences. */
     Source source(List<String> sentences) {
         Set<String> words = new HashSet<>();
+        Set<String> lowerCase = new HashSet<>();
         Set<String> nouns = new HashSet<>();
         List<Set<String>> bySentence = new ArrayList<>();
         for (String sentence : sentences) {
@@ -71,6 +72,9 @@ final class SourceTraces {
             for (int i = 0; i < tokens.size(); i++) {
                 String t = tokens.get(i);
                 words.add(t.toLowerCase(Locale.ROOT));
+                if (i == 0 || !Character.isUpperCase(t.charAt(0))) {
+                    lowerCase.add(t.toLowerCase(Locale.ROOT));
+                }
                 if (i > 0
                         && DETERMINERS.contains(tokens.get(i - 1).toLowerCase(Locale.ROOT))
                         && Character.isUpperCase(t.charAt(0))) {
@@ -79,7 +83,7 @@ final class SourceTraces {
             }
             bySentence.add(lowerCaseWords(sentence));
         }
-        return new Source(words, nouns, bySentence);
+        return new Source(words, lowerCase, nouns, bySentence);
     }
 
     /** True when the English sentence is a sentence of the source, or nearly (its lower-case words are). */
@@ -111,9 +115,11 @@ final class SourceTraces {
                 }
             } else if (!capitalised
                     && lower.length() >= 4
-                    && source.words().contains(lower)
+                    && source.lowerCase().contains(lower)
                     && !shared.contains(lower)) {
-                signs++; // a German verb, adjective or adverb copied from the source
+                // a German verb, adjective or adverb copied from the source; a word the source writes only with a
+                // capital is a noun, and the English that writes it in lower case has translated it (Region, region)
+                signs++;
             } else if (capitalised && i > 0 && source.nouns().contains(t)) {
                 signs++; // a German noun copied from the source, where it follows an article
             } else if (UMLAUT.matcher(t).find() && source.words().contains(lower)) {
