@@ -1,7 +1,5 @@
 package io.dragoman.bench;
 
-import io.dragoman.core.testing.LocalNews;
-import io.dragoman.core.testing.StandInModel;
 import io.dragoman.core.Dragoman;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
@@ -9,6 +7,8 @@ import io.dragoman.core.llm.retry.RateLimiter;
 import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.testing.LocalNews;
+import io.dragoman.core.testing.StandInModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,5 @@
 package io.dragoman.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -23,15 +19,13 @@ import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.testing.LocalNews;
+import io.dragoman.core.testing.StandInReplies;
 import io.dragoman.core.testing.SyntheticNews;
 import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Translation;
 import io.dragoman.core.translate.Translator;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an article's model requests cost in tokens and dollars: the real {@link Translator} and {@link Summarizer}
@@ -79,8 +71,6 @@ import java.util.regex.Pattern;
  */
 public final class TokenCost {
 
-    private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JTokkitTokenCounter TOKENS = JTokkitTokenCounter.o200k();
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
@@ -140,7 +130,7 @@ public final class TokenCost {
                 sourceTokens / (double) count,
                 min,
                 max);
-        PriceFile prices = PriceFile.builtIn();
+        TokenPricing.PriceFile prices = TokenPricing.PriceFile.builtIn();
         List<String[]> costRows = new ArrayList<>();
         for (Object[] target : new Object[][] {
             {ProviderKind.OPENAI, "gpt-4.1-mini"},
@@ -170,7 +160,7 @@ public final class TokenCost {
             if (kind == ProviderKind.OPENAI) {
                 perKind(out, kind, standIn.sent, sourceTokens, done);
             }
-            Cost cost = new Cost(kind, model, prices.price(kind, model));
+            TokenPricing.Cost cost = new TokenPricing.Cost(kind, model, prices.price(kind, model));
             double online = cost.online(standIn.sent) / done;
             double cached = cost.cached(standIn.sent) / done;
             double batch = cost.batch(standIn.sent) / done;
@@ -320,174 +310,16 @@ public final class TokenCost {
         }
 
         private String translation(String user) {
-            StringBuilder reply = new StringBuilder();
-            for (String unit : articleBlock(user).split("\n\n")) {
-                Matcher m = UNIT.matcher(unit);
-                if (!m.matches()) {
-                    continue;
-                }
-                String de = m.group(2).strip();
-                String en = corpus.english().getOrDefault(de, de);
-                if (!reply.isEmpty()) {
-                    reply.append("\n\n");
-                }
-                reply.append('[').append(m.group(1)).append("] ").append(en);
-            }
-            return reply.toString();
+            return StandInReplies.translation(
+                    StandInReplies.units(StandInReplies.articleBlock(user)), corpus.english(), () -> {});
         }
 
         private String summary(String user) {
             CleanedArticle a = corpus.articles().get(article);
-            SyntheticNews.Article first = corpus.firsts().get(a.title());
             List<String> en = a.paragraphs().stream()
                     .map(p -> corpus.english().getOrDefault(p, p))
                     .toList();
-            ObjectNode s = JSON.createObjectNode();
-            s.put("headline", first.titleEn().replaceAll("\\s*\\(No\\. \\d+\\)$", ""));
-            s.put("summary", en.get(0) + " " + firstSentence(en.get(1)));
-            ArrayNode points = s.putArray("keyPoints");
-            en.stream().limit(6).forEach(p -> points.add(firstSentence(p)));
-            ArrayNode people = s.putArray("people");
-            if (a.paragraphs().stream().anyMatch(p -> p.contains(first.person()))) {
-                people.addObject().put("name", first.person()).put("role", first.roleEn());
-            }
-            s.putArray("organizations");
-            s.putArray("locations").add(first.cityEn());
-            s.putArray("quotes");
-            s.putArray("topics").add(first.topicEn()).add("local news");
-            return s.toString();
-        }
-
-        private static String firstSentence(String paragraph) {
-            int end = paragraph.indexOf(". ");
-            return end < 0 ? paragraph : paragraph.substring(0, end + 1);
-        }
-
-        private static String articleBlock(String user) {
-            int open = user.indexOf("<article>\n");
-            int close = user.indexOf("\n</article>", open + 1);
-            return open < 0 || close < 0 ? "" : user.substring(open + "<article>\n".length(), close);
-        }
-    }
-
-    /** A model's prices per million tokens, read from the built-in table's file. */
-    record Prices(
-            double input,
-            double cachedInput,
-            double cacheWrite,
-            double output,
-            double batchInput,
-            double batchOutput) {}
-
-    /** The built-in {@code prices.json}, read as data (cached and batch prices default to the input price). */
-    record PriceFile(JsonNode root) {
-        static PriceFile builtIn() {
-            try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
-                return new PriceFile(JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        Prices price(ProviderKind kind, String model) {
-            JsonNode p = root.path("prices").path(kind.id()).path(model);
-            double input = p.path("input").asDouble();
-            JsonNode batch = p.path("batch");
-            return new Prices(
-                    input,
-                    p.path("cachedInput").asDouble(input),
-                    p.path("cacheWrite").asDouble(input),
-                    p.path("output").asDouble(),
-                    batch.path("input").asDouble(input),
-                    batch.path("output").asDouble(p.path("output").asDouble()));
-        }
-    }
-
-    /** Dollars for a run's requests, by mode. */
-    record Cost(ProviderKind kind, String model, Prices prices) {
-
-        double online(List<Sent> sent) {
-            double d = 0;
-            for (Sent s : sent) {
-                d += s.promptTokens() * prices.input() + s.outputTokens() * prices.output();
-            }
-            return d / 1e6;
-        }
-
-        double batch(List<Sent> sent) {
-            double d = 0;
-            for (Sent s : sent) {
-                d += s.promptTokens() * prices.batchInput() + s.outputTokens() * prices.batchOutput();
-            }
-            return d / 1e6;
-        }
-
-        double cached(List<Sent> sent) {
-            return kind == ProviderKind.ANTHROPIC ? anthropic(sent) : openai(sent);
-        }
-
-        /** OpenAI: the longest prefix shared with an earlier request of this article or the last of this kind. */
-        private double openai(List<Sent> sent) {
-            double d = 0;
-            Map<String, Sent> lastOfKind = new HashMap<>();
-            List<Sent> thisArticle = new ArrayList<>();
-            int current = -1;
-            for (Sent s : sent) {
-                if (s.article() != current) {
-                    thisArticle.clear();
-                    current = s.article();
-                }
-                int shared = 0;
-                for (Sent earlier : thisArticle) {
-                    shared = Math.max(shared, common(earlier.tokens(), s.tokens()));
-                }
-                Sent last = lastOfKind.get(s.kind());
-                if (last != null) {
-                    shared = Math.max(shared, common(last.tokens(), s.tokens()));
-                }
-                long cached = shared < 1024 ? 0 : 1024 + (shared - 1024) / 128 * 128L;
-                d += (s.promptTokens() - cached) * prices.input()
-                        + cached * prices.cachedInput()
-                        + s.outputTokens() * prices.output();
-                thisArticle.add(s);
-                lastOfKind.put(s.kind(), s);
-            }
-            return d / 1e6;
-        }
-
-        /** Anthropic: the system message behind its breakpoint, once it reaches the model's minimum. */
-        private double anthropic(List<Sent> sent) {
-            int minimum = model.contains("haiku") ? 4096 : 1024;
-            double d = 0;
-            List<String> written = new ArrayList<>();
-            for (Sent s : sent) {
-                int system = s.systemTokens();
-                long read = 0;
-                long write = 0;
-                if (system >= minimum) {
-                    String key = java.util.Arrays.toString(java.util.Arrays.copyOf(s.tokens(), system));
-                    if (written.contains(key)) {
-                        read = system;
-                    } else {
-                        write = system;
-                        written.add(key);
-                    }
-                }
-                d += (s.promptTokens() - read - write) * prices.input()
-                        + read * prices.cachedInput()
-                        + write * prices.cacheWrite()
-                        + s.outputTokens() * prices.output();
-            }
-            return d / 1e6;
-        }
-
-        private static int common(int[] a, int[] b) {
-            int n = Math.min(a.length, b.length);
-            int i = 0;
-            while (i < n && a[i] == b[i]) {
-                i++;
-            }
-            return i;
+            return StandInReplies.summary(corpus.firsts().get(a.title()), en, a.paragraphs(), 6);
         }
     }
 }

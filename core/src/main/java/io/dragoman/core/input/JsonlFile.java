@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -29,7 +28,7 @@ import java.util.zip.ZipException;
  * as the article's extra fields. A line that is not such an object becomes an {@link Input.Unreadable} at {@code
  * <file>:<line>} and reading goes on with the next line.
  */
-final class JsonlFile implements Cursor {
+final class JsonlFile extends ReadAhead<Input> implements Cursor {
     /** The fields Dragoman reads; every other field of a line is extra. */
     static final List<String> FIELDS = List.of("id", "url", "text", "html");
 
@@ -47,8 +46,6 @@ final class JsonlFile implements Cursor {
     private final int keepAtMost;
 
     private InputStream in;
-    private boolean finished;
-    private Input pending;
     private long lineNumber;
 
     private final byte[] buffer = new byte[BUFFER];
@@ -108,26 +105,8 @@ final class JsonlFile implements Cursor {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !finished) {
-            pending = advance();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public Input next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Input next = pending;
-        pending = null;
-        return next;
-    }
-
-    @Override
     public void close() {
-        finished = true;
+        finish();
         if (in != null) {
             try {
                 in.close();
@@ -138,7 +117,8 @@ final class JsonlFile implements Cursor {
         }
     }
 
-    private Input advance() {
+    @Override
+    Input advance() {
         boolean opened = in != null;
         try {
             if (!opened) {

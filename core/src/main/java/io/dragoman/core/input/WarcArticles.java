@@ -5,9 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +28,7 @@ import org.netpreserve.jwarc.WarcRecord;
  * article's location is its record's, its URL the record's target URI, its id made from that URI, and its extra fields
  * {@code warcDate} and {@code warcRecordId}. Not thread-safe; close it to release the archive.
  */
-public final class WarcArticles implements Iterator<Input>, Closeable {
+public final class WarcArticles extends ReadAhead<Input> implements Closeable {
 
     /** Opens the archive's bytes from the start; called again to read on after a broken record. */
     @FunctionalInterface
@@ -53,8 +51,6 @@ public final class WarcArticles implements Iterator<Input>, Closeable {
     private WarcReader reader;
     private boolean gzip;
     private boolean started;
-    private boolean finished;
-    private Input pending;
 
     /**
      * A reader whose ids are unique within this archive.
@@ -76,32 +72,15 @@ public final class WarcArticles implements Iterator<Input>, Closeable {
         this.skipped = Objects.requireNonNull(skipped, "skipped");
     }
 
-    @Override
-    public boolean hasNext() {
-        if (pending == null && !finished) {
-            pending = advance();
-        }
-        return pending != null;
-    }
-
-    @Override
-    public Input next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Input next = pending;
-        pending = null;
-        return next;
-    }
-
     /** Releases the archive; never throws, and may be called more than once. */
     @Override
     public void close() {
-        finished = true;
+        finish();
         closeReader();
     }
 
-    private Input advance() {
+    @Override
+    Input advance() {
         if (!started) {
             started = true;
             try {

@@ -14,7 +14,7 @@ import io.dragoman.core.golden.ReplyPlan.Task;
 import io.dragoman.core.golden.ReplyPlan.Transport;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.soak.ModelWire;
-import io.dragoman.core.soak.StandInReplies;
+import io.dragoman.core.testing.StandInReplies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

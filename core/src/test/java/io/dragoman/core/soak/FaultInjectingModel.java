@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.dragoman.core.article.Stage;
 import io.dragoman.core.llm.ProviderKind;
+import io.dragoman.core.testing.StandInReplies;
 import io.dragoman.core.testing.SyntheticNews.Article;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

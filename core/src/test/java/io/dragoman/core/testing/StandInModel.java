@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A stand-in for OpenAI's chat completions API on 127.0.0.1: a WireMock server (dynamic port, plain HTTP/1.1) whose
@@ -116,8 +113,6 @@ public final class StandInModel implements AutoCloseable {
     /** Writes each reply from its request. Thread-safe. */
     private static final class Transformer implements ResponseTransformerV2 {
         private static final ObjectMapper JSON = new ObjectMapper();
-        private static final Pattern UNIT = Pattern.compile("(?s)^\\[(T|D|\\d{1,4})] (.*)$");
-        private static final Pattern PARAGRAPHS = Pattern.compile("\n\n");
         private static final java.lang.management.ThreadMXBean THREADS =
                 java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -170,84 +165,30 @@ public final class StandInModel implements AutoCloseable {
 
         /** The English of each marked paragraph, under its marker. */
         private String translation(String user) {
-            String block = articleBlock(user);
-            List<String> units = PARAGRAPHS.splitAsStream(block).toList();
-            Optional<SyntheticNews.Article> article = Optional.empty();
-            for (String unit : units) {
-                Matcher m = UNIT.matcher(unit);
-                if (m.matches() && m.group(1).equals("T")) {
-                    article = SyntheticNews.numberIn(m.group(2)).map(LocalNews.NEWS::article);
-                }
-            }
+            List<String[]> units = StandInReplies.units(StandInReplies.articleBlock(user));
+            Optional<SyntheticNews.Article> article = units.stream()
+                    .filter(u -> u[0].equals("T"))
+                    .reduce((x, y) -> y)
+                    .flatMap(u -> SyntheticNews.numberIn(u[1]))
+                    .map(LocalNews.NEWS::article);
             Map<String, String> english =
                     article.map(SyntheticNews.Article::english).orElse(Map.of());
-            StringBuilder reply = new StringBuilder();
-            for (String unit : units) {
-                Matcher m = UNIT.matcher(unit);
-                if (!m.matches()) {
-                    continue;
-                }
-                String en = english.get(m.group(2).strip());
-                if (en == null) {
-                    misses.incrementAndGet();
-                    en = m.group(2).strip();
-                }
-                if (!reply.isEmpty()) {
-                    reply.append("\n\n");
-                }
-                reply.append('[').append(m.group(1)).append("] ").append(en);
-            }
-            return reply.toString();
+            return StandInReplies.translation(units, english, misses::incrementAndGet);
         }
 
         /** A summary object made from the English of the article whose title opens the article block. */
         private String summary(String user) {
-            String block = articleBlock(user);
+            String block = StandInReplies.articleBlock(user);
             int eol = block.indexOf('\n');
             String title = eol < 0 ? block : block.substring(0, eol);
             Optional<SyntheticNews.Article> found =
                     SyntheticNews.numberIn(title).map(LocalNews.NEWS::article);
-            ObjectNode summary = JSON.createObjectNode();
             if (found.isEmpty()) {
                 misses.incrementAndGet();
-                summary.put("headline", "");
-                summary.put("summary", "");
-                summary.putArray("keyPoints");
-                summary.putArray("people");
-                summary.putArray("organizations");
-                summary.putArray("locations");
-                summary.putArray("quotes");
-                summary.putArray("topics");
-                return summary.toString();
+                return StandInReplies.emptySummary();
             }
             SyntheticNews.Article a = found.get();
-            summary.put("headline", a.titleEn().replaceAll("\\s*\\(No\\. \\d+\\)$", ""));
-            summary.put(
-                    "summary",
-                    a.paragraphsEn().get(0) + " "
-                            + firstSentence(a.paragraphsEn().get(1)));
-            ArrayNode keyPoints = summary.putArray("keyPoints");
-            a.paragraphsEn().forEach(p -> keyPoints.add(firstSentence(p)));
-            ArrayNode people = summary.putArray("people");
-            if (a.paragraphsDe().stream().anyMatch(p -> p.contains(a.person()))) {
-                people.addObject().put("name", a.person()).put("role", a.roleEn());
-            }
-            summary.putArray("organizations");
-            summary.putArray("locations").add(a.cityEn());
-            summary.putArray("quotes");
-            summary.putArray("topics").add(a.topicEn()).add("local news");
-            return summary.toString();
-        }
-
-        private static String firstSentence(String paragraph) {
-            int end = paragraph.indexOf(". ");
-            return end < 0 ? paragraph : paragraph.substring(0, end + 1);
-        }
-
-        private static String articleBlock(String user) {
-            int open = user.indexOf("<article>\n");
-            int close = user.indexOf("\n</article>", open + 1);
-            return open < 0 || close < 0 ? "" : user.substring(open + "<article>\n".length(), close);
+            return StandInReplies.summary(a, a.paragraphsEn(), a.paragraphsDe(), Integer.MAX_VALUE);
         }
 
         /** An OpenAI chat completion carrying this reply. */
