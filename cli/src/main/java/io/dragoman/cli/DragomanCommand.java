@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             EstimateCommand.class,
             ReportCommand.class,
             SiteCommand.class,
+            DigestCommand.class,
             ServeCommand.class,
             ModelsCommand.class,
             AutoComplete.GenerateCompletion.class,

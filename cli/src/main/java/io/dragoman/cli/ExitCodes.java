@@ -48,6 +48,10 @@ final class ExitCodes {
     static final String SITE_HELP = "Exit codes: 0 rendered, 1 the store could not be read, 2 usage error (no store in"
             + " DIR), 5 a file of the site could not be written, " + SIGNALS + ".";
 
+    /** The help footer of {@code digest}. */
+    static final String DIGEST_HELP = "Exit codes: 0 written, 1 the store could not be read, 2 usage error (no store in"
+            + " DIR, or --since after --until), 5 a file could not be written, " + SIGNALS + ".";
+
     /** The help footer of {@code serve}. */
     static final String SERVE_HELP = "Exit codes: 0 stopped, 1 the store could not be read, 2 usage error (no store in"
             + " DIR, or the port is taken), 5 a file of the site could not be written, " + SIGNALS + ".";

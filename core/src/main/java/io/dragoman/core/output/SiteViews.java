@@ -117,4 +117,7 @@ public final class SiteViews {
 
     /** The list of every entity of a kind, most mentioned first. */
     public record EntitiesPage(EntityKind kind, List<Counted> entries) {}
+
+    /** The digest page: the digest, and a sentence on what it covers. */
+    public record DigestPage(Digest digest, String scope) {}
 }

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.dragoman.core.output.SiteViews.Counted;
+import io.dragoman.core.output.SiteViews.DigestPage;
 import io.dragoman.core.output.SiteViews.EntitiesPage;
 import io.dragoman.core.output.SiteViews.EntityPage;
 import io.dragoman.core.output.SiteViews.IndexPage;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -55,15 +55,20 @@ public final class SiteWriter {
     private static final List<String> ASSETS = List.of("site.css", "site.js");
 
     private final Path dir;
+    private final Path digestFile;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(
             null, ContentType.Html, SiteWriter.class.getClassLoader(), "io.dragoman.core.output.templates");
 
     /** What a render wrote. */
     public record Result(Path index, int articles, int files, Duration took) {}
 
-    /** Writes into this folder, creating it when needed. */
+    /**
+     * Writes into this folder, creating it when needed; the digest page follows {@code digest.json} beside it when
+     * {@code dragoman digest} wrote one, else it is weekly over every article.
+     */
     public SiteWriter(Path dir) {
         this.dir = dir;
+        this.digestFile = dir.toAbsolutePath().resolveSibling("digest.json");
     }
 
     /**
@@ -74,28 +79,14 @@ public final class SiteWriter {
      */
     public Result write(RunStore store) {
         Instant start = Instant.now();
-        List<SiteEntry> entries = new ArrayList<>();
-        NearDuplicates duplicates = new NearDuplicates();
-        Map<String, int[]> signatures = new HashMap<>();
-        for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
-            StoredArticle row = it.next();
-            entries.add(SiteEntry.of(row));
-            row.cleaned()
-                    .map(c -> duplicates.signature(String.join("\n", c.paragraphs())))
-                    .ifPresent(sig -> signatures.put(row.id().value(), sig));
-        }
-        entries.sort(Comparator.comparing((SiteEntry e) ->
-                        e.published() == null ? Instant.MIN : e.published().toInstant())
-                .reversed()
-                .thenComparing(SiteEntry::id));
+        SiteIndex index = SiteIndex.read(store);
+        List<SiteEntry> entries = index.entries();
+        Entities entities = index.entities();
+        Versions versions = index.versions();
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             position.put(entries.get(i).id(), i);
         }
-        Entities entities = new Entities(entries);
-        Versions versions = duplicates.group(
-                entries.stream().map(e -> signatures.get(e.id())).toList());
-        signatures.clear();
         SiteFiles written = new SiteFiles(dir);
 
         ArticlePages pages = new ArticlePages(entities);
@@ -127,6 +118,9 @@ public final class SiteWriter {
         for (EntityKind kind : EntityKind.values()) {
             writeEntities(kind, entries, entities, versions, written);
         }
+        DigestFile.Saved saved = DigestFile.read(digestFile);
+        Digest digest = saved.apply(Digests.build(entries, entities, versions, saved.options()));
+        written.write("digest.html", render("digest.jte", new DigestPage(digest, DigestMarkdown.scope(digest))));
         copyAssets(written);
         int files = written.removeOthers();
         return new Result(dir.resolve("index.html"), entries.size(), files, Duration.between(start, Instant.now()));

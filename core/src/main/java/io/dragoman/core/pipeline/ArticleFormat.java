@@ -115,7 +115,7 @@ public enum ArticleFormat {
      * character shows as its Unicode control picture ({@code ESC} as {@code ␛}), so the file is safe to print on a
      * terminal.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
