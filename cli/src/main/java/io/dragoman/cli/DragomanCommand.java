@@ -61,10 +61,23 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
     public DragomanCommand() {
         this(
                 () -> System.in,
-                maxBytes ->
-                        new DetectingCleaner(BoilerplateProfiles.builtIn(), new OpenNlpLanguageDetector(), maxBytes),
                 System.getenv(),
-                new OllamaProbe(Duration.ofMillis(500)));
+                new OllamaProbe(Duration.ofMillis(500)),
+                memoized(OpenNlpLanguageDetector::new));
+    }
+
+    /** The command as run from a terminal, with one language detector for the cleaner and the checks. */
+    private DragomanCommand(
+            Supplier<InputStream> stdin,
+            Map<String, String> environment,
+            Predicate<String> ollamaAnswers,
+            Supplier<LanguageDetector> languages) {
+        this(
+                stdin,
+                maxBytes -> new DetectingCleaner(BoilerplateProfiles.builtIn(), languages.get(), maxBytes),
+                environment,
+                ollamaAnswers,
+                languages);
     }
 
     /**
@@ -91,11 +104,7 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
             LongFunction<Cleaner> cleaners,
             Map<String, String> environment,
             Predicate<String> ollamaAnswers) {
-        this.stdin = Objects.requireNonNull(stdin, "stdin");
-        this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
-        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        this.ollamaAnswers = Objects.requireNonNull(ollamaAnswers, "ollamaAnswers");
-        this.languages = memoized(OpenNlpLanguageDetector::new);
+        this(stdin, cleaners, environment, ollamaAnswers, memoized(OpenNlpLanguageDetector::new));
     }
 
     /**
@@ -107,12 +116,24 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
             Map<String, String> environment,
             Predicate<String> ollamaAnswers,
             LanguageDetector languages) {
+        this(stdin, cleaners, environment, ollamaAnswers, constant(Objects.requireNonNull(languages, "languages")));
+    }
+
+    private DragomanCommand(
+            Supplier<InputStream> stdin,
+            LongFunction<Cleaner> cleaners,
+            Map<String, String> environment,
+            Predicate<String> ollamaAnswers,
+            Supplier<LanguageDetector> languages) {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.cleaners = Objects.requireNonNull(cleaners, "cleaners");
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.ollamaAnswers = Objects.requireNonNull(ollamaAnswers, "ollamaAnswers");
-        Objects.requireNonNull(languages, "languages");
-        this.languages = () -> languages;
+        this.languages = languages;
+    }
+
+    private static Supplier<LanguageDetector> constant(LanguageDetector languages) {
+        return () -> languages;
     }
 
     private static Supplier<LanguageDetector> memoized(Supplier<LanguageDetector> make) {

@@ -276,7 +276,12 @@ abstract class ProviderContractTest {
                 .withRequestBody(matchingJsonPath(maxTokensJsonPath(), equalTo("512")))
                 .willReturn(json(200, "translation.json")));
         Translator translator = Translator.standard(
-                retrying(), PromptLibrary.builtIn(), Glossary.EMPTY, PriceTable.builtIn(), Translator.Settings.DEFAULT);
+                retrying(),
+                PromptLibrary.builtIn(),
+                Glossary.EMPTY,
+                PriceTable.builtIn(),
+                Translator.Settings.DEFAULT,
+                io.dragoman.core.translate.Seeds.languages());
 
         Translation translation = translator.translate(TranslationArticle.MAKEJ_AND_LAWROW);
 
@@ -337,7 +342,11 @@ abstract class ProviderContractTest {
     }
 
     Summarizer summarizer() {
-        return Summarizer.standard(retrying());
+        return Summarizer.standard(
+                retrying(),
+                PromptLibrary.builtIn(),
+                PriceTable.builtIn(),
+                io.dragoman.core.translate.Seeds.languages());
     }
 
     @Test

@@ -10,7 +10,9 @@ import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.setup.ModelProviders;
+import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.summary.Summarizer;
+import io.dragoman.core.translate.Glossary;
 import io.dragoman.core.translate.Seeds;
 import io.dragoman.core.translate.Translator;
 import java.util.List;
@@ -25,8 +27,19 @@ class EstimatorTest {
     private static Estimator estimator(ProviderKind kind, String model, boolean translate, boolean summarize) {
         ModelProvider offline = ModelProviders.offline(kind, model);
         return new Estimator(
-                translate ? Optional.of(Translator.standard(offline)) : Optional.empty(),
-                summarize ? Optional.of(Summarizer.standard(offline)) : Optional.empty(),
+                translate
+                        ? Optional.of(Translator.standard(
+                                offline,
+                                PromptLibrary.builtIn(),
+                                Glossary.EMPTY,
+                                PriceTable.builtIn(),
+                                Translator.Settings.DEFAULT,
+                                Seeds.languages()))
+                        : Optional.empty(),
+                summarize
+                        ? Optional.of(Summarizer.standard(
+                                offline, PromptLibrary.builtIn(), PriceTable.builtIn(), Seeds.languages()))
+                        : Optional.empty(),
                 TOKENS,
                 PriceTable.builtIn(),
                 offline.info());
