@@ -49,8 +49,9 @@ final class ExitCodes {
             + " DIR), 5 a file of the site could not be written, " + SIGNALS + ".";
 
     /** The help footer of {@code digest}. */
-    static final String DIGEST_HELP = "Exit codes: 0 written, 1 the store could not be read, 2 usage error (no store in"
-            + " DIR, or --since after --until), 5 a file could not be written, " + SIGNALS + ".";
+    static final String DIGEST_HELP = "Exit codes: 0 written, 1 the store could not be read or a period got no"
+            + " overview, 2 usage error (no store in DIR, or --since after --until), 3 configuration error (no"
+            + " provider or key for --overview), 5 a file could not be written, " + SIGNALS + ".";
 
     /** The help footer of {@code serve}. */
     static final String SERVE_HELP = "Exit codes: 0 stopped, 1 the store could not be read, 2 usage error (no store in"

@@ -25,7 +25,7 @@ class HelpTextTest {
                 Map.entry("estimate", Set.of(0, 1, 2, 130, 143)),
                 Map.entry("report", Set.of(0, 1, 2, 130, 143)),
                 Map.entry("site", Set.of(0, 1, 2, 5, 130, 143)),
-                Map.entry("digest", Set.of(0, 1, 2, 5, 130, 143)),
+                Map.entry("digest", Set.of(0, 1, 2, 3, 5, 130, 143)),
                 Map.entry("serve", Set.of(0, 1, 2, 5, 130, 143)),
                 Map.entry("models", Set.of(0, 2, 130, 143)),
                 Map.entry("generate-completion", Set.of(0, 2)),

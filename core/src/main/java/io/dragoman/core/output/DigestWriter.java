@@ -43,26 +43,37 @@ public final class DigestWriter {
         this.dir = dir;
     }
 
+    /** The digest of the store's articles, without overviews; writes nothing. */
+    public Digest digest(RunStore store, DigestOptions options) {
+        SiteIndex index = SiteIndex.read(store);
+        return Digests.build(index.entries(), index.entities(), index.versions(), options);
+    }
+
+    /** The summarised articles of a period's listed stories, in the stories' order. */
+    public List<Summarized> summaries(RunStore store, Period period) {
+        List<Summarized> summaries = new ArrayList<>();
+        for (Digest.Story s : period.stories()) {
+            for (Digest.Item i : s.articles()) {
+                store.articles()
+                        .find(new ArticleId(i.id()))
+                        .flatMap(row -> row.summary())
+                        .ifPresent(sum -> summaries.add(new Summarized(i.id(), i.date(), sum.fields())));
+            }
+        }
+        return summaries;
+    }
+
     /**
      * Writes the digest, with an overview per period when {@code overviews} is given.
      *
      * @throws UncheckedIOException naming the file that could not be written
      */
     public Result write(RunStore store, DigestOptions options, Optional<Overviews> overviews) {
-        SiteIndex index = SiteIndex.read(store);
-        Digest digest = Digests.build(index.entries(), index.entities(), index.versions(), options);
+        Digest digest = digest(store, options);
         if (overviews.isPresent()) {
             List<Period> periods = new ArrayList<>();
             for (Period p : digest.periods()) {
-                List<Summarized> summaries = new ArrayList<>();
-                for (Digest.Story s : p.stories()) {
-                    for (Digest.Item i : s.articles()) {
-                        store.articles()
-                                .find(new ArticleId(i.id()))
-                                .flatMap(row -> row.summary())
-                                .ifPresent(sum -> summaries.add(new Summarized(i.id(), i.date(), sum.fields())));
-                    }
-                }
+                List<Summarized> summaries = summaries(store, p);
                 periods.add(
                         summaries.isEmpty()
                                 ? p
