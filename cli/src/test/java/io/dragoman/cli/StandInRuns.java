@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,6 +52,8 @@ final class StandInRuns implements AutoCloseable {
 
     private static final Pattern MARKER = Pattern.compile("Artikel-(\\d{4})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long the run that makes the class archive may take. */
+    private static final long TIMEOUT_SECONDS = 120;
 
     private final Path tmp;
     private final Path jar;
@@ -184,6 +187,7 @@ final class StandInRuns implements AutoCloseable {
         // C1 only: the optimising compiler would double the CPU these short runs take on a two-core runner, and speed
         // is not what these tests are about
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(classArchive());
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar",
@@ -210,6 +214,69 @@ final class StandInRuns implements AutoCloseable {
         env.put("OPENAI_API_KEY", key);
         env.put("XDG_CONFIG_HOME", config.toString());
         return new Running(builder.start(), stdout, stderr);
+    }
+
+    /**
+     * The JVM options that map the class archive of this jar ({@code target/dragoman-it-<jar mtime>.jsa}), made on
+     * first use by a run of two articles against this stand-in: the classes a run loads are then mapped instead of
+     * read from the jar, a second less at each of the many starts these tests make. The JVM checks that the archive
+     * belongs to the jar and runs without it otherwise; its messages about the archive are off, so that what a run
+     * prints stays what the tests read. Empty when the archive cannot be made.
+     */
+    private List<String> classArchive() throws IOException {
+        Path archive = jar.resolveSibling(
+                "dragoman-it-" + Files.getLastModifiedTime(jar).toMillis() + ".jsa");
+        if (!Files.exists(archive)) {
+            Path dir = Files.createTempDirectory(tmp, "class-archive");
+            Path in = Files.createDirectories(dir.resolve("inputs"));
+            for (int n = 0; n < 2; n++) {
+                Synthetic a = Synthetic.of(n);
+                Files.writeString(in.resolve(a.id() + ".txt"), a.text(), StandardCharsets.UTF_8);
+            }
+            // made beside the archive, so that it can be moved into place in one step
+            Path made = archive.resolveSibling(
+                    archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:ArchiveClassesAtExit=" + made,
+                            "-Xlog:cds=off",
+                            "-Xlog:cds+dynamic=off",
+                            "-jar",
+                            jar.toString(),
+                            "run",
+                            in.toString(),
+                            "--out",
+                            dir.resolve("out").toString(),
+                            "--provider",
+                            "openai",
+                            "--base-url",
+                            "http://127.0.0.1:" + server.port() + "/v1",
+                            "-q"))
+                    .directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(dir.resolve("archive.out").toFile())
+                    .redirectError(dir.resolve("archive.err").toFile());
+            builder.environment().remove("DRAGOMAN_JAVA_OPTS");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().put("OPENAI_API_KEY", "sk-test-class-archive");
+            builder.environment().put("XDG_CONFIG_HOME", dir.toString());
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!Files.isRegularFile(made)) {
+                return List.of();
+            }
+            // another JVM of this build may be making it too: whichever lands last is as good
+            Files.move(made, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** Waits, bounded, for a started run to end. */
