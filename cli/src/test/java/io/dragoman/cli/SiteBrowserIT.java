@@ -194,4 +194,19 @@ class SiteBrowserIT {
                         "Belarus and Russia agree to coordinate their actions on the international stage");
         browser.screenshot(Path.of("target", "site-person.png"));
     }
+
+    @Test
+    void theDigestPageListsTheWeeksWithTheirStoriesAndLinksToTheirArticles() throws IOException {
+        browser.open(url("index.html"));
+        browser.driver.findElement(By.linkText("Digest")).click();
+
+        List<WebElement> weeks = browser.driver.findElements(By.cssSelector("section.period h2"));
+        assertThat(weeks).isNotEmpty();
+        assertThat(weeks.get(0).getText()).isEqualTo("Week 2025-W01, 30 December 2024 – 5 January 2025");
+        browser.driver
+                .findElement(By.cssSelector("section.period ol.stories a[href^='article/']"))
+                .click();
+        assertThat(browser.driver.findElement(By.cssSelector("h1")).getText()).isNotBlank();
+        browser.screenshot(Path.of("target", "site-digest.png"));
+    }
 }

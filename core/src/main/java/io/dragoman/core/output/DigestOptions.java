@@ -58,8 +58,8 @@ public record DigestOptions(Optional<LocalDate> since, Optional<LocalDate> until
                 return DAY_SHOWN.format(start);
             }
             LocalDate end = end(start);
-            return "Week " + key(start) + ", " + WEEK_START.format(start) + " – " + WEEK_START.format(end) + " "
-                    + end.getYear();
+            String from = WEEK_START.format(start) + (start.getYear() == end.getYear() ? "" : " " + start.getYear());
+            return "Week " + key(start) + ", " + from + " – " + WEEK_START.format(end) + " " + end.getYear();
         }
 
         /** The option's value: {@code day} or {@code week}. */
