@@ -62,6 +62,8 @@ final class StandInRuns implements AutoCloseable {
     private final WireMockServer server;
     private final StandIn standIn;
     private final Path inputs;
+    /** The JVM options that map the jar's class archive, or none. */
+    private final List<String> classArchive;
 
     /**
      * Writes the articles into {@code tmp/inputs} and starts the stand-in.
@@ -97,6 +99,8 @@ final class StandInRuns implements AutoCloseable {
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withFixedDelay(latencyMillis)));
+        // here, before any test starts a run and times it
+        classArchive = classArchive();
     }
 
     /** The packaged jar, whose path failsafe passes as {@code dragoman.jar}. */
@@ -187,7 +191,7 @@ final class StandInRuns implements AutoCloseable {
         // C1 only: the optimising compiler would double the CPU these short runs take on a two-core runner, and speed
         // is not what these tests are about
         command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(classArchive());
+        command.addAll(classArchive);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar",
@@ -217,8 +221,8 @@ final class StandInRuns implements AutoCloseable {
     }
 
     /**
-     * The JVM options that map the class archive of this jar ({@code target/dragoman-it-<jar mtime>.jsa}), made on
-     * first use by a run of two articles against this stand-in: the classes a run loads are then mapped instead of
+     * The JVM options that map the class archive of this jar ({@code target/dragoman-it-<jar mtime>.jsa}), made when
+     * the first stand-in of a build starts, by a run of two articles against it: the classes a run loads are then mapped instead of
      * read from the jar, a second less at each of the many starts these tests make. The JVM checks that the archive
      * belongs to the jar and runs without it otherwise; its messages about the archive are off, so that what a run
      * prints stays what the tests read. Empty when the archive cannot be made.
