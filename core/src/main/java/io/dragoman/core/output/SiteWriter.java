@@ -48,6 +48,8 @@ public final class SiteWriter {
     static final int ROW_SHARD = 2000;
     /** Articles in one search shard ({@code data/search-N.js}). */
     static final int SEARCH_SHARD = 500;
+    /** Other versions listed on an article page, the newest; the index's badge counts them all. */
+    static final int VERSIONS_LISTED = 20;
     /** Articles listed on an entity page; the rest are found through the index's filter. */
     static final int ENTITY_ARTICLES = 200;
 
@@ -106,6 +108,7 @@ public final class SiteWriter {
                     around[0] < 0 ? Optional.empty() : Optional.of(articleLink(entries.get(around[0]), "../article/")),
                     around[1] < 0 ? Optional.empty() : Optional.of(articleLink(entries.get(around[1]), "../article/")),
                     versions.of(at).stream()
+                            .limit(VERSIONS_LISTED)
                             .map(v -> articleLink(entries.get(v), "../article/"))
                             .toList());
             written.write("article/" + entry.id() + ".html", render("article.jte", page));
