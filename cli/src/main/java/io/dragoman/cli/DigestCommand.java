@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,31 +80,8 @@ final class DigestCommand implements Callable<Integer> {
             description = "With --overview: print the overviews' tokens and cost, send nothing and write nothing.")
     boolean estimate;
 
-    @Option(
-            names = "--provider",
-            paramLabel = "P",
-            converter = ProviderOption.class,
-            completionCandidates = ProviderOption.class,
-            description = "The overviews' provider: ${COMPLETION-CANDIDATES} (default: chosen as for run).")
-    io.dragoman.core.llm.ProviderKind provider;
-
-    @Option(names = "--model", paramLabel = "M", description = "The overviews' model (default: the provider's).")
-    String model;
-
-    @Option(names = "--base-url", paramLabel = "URL", description = "The API's base URL, as for run.")
-    String baseUrl;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "A JSON config file, as for run.")
-    Path config;
-
-    @Option(
-            names = "--prompts",
-            paramLabel = "DIR",
-            description = "A folder whose digest/system.md and" + " digest/user.md replace the built-in prompt.")
-    Path prompts;
-
-    @Option(names = "--prices", paramLabel = "FILE", description = "A JSON price table over the built-in prices.")
-    Path prices;
+    @Mixin
+    ModelChoice models;
 
     @Override
     public Integer call() {
@@ -113,13 +91,14 @@ final class DigestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        boolean overviews = overview || provider != null || model != null;
+        boolean overviews = overview || models.provider != null || models.model != null;
         if (estimate && !overviews) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--estimate counts the overviews' calls: add --overview.");
         }
         PrintWriter err = spec.commandLine().getErr();
-        ModelOptions choice = modelChoice();
+        models.validate();
+        ModelChoice choice = models;
         DigestWriter.Result result;
         List<String> warnings = new ArrayList<>();
         Path db = SiteCommand.store(dir);
@@ -191,21 +170,8 @@ final class DigestCommand implements Callable<Integer> {
         return warnings.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
-    /** The model options of run that the overviews use. */
-    private ModelOptions modelChoice() {
-        ModelOptions m = new ModelOptions();
-        m.provider = provider;
-        m.model = model;
-        m.baseUrl = baseUrl;
-        m.config = config;
-        m.prompts = prompts;
-        m.prices = prices;
-        m.validate();
-        return m;
-    }
-
     /** Prints what the overviews would send and cost; writes nothing. */
-    private int estimate(RunStore store, DigestOptions options, ModelOptions choice) {
+    private int estimate(RunStore store, DigestOptions options, ModelChoice choice) {
         PrintWriter out = spec.commandLine().getOut();
         ProviderInfo info = choice.plannedModel(
                 parent.environment(), parent.ollamaAnswers(), spec.commandLine().getErr());

@@ -5,9 +5,7 @@ import io.dragoman.core.llm.PriceTable;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
-import io.dragoman.core.llm.setup.ConfigFile;
 import io.dragoman.core.llm.setup.ModelProviders;
-import io.dragoman.core.llm.setup.NoProviderException;
 import io.dragoman.core.llm.setup.ProviderChoice;
 import io.dragoman.core.llm.setup.ProviderResolver;
 import io.dragoman.core.prompt.PromptLibrary;
@@ -19,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,17 +26,8 @@ import picocli.CommandLine.Option;
  */
 final class ModelOptions {
 
-    @Option(
-            names = "--provider",
-            paramLabel = "P",
-            converter = ProviderOption.class,
-            completionCandidates = ProviderOption.class,
-            description = "${COMPLETION-CANDIDATES} (default: from the config file, else the first API key set in the"
-                    + " environment, else a local Ollama).")
-    ProviderKind provider;
-
-    @Option(names = "--model", paramLabel = "M", description = "The model (default: the provider's default model).")
-    String model;
+    @Mixin
+    ModelChoice choice = new ModelChoice();
 
     @Option(
             names = "--review-model",
@@ -48,35 +38,10 @@ final class ModelOptions {
     String reviewModel;
 
     @Option(
-            names = "--base-url",
-            paramLabel = "URL",
-            description = "The API's base URL, for a proxy or a local server (OPENAI_BASE_URL is honoured too).")
-    String baseUrl;
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "A JSON config file with provider, model, baseUrl and apiKey (default:"
-                    + " ~/.config/dragoman/config.json when it exists).")
-    Path config;
-
-    @Option(
-            names = "--prompts",
-            paramLabel = "DIR",
-            description = "A folder whose <task>/system.md and <task>/user.md replace the built-in prompts.")
-    Path prompts;
-
-    @Option(
             names = "--glossary",
             paramLabel = "FILE",
             description = "A TSV file of required renderings (source<TAB>English), added to the built-in ones.")
     Path glossary;
-
-    @Option(
-            names = "--prices",
-            paramLabel = "FILE",
-            description = "A JSON price table that overrides the built-in prices (US dollars per million tokens).")
-    Path prices;
 
     @Option(
             names = "--chunk-tokens",
@@ -84,20 +49,6 @@ final class ModelOptions {
             description = "Send at most N source tokens per call; longer articles go in chunks of whole paragraphs"
                     + " (default: ${DEFAULT-VALUE}).")
     int chunkTokens = Translator.Settings.DEFAULT.chunkTokens();
-
-    /**
-     * The provider to use: flags, then the config file, then the environment, then a local Ollama.
-     *
-     * @throws io.dragoman.core.llm.setup.NoProviderException when none is configured or found
-     */
-    ProviderConfig resolve(
-            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
-        ConfigFile file = configFile(environment);
-        file.warnings().forEach(w -> err.println("dragoman: warning: " + w));
-        ProviderChoice flags = ProviderChoice.flags(
-                Optional.ofNullable(provider), Optional.ofNullable(model), Optional.ofNullable(baseUrl));
-        return new ProviderResolver(environment, ollama).resolve(flags, file.choice());
-    }
 
     /**
      * The reviewing model's provider, when {@code --review-model} names one: its key and address come from the
@@ -132,17 +83,29 @@ final class ModelOptions {
         return new ProviderInfo(kind, name, kind.defaultBaseUrl().orElse(""));
     }
 
-    private ConfigFile configFile(Map<String, String> environment) {
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new IllegalArgumentException("The config file " + config + " does not exist.");
-            }
-            return ConfigFile.read(config);
-        }
-        return ConfigFile.defaultLocation(environment)
-                .filter(Files::isRegularFile)
-                .map(ConfigFile::read)
-                .orElse(ConfigFile.NONE);
+    /**
+     * The provider to use: flags, then the config file, then the environment, then a local Ollama.
+     *
+     * @throws io.dragoman.core.llm.setup.NoProviderException when none is configured or found
+     */
+    ProviderConfig resolve(
+            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
+        return choice.resolve(environment, ollama, err);
+    }
+
+    /** The provider and model to plan and price with, needing no key (see {@link ModelChoice#plannedModel}). */
+    ProviderInfo plannedModel(
+            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
+        return choice.plannedModel(environment, ollama, err);
+    }
+
+    PromptLibrary library() {
+        return choice.library();
+    }
+
+    /** The price table: the built-in one with {@code --prices} entries on top. */
+    PriceTable prices() {
+        return choice.prices();
     }
 
     /** Checks the options that need no model, so that a mistake is reported before any work. */
@@ -153,9 +116,7 @@ final class ModelOptions {
         if (glossary != null && !Files.isRegularFile(glossary)) {
             throw new IllegalArgumentException("The glossary " + glossary + " does not exist.");
         }
-        if (prices != null && !Files.isRegularFile(prices)) {
-            throw new IllegalArgumentException("The price table " + prices + " does not exist.");
-        }
+        choice.validate();
         if (reviewModel != null) {
             reviewInfo(); // an unknown provider, or one without a default model, is a usage error now
         }
@@ -170,47 +131,16 @@ final class ModelOptions {
     Translator translator(ModelProvider model) {
         Glossary userGlossary = glossary == null ? Glossary.EMPTY : Glossary.read(glossary);
         return Translator.standard(
-                model, library(), userGlossary, priceTable(), Translator.Settings.DEFAULT.withChunkTokens(chunkTokens));
+                model,
+                library(),
+                userGlossary,
+                choice.prices(),
+                Translator.Settings.DEFAULT.withChunkTokens(chunkTokens));
     }
 
     /** A summarizer on the model, with these options' prompts and prices. */
     Summarizer summarizer(ModelProvider model) {
-        return Summarizer.standard(model, library(), priceTable());
-    }
-
-    PromptLibrary library() {
-        return prompts == null ? PromptLibrary.builtIn() : PromptLibrary.withOverrides(prompts);
-    }
-
-    private PriceTable priceTable() {
-        return prices == null ? PriceTable.builtIn() : PriceTable.builtIn().overriddenBy(PriceTable.read(prices));
-    }
-
-    /**
-     * The provider and model to plan and price with, needing no key: the provider that would be used when one is
-     * configured, else the one named by flags or the config file, else OpenAI; its default model unless one is named.
-     */
-    ProviderInfo plannedModel(
-            Map<String, String> environment, java.util.function.Predicate<String> ollama, PrintWriter err) {
-        try {
-            return resolve(environment, ollama, err).info();
-        } catch (NoProviderException e) {
-            ConfigFile file = configFile(environment);
-            ProviderKind kind = Optional.ofNullable(provider)
-                    .or(() -> file.choice().provider())
-                    .orElse(ProviderKind.OPENAI);
-            String name = Optional.ofNullable(model)
-                    .or(() -> file.choice().model())
-                    .or(kind::defaultModel)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "Name the model to estimate for with --model (" + kind.id() + " has no default)."));
-            return new ProviderInfo(kind, name, kind.defaultBaseUrl().orElse(""));
-        }
-    }
-
-    /** The price table: the built-in one with {@code --prices} entries on top. */
-    PriceTable prices() {
-        return priceTable();
+        return Summarizer.standard(model, library(), choice.prices());
     }
 
     /** The user's glossary from {@code --glossary}, or the empty one. */

@@ -19,10 +19,6 @@ import io.dragoman.core.output.DigestWriter;
 import io.dragoman.core.output.DigestWriter.Summarized;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.prompt.PromptTemplate;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +47,6 @@ public final class ModelOverviews implements DigestWriter.Overviews {
     /** Articles of a period given to the model, in the order of the period's stories (the largest first). */
     static final int MAX_ARTICLES = 60;
 
-    private static final String SCHEMA_RESOURCE = "/io/dragoman/prompts/digest/schema.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelProvider model;
@@ -72,7 +67,7 @@ public final class ModelOverviews implements DigestWriter.Overviews {
         this.template = prompts.template(TASK, List.of());
         this.session = Objects.requireNonNull(session, "session");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
-        this.schemaText = schemaText();
+        this.schemaText = PromptLibrary.builtInFile(TASK, "schema.json");
         this.schema =
                 JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
     }
@@ -157,16 +152,5 @@ public final class ModelOverviews implements DigestWriter.Overviews {
 
     private static String oneLine(String text) {
         return text.replace("</articles>", "").replaceAll("\\s+", " ").strip();
-    }
-
-    private static String schemaText() {
-        try (InputStream in = ModelOverviews.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The digest schema " + SCHEMA_RESOURCE + " is missing from the jar.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the digest schema", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.dragoman.core.output.Digest.Period;
 import io.dragoman.core.output.Digest.Sentence;
 import io.dragoman.core.output.Digest.Story;
 import io.dragoman.core.output.Digest.Trend;
+import io.dragoman.core.pipeline.ArticleFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -120,7 +121,7 @@ final class DigestMarkdown {
                                 ? items.size() + " articles"
                                 : s.shared().stream()
                                         .map(Name::label)
-                                        .map(DigestMarkdown::plain)
+                                        .map(ArticleFormat::escape)
                                         .collect(Collectors.joining(", ")))
                 .append("** (")
                 .append(items.size())
@@ -152,9 +153,5 @@ final class DigestMarkdown {
                     .append(t.change())
                     .append(" |\n");
         }
-    }
-
-    private static String plain(String label) {
-        return escape(label);
     }
 }

@@ -45,7 +45,10 @@ public final class DigestWriter {
 
     /** The digest of the store's articles, without overviews; writes nothing. */
     public Digest digest(RunStore store, DigestOptions options) {
-        SiteIndex index = SiteIndex.read(store);
+        return digest(SiteIndex.read(store), options);
+    }
+
+    private static Digest digest(SiteIndex index, DigestOptions options) {
         return Digests.build(index.entries(), index.entities(), index.versions(), options);
     }
 
@@ -69,7 +72,8 @@ public final class DigestWriter {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public Result write(RunStore store, DigestOptions options, Optional<Overviews> overviews) {
-        Digest digest = digest(store, options);
+        SiteIndex index = SiteIndex.read(store);
+        Digest digest = digest(index, options);
         if (overviews.isPresent()) {
             List<Period> periods = new ArrayList<>();
             for (Period p : digest.periods()) {
@@ -92,7 +96,7 @@ public final class DigestWriter {
             throw new UncheckedIOException("Cannot write " + markdown + ": " + e.getMessage(), e);
         }
         DigestFile.write(dir.resolve("digest.json"), digest);
-        SiteWriter.Result site = new SiteWriter(dir.resolve("site")).write(store);
+        SiteWriter.Result site = new SiteWriter(dir.resolve("site")).write(store, index);
         return new Result(markdown, digest, site);
     }
 }

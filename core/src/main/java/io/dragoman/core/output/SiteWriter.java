@@ -80,8 +80,12 @@ public final class SiteWriter {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public Result write(RunStore store) {
+        return write(store, SiteIndex.read(store));
+    }
+
+    /** Renders the site from an index read from this store a moment ago. */
+    Result write(RunStore store, SiteIndex index) {
         Instant start = Instant.now();
-        SiteIndex index = SiteIndex.read(store);
         List<SiteEntry> entries = index.entries();
         Entities entities = index.entities();
         Versions versions = index.versions();

@@ -106,6 +106,23 @@ public final class PromptLibrary {
                 task, system.map(Source::text).orElse(""), user.get().text(), texts, origin);
     }
 
+    /**
+     * A file built into the jar's prompts, such as a reply's JSON schema ({@code review/schema.json}), as text.
+     *
+     * @throws IllegalStateException when the jar lacks it
+     */
+    public static String builtInFile(String task, String file) {
+        String resource = RESOURCE_ROOT + task + "/" + file;
+        try (InputStream in = PromptLibrary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The built-in prompt file " + resource + " is missing from the jar.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the built-in prompt file " + resource, e);
+        }
+    }
+
     private record Source(String text, String origin) {}
 
     private Optional<Source> find(String task, String file) {

@@ -8,10 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.dragoman.core.prompt.PromptLibrary;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +18,6 @@ import java.util.Objects;
  * validation of replies against it with the networknt validator. Immutable and thread-safe.
  */
 public final class SummarySchema {
-
-    static final String RESOURCE = "/io/dragoman/prompts/summary/schema.json";
 
     private final String text;
     private final String sent;
@@ -38,14 +33,7 @@ public final class SummarySchema {
 
     /** The schema built into the jar. */
     public static SummarySchema builtIn() {
-        try (InputStream in = SummarySchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The summary schema " + RESOURCE + " is missing from the jar.");
-            }
-            return new SummarySchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the summary schema", e);
-        }
+        return new SummarySchema(PromptLibrary.builtInFile("summary", "schema.json"));
     }
 
     /** The schema document as text, as sent to providers. */

@@ -14,10 +14,6 @@ import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.prompt.PromptTemplate;
 import io.dragoman.core.prompt.RenderedPrompt;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +33,6 @@ public final class Reviewer {
     /** The name the reviewer's findings go under among the checks. */
     public static final String CHECK = "review";
 
-    static final String SCHEMA_RESOURCE = "/io/dragoman/prompts/review/schema.json";
     /** The output budget of a review: a list of short findings. */
     static final int OUTPUT_TOKENS = 1024;
     /** The longest detail of one finding passed on to the repair request. */
@@ -58,7 +53,7 @@ public final class Reviewer {
     public Reviewer(ModelProvider model, PromptLibrary prompts) {
         this.model = Objects.requireNonNull(model, "model");
         this.template = prompts.template(CHECK, List.of());
-        this.schemaText = schemaText();
+        this.schemaText = PromptLibrary.builtInFile(CHECK, "schema.json");
         this.schema =
                 JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaText);
     }
@@ -155,16 +150,5 @@ public final class Reviewer {
             }
         }
         return t;
-    }
-
-    private static String schemaText() {
-        try (InputStream in = Reviewer.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The review schema " + SCHEMA_RESOURCE + " is missing from the jar.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the review schema", e);
-        }
     }
 }
