@@ -59,6 +59,13 @@ class SiteBrowserIT {
                 .as(Files.readString(tmp.resolve("err.txt")))
                 .isZero();
         assertThat(Files.readString(tmp.resolve("out.txt"))).startsWith("Rendered 302 articles into ");
+        Process digest = dragoman(List.of("digest", out.toString(), "--since", "2024-12-16"));
+        assertThat(digest.exitValue())
+                .as(Files.readString(tmp.resolve("err.txt")))
+                .isZero();
+        assertThat(Files.readString(tmp.resolve("out.txt")))
+                .startsWith("Wrote the digest of ")
+                .contains(out.resolve("digest.md").toString());
         site = out.resolve("site");
     }
 
@@ -203,6 +210,9 @@ class SiteBrowserIT {
         List<WebElement> weeks = browser.driver.findElements(By.cssSelector("section.period h2"));
         assertThat(weeks).isNotEmpty();
         assertThat(weeks.get(0).getText()).isEqualTo("Week 2025-W01, 30 December 2024 – 5 January 2025");
+        assertThat(weeks)
+                .as("the digest from --since 2024-12-16, written by the jar")
+                .hasSize(3);
         browser.driver
                 .findElement(By.cssSelector("section.period ol.stories a[href^='article/']"))
                 .click();

@@ -163,4 +163,32 @@ class SiteWriterTest {
                         .text())
                 .isEqualTo("2 versions");
     }
+
+    @Test
+    void anArticlePageListsAtMostTwentyOtherVersionsWhileTheIndexCountsThemAll() throws IOException {
+        // 30 reports, each the one before with its first sentence gone and a new one at the end: one story
+        List<String> sentences = new java.util.ArrayList<>();
+        for (int k = 0; k < 80; k++) {
+            sentences.add("Satz " + k + " über Wort" + (k * 7919 % 1000) + " und Ding" + (k * 104729 % 997) + ".");
+        }
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            var a = io.dragoman.core.testing.SyntheticCorpus.article(0);
+            for (int n = 0; n < 30; n++) {
+                ArticleId id = new ArticleId(String.format(java.util.Locale.ROOT, "version-%02d", n));
+                List<String> text = List.of(String.join(" ", sentences.subList(n, n + 40)));
+                store.articles()
+                        .saveCleaned(
+                                id,
+                                "in/" + n,
+                                "h" + n,
+                                new io.dragoman.core.article.CleanedArticle(
+                                        id, a.title(), text, a.metadata(), List.of()));
+            }
+            new SiteWriter(tmp.resolve("site")).write(store);
+        }
+
+        assertThat(page("index.html").select("li.row .badge.versions").eachText())
+                .containsOnly("30 versions");
+        assertThat(page("article/version-00.html").select("#versions li")).hasSize(SiteWriter.VERSIONS_LISTED);
+    }
 }
