@@ -9,6 +9,7 @@ import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderInfo;
+import io.dragoman.core.llm.retry.RateLimiter;
 import io.dragoman.core.llm.setup.NoProviderException;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.BatchRunner;
@@ -148,11 +149,18 @@ final class ArticleJob {
         if (stages.anyModel()) {
             builder.prompts(models.library()).glossary(models.userGlossary()).prices(models.prices());
         }
-        provider.ifPresent(p -> builder.model(models.model(p, pace)));
+        // one limiter for the account: a reviewer on the same provider and address shares it, another gets its own
+        RateLimiter limiter = RateLimiter.of(pace.limits());
+        provider.ifPresent(p -> builder.model(models.model(p, limiter)));
         if (provider.isPresent() && stages.translate()) {
+            ProviderConfig main = provider.get();
             try {
-                models.reviewer(parent.environment(), parent.ollamaAnswers(), provider.get())
-                        .ifPresent(r -> builder.reviewModel(models.model(r, pace)));
+                models.reviewer(parent.environment(), parent.ollamaAnswers(), main)
+                        .ifPresent(r -> builder.reviewModel(models.model(
+                                r,
+                                r.kind() == main.kind() && r.baseUrl().equals(main.baseUrl())
+                                        ? limiter
+                                        : RateLimiter.of(pace.limits()))));
             } catch (NoProviderException e) {
                 stderr.println("dragoman: --review-model: " + e.getMessage());
                 stderr.flush();

@@ -122,9 +122,9 @@ final class ModelOptions {
         }
     }
 
-    /** The model stack for the resolved provider: retries, and the pace's rate limits shared by all threads. */
-    ModelProvider model(ProviderConfig config, PaceOptions pace) {
-        return ModelProviders.create(config, pace.limits());
+    /** The model stack for the resolved provider: retries, behind a rate limiter shared by all threads. */
+    ModelProvider model(ProviderConfig config, io.dragoman.core.llm.retry.RateLimiter limiter) {
+        return ModelProviders.create(config, limiter);
     }
 
     /** A translator on the model, with these options' prompts, glossary, prices and chunk size. */

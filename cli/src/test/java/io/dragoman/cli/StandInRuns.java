@@ -446,6 +446,67 @@ final class StandInRuns implements AutoCloseable {
         private final Map<String, AtomicInteger> totals = new ConcurrentHashMap<>();
         private final AtomicInteger unmatched = new AtomicInteger();
         private final AtomicReference<Trigger> trigger = new AtomicReference<>();
+        private final AtomicReference<Window> window = new AtomicReference<>();
+        private final java.util.Set<Integer> doubtful = ConcurrentHashMap.newKeySet();
+
+        /** Answers the translation requests of these articles with the second paragraph's last sentence in German. */
+        void doubtful(java.util.Collection<Integer> articles) {
+            doubtful.addAll(articles);
+        }
+
+        /**
+         * A limit the stand-in enforces as providers do: at most {@code requests} accepted in any sliding window of
+         * {@code length}; one more is answered 429 with a {@code Retry-After}, and counted.
+         */
+        static final class Window {
+            private final int requests;
+            private final long lengthNanos;
+            private final java.util.ArrayDeque<Long> accepted = new java.util.ArrayDeque<>();
+            private final List<Long> all = new ArrayList<>();
+            private int rejected;
+
+            Window(int requests, java.time.Duration length) {
+                this.requests = requests;
+                this.lengthNanos = length.toNanos();
+            }
+
+            /** Counts an arriving request; false when it is over the limit. */
+            synchronized boolean admit() {
+                long now = System.nanoTime();
+                while (!accepted.isEmpty() && now - accepted.peekFirst() >= lengthNanos) {
+                    accepted.removeFirst();
+                }
+                if (accepted.size() >= requests) {
+                    rejected++;
+                    return false;
+                }
+                accepted.addLast(now);
+                all.add(now);
+                return true;
+            }
+
+            synchronized int rejected() {
+                return rejected;
+            }
+
+            /** The requests accepted, and the time from the first to the last. */
+            synchronized int acceptedCount() {
+                return all.size();
+            }
+
+            synchronized java.time.Duration span() {
+                return all.isEmpty()
+                        ? java.time.Duration.ZERO
+                        : java.time.Duration.ofNanos(all.get(all.size() - 1) - all.get(0));
+            }
+        }
+
+        /** Enforces a sliding-window limit from now on. */
+        Window enforce(int requests, java.time.Duration length) {
+            Window w = new Window(requests, length);
+            window.set(w);
+            return w;
+        }
 
         /** What to do when the request number {@code at} of a kind arrives from the process sending {@code key}. */
         private record Trigger(String key, boolean summary, int at, Runnable action) {}
@@ -479,6 +540,15 @@ final class StandInRuns implements AutoCloseable {
                         .withBody("{\"error\":{\"message\":\"no article marker in the request\"}}")
                         .build();
             }
+            Window limit = window.get();
+            if (limit != null && !limit.admit()) {
+                return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                        .but()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withBody("{\"error\":{\"message\":\"Rate limit reached for requests\",\"type\":\"requests\"}}")
+                        .build();
+            }
             boolean summary = body.contains("Summarise this");
             (summary ? summaries : translations)
                     .computeIfAbsent(key, k -> new AtomicIntegerArray(articles.size()))
@@ -492,7 +562,8 @@ final class StandInRuns implements AutoCloseable {
             Synthetic a = articles.get(n);
             return ResponseDefinitionBuilder.like(event.getResponseDefinition())
                     .but()
-                    .withBody(TranslateEndToEndTest.completion(summary ? a.summary() : a.translation()))
+                    .withBody(TranslateEndToEndTest.completion(
+                            summary ? a.summary() : doubtful.contains(n) ? a.doubtful() : a.translation()))
                     .build();
         }
 
@@ -542,7 +613,7 @@ final class StandInRuns implements AutoCloseable {
      * @param translation the marked reply to its translation request
      * @param summary the reply to its summary request
      */
-    record Synthetic(String id, String text, String translation, String summary) {
+    record Synthetic(String id, String text, String translation, String summary, String doubtful) {
 
         private static final String[][] COUNTRIES = {
             {"Russland", "Russia", "Moskau", "Moscow"},
@@ -664,8 +735,15 @@ final class StandInRuns implements AutoCloseable {
                     .append("\nAbonnieren Sie uns auf\nTwitter\nLetzte Nachrichten aus Belarus");
 
             StringBuilder reply = new StringBuilder("[T] " + titleEn + "\n\n[D] " + datelineEn);
+            StringBuilder doubtful = new StringBuilder(reply);
             for (int i = 0; i < en.size(); i++) {
                 reply.append("\n\n[").append(i + 1).append("] ").append(en.get(i));
+                // the second paragraph's last sentence left in German: kept, but for a person to review
+                String mixed = i != 1
+                        ? en.get(i)
+                        : en.get(i).substring(0, en.get(i).indexOf(". ") + 2)
+                                + de.get(i).substring(de.get(i).indexOf(". ") + 2);
+                doubtful.append("\n\n[").append(i + 1).append("] ").append(mixed);
             }
 
             ObjectNode summary = JSON.createObjectNode();
@@ -687,7 +765,7 @@ final class StandInRuns implements AutoCloseable {
             summary.putArray("quotes").addObject().put("speaker", minister[1]).put("text", quoteEn + ".");
             summary.putArray("topics").add(topic[1]).add("bilateral cooperation");
 
-            return new Synthetic(id(n), text.toString(), reply.toString(), summary.toString());
+            return new Synthetic(id(n), text.toString(), reply.toString(), summary.toString(), doubtful.toString());
         }
     }
 }

@@ -64,7 +64,10 @@ class ModelProvidersTest {
         AtomicLong nanos = new AtomicLong();
         List<Duration> limiterWaits = new ArrayList<>();
         List<Duration> retryWaits = new ArrayList<>();
-        RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(6, 0), nanos::get, limiterWaits::add);
+        RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(1, 0), nanos::get, d -> {
+            limiterWaits.add(d);
+            nanos.addAndGet(d.toNanos());
+        });
 
         ModelProvider provider = ModelProviders.create(
                 config, limiter, RetryingModelProvider.Settings.DEFAULT, retryWaits::add, Clock.systemUTC());
@@ -72,7 +75,9 @@ class ModelProvidersTest {
 
         assertThat(reply.text()).startsWith(ProviderContractTest.REPLY_START);
         assertThat(retryWaits).containsExactly(Duration.ofSeconds(2));
-        assertThat(limiterWaits).as("the retry waited for its own slot").containsExactly(Duration.ofSeconds(10));
+        assertThat(limiterWaits)
+                .as("the retry waited for its own place: a window and the margin after the 429")
+                .containsExactly(Duration.ofMillis(60_600));
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(path)))).hasSize(2);
         assertThat(provider.info()).isEqualTo(config.info());
     }

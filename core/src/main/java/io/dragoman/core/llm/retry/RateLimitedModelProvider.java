@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
- * Waits for a {@link RateLimiter} before each call of another provider, and pauses the limiter when the provider answers
+ * Waits for a {@link RateLimiter} before each call of another provider (and gives its place back, to count from the
+ * answer on, when the call ends), and pauses the limiter when the provider answers
  * 429 with a {@code Retry-After}, so that the other workers sharing the account wait too instead of collecting 429s of
  * their own. Put it inside a {@link RetryingModelProvider} so that every attempt is counted. Thread-safe when the
  * delegate is.
@@ -43,8 +44,9 @@ public final class RateLimitedModelProvider implements ModelProvider {
 
     @Override
     public ModelReply chat(ModelRequest request) {
+        RateLimiter.Permit permit;
         try {
-            limiter.acquire(tokenEstimate.applyAsLong(request));
+            permit = limiter.acquire(tokenEstimate.applyAsLong(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableFailure(
@@ -54,7 +56,7 @@ public final class RateLimitedModelProvider implements ModelProvider {
                     java.util.Optional.empty(),
                     null);
         }
-        try {
+        try (permit) {
             return delegate.chat(request);
         } catch (RetriableFailure f) {
             // the account's limit is reached: every worker waits, not only the one that was told

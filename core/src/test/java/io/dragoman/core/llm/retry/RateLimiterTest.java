@@ -59,23 +59,79 @@ class RateLimiterTest {
     }
 
     @Test
-    void spacesRequestsEvenlyAtTheRequestsPerMinuteLimit() throws InterruptedException {
-        RateLimiter limiter = limiter(60, 0);
+    void letsABurstUpToTheLimitGoThenWaitsAWindowAndAMarginAfterTheFirstAnswer() throws InterruptedException {
+        RateLimiter limiter = limiter(3, 0);
 
-        limiter.acquire(0);
-        limiter.acquire(0);
-        limiter.acquire(0);
+        limiter.acquire(0).close();
+        limiter.acquire(0).close();
+        limiter.acquire(0).close();
+        limiter.acquire(0).close();
 
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(sleeps)
+                .as("three go at once; the fourth waits 60 s plus 1 %")
+                .containsExactly(Duration.ofMillis(60_600));
+    }
+
+    @Test
+    void countsTheWindowOfARequestFromItsAnswerNotFromWhenItLeft() throws InterruptedException {
+        RateLimiter.Permit[] first = new RateLimiter.Permit[1];
+        RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(1, 0), now::get, d -> {
+            sleeps.add(d);
+            now.addAndGet(d.toNanos());
+            if (sleeps.size() == 3) {
+                first[0].close(); // the first request's answer comes back 60 ms after it left
+            }
+        });
+        first[0] = limiter.acquire(0);
+
+        limiter.acquire(0).close();
+
+        assertThat(sleeps)
+                .as("looks again while the first is in flight, then waits a window and the margin from its answer")
+                .containsExactly(
+                        Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(60_600));
+    }
+
+    @Test
+    void aPauseAskedForWhileACallerWaitsHoldsItBackWhenItWakes() throws InterruptedException {
+        RateLimiter[] limiter = new RateLimiter[1];
+        limiter[0] = new RateLimiter(new RateLimiter.Limits(1, 0), now::get, d -> {
+            sleeps.add(d);
+            if (sleeps.size() == 1) {
+                limiter[0].pause(Duration.ofSeconds(120)); // another worker's 429 says wait two minutes
+            }
+            now.addAndGet(d.toNanos());
+        });
+        limiter[0].acquire(0).close();
+
+        limiter[0].acquire(0).close();
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(60_600), Duration.ofMillis(59_400));
+    }
+
+    @Test
+    void countsOverTheProvidersWindowWhenItIsShorterThanAMinute() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(new RateLimiter.Limits(100, 0, Duration.ofSeconds(3)), now::get, d -> {
+            sleeps.add(d);
+            now.addAndGet(d.toNanos());
+        });
+
+        for (int i = 0; i < 6; i++) {
+            limiter.acquire(0).close();
+        }
+
+        assertThat(sleeps)
+                .as("5 in any 3 s: the sixth waits 3 s and the 30 ms margin")
+                .containsExactly(Duration.ofMillis(3_030));
     }
 
     @Test
     void doesNotWaitWhenRequestsArriveSlowerThanTheLimit() throws InterruptedException {
-        RateLimiter limiter = limiter(60, 0);
+        RateLimiter limiter = limiter(1, 0);
 
-        limiter.acquire(0);
-        now.addAndGet(Duration.ofSeconds(5).toNanos());
-        limiter.acquire(0);
+        limiter.acquire(0).close();
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+        limiter.acquire(0).close();
 
         assertThat(sleeps).isEmpty();
     }
@@ -113,15 +169,17 @@ class RateLimiterTest {
     }
 
     @Test
-    void givesConcurrentCallersSeparateSlots() throws InterruptedException {
-        RateLimiter limiter =
-                new RateLimiter(new RateLimiter.Limits(60, 0), now::get, sleeps::add); // time stands still
+    void concurrentCallersNeverHaveMoreThanTheLimitInOneWindow() throws InterruptedException {
+        RateLimiter limiter = RateLimiter.of(new RateLimiter.Limits(600, 0, Duration.ofMillis(300))); // 3 per 300 ms
+        List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch done = new CountDownLatch(8);
-        for (int i = 0; i < 8; i++) {
+        CountDownLatch done = new CountDownLatch(9);
+        for (int i = 0; i < 9; i++) {
             pool.execute(() -> {
-                try {
-                    limiter.acquire(0);
+                try (RateLimiter.Permit permit = limiter.acquire(0)) {
+                    long left = System.nanoTime();
+                    Thread.sleep(10); // the call
+                    calls.add(new long[] {left, System.nanoTime()});
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -129,11 +187,22 @@ class RateLimiterTest {
                 }
             });
         }
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
         pool.shutdown();
 
-        List<Long> waits = sleeps.stream().map(Duration::toSeconds).sorted().toList();
-        assertThat(waits).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        List<long[]> byStart = calls.stream()
+                .sorted(java.util.Comparator.comparingLong(c -> c[0]))
+                .toList();
+        assertThat(byStart).hasSize(9);
+        for (int i = 3; i < byStart.size(); i++) {
+            long earliestAnswer = byStart.subList(0, i - 2).stream()
+                    .mapToLong(c -> c[1])
+                    .max()
+                    .orElseThrow();
+            assertThat(byStart.get(i)[0] - earliestAnswer)
+                    .as("request %d leaves 300 ms after an answer of a request three before it", i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+        }
     }
 
     @Test
@@ -159,12 +228,12 @@ class RateLimiterTest {
                 return new ProviderInfo(ProviderKind.OLLAMA, "qwen2.5:7b", "http://localhost:11434");
             }
         };
-        ModelProvider limited = new RateLimitedModelProvider(model, limiter(30, 0), request -> 0);
+        ModelProvider limited = new RateLimitedModelProvider(model, limiter(1, 0), request -> 0);
 
         limited.chat(ModelRequest.of("", "eins", 10, 0));
         limited.chat(ModelRequest.of("", "zwei", 10, 0));
 
-        assertThat(calls).containsExactly("call at 0 s", "call at 2 s");
+        assertThat(calls).containsExactly("call at 0 s", "call at 60 s");
     }
 
     /** A provider that fails every call with {@code failure}. */
