@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RateLimitIT {
 
-    private static final int WINDOW_SECONDS = Integer.getInteger("dragoman.ratelimit.window", 3);
+    private static final int WINDOW_SECONDS = Integer.getInteger("dragoman.ratelimit.window", 2);
     private static final int PER_WINDOW = Integer.getInteger("dragoman.ratelimit.requests", 5);
-    private static final int ARTICLES = Integer.getInteger("dragoman.ratelimit.articles", 16);
+    private static final int ARTICLES = Integer.getInteger("dragoman.ratelimit.articles", 10);
     private static final int LATENCY_MS = 50;
 
     @TempDir

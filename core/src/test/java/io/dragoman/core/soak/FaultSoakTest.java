@@ -49,6 +49,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,11 @@ class FaultSoakTest {
     private final Map<String, List<Duration>> waits = new ConcurrentHashMap<>();
     /** Waits of the client-side rate limiter, which has no limits here and so should never wait. */
     private final List<Duration> limiterWaits = new CopyOnWriteArrayList<>();
+    /**
+     * The time the limiter was told it slept: its clock runs this much ahead of the real one, so that a recorded wait
+     * counts as waited and the limiter, which looks again after every wait, moves on.
+     */
+    private final AtomicLong limiterSkipped = new AtomicLong();
 
     private final FaultTable table = new FaultTable();
 
@@ -176,7 +182,10 @@ class FaultSoakTest {
                 .add(wait);
         ModelProvider stack = ModelProviders.create(
                 config,
-                new RateLimiter(RateLimiter.Limits.NONE, System::nanoTime, limiterWaits::add),
+                new RateLimiter(RateLimiter.Limits.NONE, () -> System.nanoTime() + limiterSkipped.get(), wait -> {
+                    limiterWaits.add(wait);
+                    limiterSkipped.addAndGet(wait.toNanos());
+                }),
                 RETRIES,
                 recordingSleeper,
                 Clock.fixed(NOW, ZoneOffset.UTC));
