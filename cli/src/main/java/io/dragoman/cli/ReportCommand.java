@@ -55,6 +55,7 @@ final class ReportCommand implements Callable<Integer> {
                     report.checks(),
                     report.summaryWarnings(),
                     report.spend(),
+                    report.identicalCopies(),
                     last);
         }
         if (json) {

@@ -406,6 +406,41 @@ class TranslateEndToEndTest {
     }
 
     @Test
+    void anIdenticalCopyOfAnArticleIsAnsweredByTheCallCacheAndTheReportSaysSo() throws IOException {
+        answerBothSeeds();
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(SEEDS.resolve(FIRST_SEED + ".txt"), in.resolve(FIRST_SEED + ".txt"));
+        Files.copy(SEEDS.resolve(SECOND_SEED + ".txt"), in.resolve(SECOND_SEED + ".txt"));
+        Files.copy(SEEDS.resolve(FIRST_SEED + ".txt"), in.resolve("republished.txt"));
+        Path out = tmp.resolve("out");
+
+        Cli.Result r = runWith(
+                Map.of("OPENAI_API_KEY", KEY),
+                "run",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--provider",
+                "openai",
+                "--base-url",
+                baseUrl(),
+                "--concurrency",
+                "1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(calls()).as("the copy's calls are the first copy's").isEqualTo(4);
+        JsonNode copies = JSON.readTree(out.resolve("report.json").toFile()).at("/identicalCopies");
+        assertThat(copies.at("/articles").asLong()).isEqualTo(1);
+        assertThat(copies.at("/calls").asInt()).isEqualTo(2);
+        assertThat(copies.at("/costUsd").decimalValue()).isPositive();
+        String line = "Identical copies: 1 article has the same cleaned text as another article, so the call cache"
+                + " answered its 2 model calls";
+        assertThat(Files.readString(out.resolve("report.md"))).contains(line);
+        assertThat(runWith(Map.of(), "report", out.toString()).out()).contains(line);
+        assertThat(runWith(Map.of(), "report", out.toString(), "--json").out()).contains("\"identicalCopies\"");
+    }
+
+    @Test
     void startingOverWithForceReplaysTheCacheAndReportsNothingPaid() throws IOException {
         answerBothSeeds();
         Path out = tmp.resolve("out");

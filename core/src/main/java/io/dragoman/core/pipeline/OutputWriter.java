@@ -237,8 +237,10 @@ public final class OutputWriter {
         Map<String, Map<String, Long>> checks = new TreeMap<>();
         Map<String, RunReport.Spend> spend = new TreeMap<>();
         long summaryWarnings = 0;
+        IdenticalCopies copies = new IdenticalCopies();
         for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
             StoredArticle row = it.next();
+            copies.add(row);
             if (row.status() == ArticleStatus.FAILED && row.failure().isPresent()) {
                 StoredFailure f = row.failure().get();
                 String key = f.stage().name().toLowerCase(Locale.ROOT) + ": " + RunReport.reasonKey(f.reason());
@@ -283,6 +285,7 @@ public final class OutputWriter {
                 checks,
                 summaryWarnings,
                 spend,
+                copies.result(),
                 run.map(RunReport.ThisRun::of));
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param checks for each translation check that did not simply pass, how many articles ended with each status
  * @param summaryWarnings the number of warnings the summary checks raised
  * @param spend calls, tokens and cost by stage, provider and model, over everything stored
+ * @param identicalCopies the articles whose cleaned text another article had, whose calls the call cache answered
  * @param thisRun the run that just ended, when the report is written by one
  */
 public record RunReport(
@@ -27,7 +28,19 @@ public record RunReport(
         Map<String, Map<String, Long>> checks,
         long summaryWarnings,
         Map<String, Spend> spend,
+        Copies identicalCopies,
         Optional<ThisRun> thisRun) {
+
+    /**
+     * Articles whose cleaned text is the same as another article's, translated and summarised by the same model with
+     * the same prompts: they send the first copy's requests, which the call cache answers, so they cost nothing. Their
+     * records still show what their work cost; {@link #spend} counts that with everything stored.
+     *
+     * @param articles the copies, the first of each text not counted
+     * @param calls the calls their records show, answered by the call cache
+     * @param costUsd what those calls cost the first copy, or null when a model's price is unknown
+     */
+    public record Copies(long articles, int calls, BigDecimal costUsd) {}
 
     /**
      * Failed articles that share a stage and reason.
@@ -216,6 +229,20 @@ public record RunReport(
                     s.costUsd() == null
                             ? "unknown"
                             : s.costUsd().stripTrailingZeros().toPlainString())));
+        }
+        if (identicalCopies.articles() > 0) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nIdentical copies: %d %s the same cleaned text as another article, so the call cache answered"
+                            + " %s %d model calls and %s nothing (%s of the recorded cost above).%n",
+                    identicalCopies.articles(),
+                    identicalCopies.articles() == 1 ? "article has" : "articles have",
+                    identicalCopies.articles() == 1 ? "its" : "their",
+                    identicalCopies.calls(),
+                    identicalCopies.articles() == 1 ? "it cost" : "they cost",
+                    identicalCopies.costUsd() == null
+                            ? "an unknown part"
+                            : "$" + identicalCopies.costUsd().toPlainString()));
         }
         if (!checks.isEmpty()) {
             md.append("\nTranslation checks that fired:\n\n");
