@@ -62,6 +62,7 @@ final class Progress implements RunListener, AutoCloseable {
     private int finished;
     private int skipped;
     private int failed;
+    private int needsReview;
     private Usage usage = new Usage(0, 0);
     private BigDecimal cost = BigDecimal.ZERO;
     private boolean costUnknown;
@@ -125,6 +126,7 @@ final class Progress implements RunListener, AutoCloseable {
             failed++;
             paid(f.calls(), f.usage(), f.cost());
         } else if (outcome instanceof ArticleOutcome.Done d) {
+            needsReview += d.translation().filter(t -> t.needsReview()).isPresent() ? 1 : 0;
             paid(d.calls(), d.usage(), d.cost());
         } else if (outcome instanceof ArticleOutcome.Skipped) {
             skipped++;
@@ -175,7 +177,7 @@ final class Progress implements RunListener, AutoCloseable {
     synchronized String line() {
         List<String> parts = new ArrayList<>();
         parts.add(total() + " articles");
-        parts.addAll(counts());
+        parts.addAll(counts(true));
         parts.add(String.format(Locale.ROOT, "%,.1f articles/min", perMinute()));
         parts.add("ETA " + eta());
         return "dragoman: progress: " + String.join(", ", parts);
@@ -185,7 +187,7 @@ final class Progress implements RunListener, AutoCloseable {
     synchronized String bar(int columns) {
         List<String> parts = new ArrayList<>();
         parts.add(total());
-        parts.addAll(counts());
+        parts.addAll(counts(false));
         parts.add(String.format(Locale.ROOT, "%,.1f/min", perMinute()));
         parts.add("ETA " + eta());
         String text = String.join("  ", parts);
@@ -207,10 +209,17 @@ final class Progress implements RunListener, AutoCloseable {
         return finished + "/" + (complete ? atLeast : atLeast == 0 ? "?" : "≥" + atLeast);
     }
 
-    private List<String> counts() {
+    /**
+     * The counts after the total; the articles that need review are always in the plain line and in the bar once
+     * there are some, which leaves a narrow terminal room for the graphic.
+     */
+    private List<String> counts(boolean everyCount) {
         List<String> parts = new ArrayList<>();
         parts.add(failed + " failed");
         if (models) {
+            if (everyCount || needsReview > 0) {
+                parts.add(needsReview + " need review");
+            }
             parts.add(String.format(Locale.ROOT, "%,d tokens", usage.inputTokens() + usage.outputTokens()));
             parts.add(
                     costUnknown

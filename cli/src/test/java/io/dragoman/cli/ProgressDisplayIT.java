@@ -25,7 +25,7 @@ class ProgressDisplayIT {
     private static final long TIMEOUT_SECONDS = 60;
     /** The plain line; while the inputs are still counted the total is "≥ N" or "?". */
     private static final Pattern PLAIN_LINE = Pattern.compile("dragoman: progress: \\d+/(\\d+|≥\\d+|\\?) articles,"
-            + " \\d+ failed, [\\d,]+ tokens, \\$\\d+\\.\\d\\d, [\\d,]+\\.\\d articles/min, ETA .+");
+            + " \\d+ failed, \\d+ need review, [\\d,]+ tokens, \\$\\d+\\.\\d\\d, [\\d,]+\\.\\d articles/min, ETA .+");
 
     @TempDir
     Path tmp;

@@ -2,10 +2,17 @@ package io.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.ArticleMetadata;
 import io.dragoman.core.article.ArticleStatus;
+import io.dragoman.core.article.CleanedArticle;
 import io.dragoman.core.article.Stage;
+import io.dragoman.core.llm.Provenance;
+import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.Usage;
 import io.dragoman.core.pipeline.ArticleOutcome;
+import io.dragoman.core.translate.CheckResult;
+import io.dragoman.core.translate.Translation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,46 @@ class ProgressTest {
                 "a", "a.txt", Stage.TRANSLATE, "x", true, 1, new Usage(1000, 500), Optional.of(new BigDecimal("0.5")));
     }
 
+    /** An article translated with a finding left for review, or with none; its one call cost $0.25. */
+    private static ArticleOutcome.Done translated(String id, boolean needsReview) {
+        ArticleId articleId = new ArticleId(id);
+        List<CheckResult> checks = needsReview
+                ? List.of(new CheckResult("numbers", CheckResult.Status.REVIEW, List.of("1,5 Mio. became 15 million")))
+                : List.of();
+        Usage usage = new Usage(600, 400);
+        Optional<BigDecimal> cost = Optional.of(new BigDecimal("0.25"));
+        Translation translation = new Translation(
+                articleId,
+                "Title",
+                "",
+                List.of("Text."),
+                checks,
+                1,
+                new Provenance(ProviderKind.OPENAI, "gpt-test", Map.of("translate", "0123456789ab"), usage, cost, 1));
+        CleanedArticle article = new CleanedArticle(
+                articleId,
+                "Titel",
+                List.of("Text."),
+                new ArticleMetadata(null, null, null, null, null, null, "de", null, id + ".txt", null, List.of()),
+                List.of());
+        return new ArticleOutcome.Done(article, Optional.of(translation), Optional.empty());
+    }
+
+    @Test
+    void countsTheArticlesDoneWithAFindingLeftForReview() {
+        try (Progress p = Progress.start(PLAIN, true, new PrintWriter(new StringWriter()), new ManualClock())) {
+            p.counted(5, true);
+            p.finished(translated("a", true));
+            p.finished(translated("b", false));
+            p.finished(translated("c", true));
+
+            assertThat(p.line())
+                    .startsWith(
+                            "dragoman: progress: 3/5 articles, 0 failed, 2 need review, 3,000 tokens," + " $0.75, ");
+            assertThat(p.bar(120)).contains("] 3/5  0 failed  2 need review  3,000 tokens  $0.75  ");
+        }
+    }
+
     @Test
     void reportsArticlesFailuresTokensCostRateAndEta() {
         ManualClock clock = new ManualClock();
@@ -62,8 +111,9 @@ class ProgressTest {
 
             assertThat(p.line())
                     .as("the rate counts the articles this run worked on, not those done before")
-                    .isEqualTo("dragoman: progress: 2/10 articles, 1 failed, 1,500 tokens, $0.50, 1.0 articles/min,"
-                            + " ETA 8 min");
+                    .isEqualTo(
+                            "dragoman: progress: 2/10 articles, 1 failed, 0 need review, 1,500 tokens, $0.50, 1.0 articles/min,"
+                                    + " ETA 8 min");
         }
     }
 
