@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * MinHash over word shingles of the cleaned text: each article gets a signature of {@value #HASHES} minimum hashes of
  * its {@value #SHINGLE}-word shingles; articles whose signatures share a band of {@value #ROWS} hashes are compared, and
  * those whose signatures agree in at least {@value #THRESHOLD} of the hashes (an estimate of the shingles' Jaccard
- * similarity) are versions of each other, transitively. The seeds are fixed, so a site renders the same every time.
+ * similarity) are versions of each other, transitively. Articles with the same signature (identical copies) are
+ * versions of each other whatever the buckets hold. The seeds are fixed, so a site renders the same every time.
  */
 final class NearDuplicates {
 
@@ -87,9 +88,17 @@ final class NearDuplicates {
         for (int b = 0; b < HASHES / ROWS; b++) {
             bands.add(new HashMap<>());
         }
+        Map<Signature, Integer> firstWith = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int[] s = signatures.get(i);
             if (s == null) {
+                continue;
+            }
+            Integer same = firstWith.putIfAbsent(new Signature(s), i);
+            if (same != null) {
+                // an identical copy joins the article it copies, however full the buckets were when it came, and
+                // takes no place in them: it would only be compared with what the first was compared with
+                parent[find(parent, same)] = find(parent, i);
                 continue;
             }
             for (int b = 0; b < bands.size(); b++) {
@@ -131,6 +140,24 @@ final class NearDuplicates {
             group[i] = g;
         }
         return Versions.of(group, members.stream().map(List::copyOf).toList());
+    }
+
+    /** A signature as a map key: equal when every hash is. */
+    private record Signature(int[] hashes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Signature other && Arrays.equals(hashes, other.hashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hashes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(hashes);
+        }
     }
 
     private static int find(int[] parent, int i) {

@@ -88,4 +88,42 @@ class NearDuplicatesTest {
             assertThat(v.count(i)).as("article %d", i).isEqualTo(1);
         }
     }
+
+    @Test
+    void thirtyIdenticalCopiesAreOneStoryEvenWhenOtherArticlesFilledEveryBucketTheyFallInFirst() {
+        // for each band, twenty newer articles that agree with the copies in that band alone: they fill the copies'
+        // bucket of every band, and are far too different to be versions of them
+        int[] story = duplicates.signature(STORY);
+        List<int[]> signatures = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int band = 0; band < NearDuplicates.HASHES / NearDuplicates.ROWS; band++) {
+            for (int k = 0; k < 20; k++) {
+                int[] other =
+                        random.ints(NearDuplicates.HASHES, 0, Integer.MAX_VALUE).toArray();
+                System.arraycopy(
+                        story, band * NearDuplicates.ROWS, other, band * NearDuplicates.ROWS, NearDuplicates.ROWS);
+                signatures.add(other);
+            }
+        }
+        int first = signatures.size();
+        for (int n = 0; n < 30; n++) {
+            signatures.add(duplicates.signature(STORY));
+        }
+
+        Versions v = duplicates.group(signatures);
+
+        assertThat(v.count(first)).isEqualTo(30);
+        assertThat(v.of(first + 29)).hasSize(29).contains(first, first + 28);
+        assertThat(v.count(0)).isEqualTo(1);
+    }
+
+    @Test
+    void thirtyIdenticalCopiesAloneAreOneStory() {
+        String[] texts = new String[30];
+        Arrays.fill(texts, STORY);
+        Versions v = group(texts);
+
+        assertThat(v.count(0)).isEqualTo(30);
+        assertThat(v.count(29)).isEqualTo(30);
+    }
 }
