@@ -141,12 +141,16 @@ public final class RateLimiter {
         if (tokens < 0) {
             throw new IllegalArgumentException("tokens cannot be negative, was " + tokens);
         }
+        // after a wait, the clock has moved on by at least that wait: a sleeper that returns early (a test's that only
+        // records the wait) then cannot make this loop look again and again at the same instant
+        long floor = nanoTime.getAsLong();
         while (true) {
-            Take take = tryTake(tokens);
+            Take take = tryTake(tokens, floor);
             if (take.permit() != null) {
                 return take.permit();
             }
             sleeper.sleep(Duration.ofNanos(take.waitNanos()));
+            floor = take.at() + take.waitNanos();
         }
     }
 
@@ -166,11 +170,12 @@ public final class RateLimiter {
     }
 
     /** The place taken, or none and how long to wait before looking again. */
-    private record Take(Permit permit, long waitNanos) {}
+    private record Take(Permit permit, long waitNanos, long at) {}
 
     /** Takes a place when every condition holds now; else says how long to wait. */
-    private synchronized Take tryTake(long tokens) {
-        long now = nanoTime.getAsLong();
+    private synchronized Take tryTake(long tokens, long floor) {
+        long clock = nanoTime.getAsLong();
+        long now = floor - clock > 0 ? floor : clock;
         long wait = Math.max(0, pausedUntil - now);
         if (limits.requestsPerMinute() > 0) {
             places.removeIf(p -> p.freeAt - now <= 0);
@@ -183,21 +188,23 @@ public final class RateLimiter {
         if (limits.tokensPerMinute() > 0) {
             double budget = limits.tokensPerWindow();
             double perNano = budget / limits.window().toNanos();
-            tokensAvailable = Math.min(budget, tokensAvailable + (now - tokensCountedAt) * perNano);
-            tokensCountedAt = now;
+            if (now - tokensCountedAt > 0) {
+                tokensAvailable = Math.min(budget, tokensAvailable + (now - tokensCountedAt) * perNano);
+                tokensCountedAt = now;
+            }
             needed = Math.min(tokens, budget);
             if (tokensAvailable < needed) {
                 wait = Math.max(wait, (long) Math.ceil((needed - tokensAvailable) / perNano));
             }
         }
         if (wait > 0) {
-            return new Take(null, wait);
+            return new Take(null, wait, now);
         }
         tokensAvailable -= needed;
         Place place = new Place();
         if (limits.requestsPerMinute() > 0) {
             places.add(place);
         }
-        return new Take(place, 0);
+        return new Take(place, 0, now);
     }
 }
