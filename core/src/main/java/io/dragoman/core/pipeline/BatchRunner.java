@@ -20,9 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -203,12 +201,11 @@ public final class BatchRunner {
         store.articles().resetInFlight();
         RunTally tally = new RunTally();
         Budget budget = new Budget(settings.maxCost());
-        // cleaning runs ahead in a pool of its own, so the model slots only wait for models
-        ExecutorService cleaners = Executors.newFixedThreadPool(
-                Math.min(
-                        settings.concurrency(), Math.max(2, Runtime.getRuntime().availableProcessors() / 2)),
-                daemons("dragoman-clean"));
-        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), daemons("dragoman-worker"));
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread t = new Thread(runnable, "dragoman-worker");
+            t.setDaemon(true);
+            return t;
+        });
         Semaphore slots = new Semaphore(settings.concurrency() * 2);
         RunIds ids = new RunIds(id -> store.articles().find(new ArticleId(id)).flatMap(StoredArticle::location));
         try (inputs) {
@@ -227,44 +224,21 @@ public final class BatchRunner {
                 if (!takeSlot(slots, control)) {
                     break;
                 }
-                cleaners.execute(() -> {
-                    boolean handedOn = false;
+                pool.execute(() -> {
                     try {
                         listener.started(failureId);
-                        Cleaned cleaned = clean(taken, failureId);
-                        if (cleaned.outcome().isPresent()) {
-                            finish(cleaned.outcome().get(), tally, listener);
-                        } else {
-                            pool.execute(() -> {
-                                try {
-                                    finish(
-                                            models(cleaned.ready(), failureId, listener, control, budget),
-                                            tally,
-                                            listener);
-                                } catch (RuntimeException e) {
-                                    control.abort(e);
-                                } finally {
-                                    slots.release();
-                                }
-                            });
-                            handedOn = true;
-                        }
-                    } catch (RejectedExecutionException e) {
-                        // the run is being abandoned: the article stays pending for the next run
-                        finish(new ArticleOutcome.Deferred(failureId, control.message.get()), tally, listener);
+                        ArticleOutcome outcome = process(taken, failureId, listener, control, budget);
+                        tally.add(outcome);
+                        listener.finished(outcome);
                     } catch (RuntimeException e) {
                         // per-article problems are outcomes; what escapes (the store refusing a write) stops the run
                         control.abort(e);
                     } finally {
-                        if (!handedOn) {
-                            slots.release();
-                        }
+                        slots.release();
                     }
                 });
             }
         } finally {
-            cleaners.shutdown();
-            awaitQuietly(cleaners, control);
             pool.shutdown();
             awaitQuietly(pool, control);
             resetInFlight(control);
@@ -294,19 +268,6 @@ public final class BatchRunner {
             }
             control.abort(e);
         }
-    }
-
-    private static void finish(ArticleOutcome outcome, RunTally tally, RunListener listener) {
-        tally.add(outcome);
-        listener.finished(outcome);
-    }
-
-    private static ThreadFactory daemons(String name) {
-        return runnable -> {
-            Thread t = new Thread(runnable, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Waits for a free slot; false when the intake stopped meanwhile. */
@@ -372,32 +333,18 @@ public final class BatchRunner {
      * @param id the id an unreadable input's failure is stored under (a read article has its own)
      */
     ArticleOutcome process(Input input, String id, RunListener listener, Control control, Budget budget) {
-        Cleaned cleaned = clean(input, id);
-        return cleaned.outcome().orElseGet(() -> models(cleaned.ready(), id, listener, control, budget));
-    }
-
-    /** A cleaned article ready for its model stages, or what became of it when it ended at cleaning. */
-    private record Cleaned(ArticlePipeline.Cleaning.Ready ready, Optional<ArticleOutcome> outcome) {}
-
-    /** Cleans and stores an input; never throws for a per-article problem. */
-    private Cleaned clean(Input input, String id) {
         if (input instanceof Input.Unreadable u) {
             progress.failed(
                     new ArticleId(id),
                     StoredFailure.of(Stage.CLEAN, u.reason(), false).at(u.location(), ""));
-            return new Cleaned(null, Optional.of(ArticleOutcome.Failed.cleaning(id, u.location(), u.reason())));
+            return ArticleOutcome.Failed.cleaning(id, u.location(), u.reason());
         }
         RawArticle raw = ((Input.Read) input).article();
         ArticlePipeline.Cleaning cleaning = pipeline.clean(raw, progress);
         if (cleaning instanceof ArticlePipeline.Cleaning.Ended ended) {
-            return new Cleaned(null, Optional.of(ended.outcome()));
+            return ended.outcome();
         }
-        return new Cleaned((ArticlePipeline.Cleaning.Ready) cleaning, Optional.empty());
-    }
-
-    /** The model stages of a cleaned article, with the run's control and budget before them. */
-    private ArticleOutcome models(
-            ArticlePipeline.Cleaning.Ready ready, String id, RunListener listener, Control control, Budget budget) {
+        ArticlePipeline.Cleaning.Ready ready = (ArticlePipeline.Cleaning.Ready) cleaning;
         if (control.stopping()) {
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
