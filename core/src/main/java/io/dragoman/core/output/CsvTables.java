@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,10 @@ import java.util.Optional;
  * Writes the run's tables for spreadsheets and pandas into the run directory, UTF-8 with a header, with Jackson's CSV
  * module: {@code articles.csv} (one row per article) and {@code people.csv}, {@code organizations.csv}, {@code
  * places.csv}, {@code topics.csv}, {@code quotes.csv} (one row per mention, with the article's id, date and source).
- * The store is read once, row by row; each file is written beside its target and renamed into place.
+ * A person's, organisation's or place's row also names its {@code entity}: the name of the site's page for the entity
+ * that spelling belongs to ("Sergei Lavrov" for "Sergej Lawrow"), so that a spreadsheet can pivot by entity. The store
+ * is read once, row by row; those three tables' rows are held until every name is seen, since only then is it known
+ * which names are one entity. Each file is written beside its target and renamed into place.
  */
 public final class CsvTables {
 
@@ -51,12 +56,21 @@ public final class CsvTables {
                         "title",
                         "title_english",
                         "url"));
-        TABLES.put("people.csv", List.of("article_id", "published", "source", "name", "role"));
-        TABLES.put("organizations.csv", List.of("article_id", "published", "source", "name", "abbreviation"));
-        TABLES.put("places.csv", List.of("article_id", "published", "source", "name"));
+        TABLES.put("people.csv", List.of("article_id", "published", "source", "name", "role", "entity"));
+        TABLES.put("organizations.csv", List.of("article_id", "published", "source", "name", "abbreviation", "entity"));
+        TABLES.put("places.csv", List.of("article_id", "published", "source", "name", "entity"));
         TABLES.put("topics.csv", List.of("article_id", "published", "source", "topic"));
         TABLES.put("quotes.csv", List.of("article_id", "published", "source", "speaker", "text", "paragraph"));
     }
+
+    /** The tables whose rows name an entity, and the kind of the name. */
+    private static final Map<String, EntityKind> ENTITY_TABLES = Map.of(
+            "people.csv", EntityKind.PERSON,
+            "organizations.csv", EntityKind.ORGANIZATION,
+            "places.csv", EntityKind.PLACE);
+
+    /** A row waiting for its entity: the table, the cells before the entity column, and the name it gives. */
+    private record Mention(String table, String[] cells, String name) {}
 
     private final Path dir;
     private final CsvMapper csv = new CsvMapper();
@@ -89,8 +103,19 @@ public final class CsvTables {
                         t.getKey(),
                         csv.writerFor(String[].class).with(schema.build()).writeValues(w));
             }
+            Map<EntityKind, NameGroups> groups = new EnumMap<>(EntityKind.class);
+            ENTITY_TABLES.values().forEach(kind -> groups.put(kind, new NameGroups(kind)));
+            List<Mention> mentions = new ArrayList<>();
             for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
-                rows(it.next(), tables);
+                rows(it.next(), tables, groups, mentions);
+            }
+            groups.values().forEach(NameGroups::resolve);
+            for (Mention m : mentions) {
+                NameGroups names = groups.get(ENTITY_TABLES.get(m.table()));
+                String[] cells = Arrays.copyOf(m.cells(), m.cells().length + 1);
+                cells[cells.length - 1] =
+                        names.knows(m.name()) ? names.of(m.name()).label() : "";
+                put(tables.get(m.table()), cells);
             }
             for (SequenceWriter t : tables.values()) {
                 t.close();
@@ -127,7 +152,16 @@ public final class CsvTables {
         }
     }
 
-    private static void rows(StoredArticle row, Map<String, SequenceWriter> tables) throws IOException {
+    /**
+     * Writes an article's rows, but holds those naming a person, organisation or place in {@code mentions}, adding
+     * their names to {@code groups} as the site does.
+     */
+    private static void rows(
+            StoredArticle row,
+            Map<String, SequenceWriter> tables,
+            Map<EntityKind, NameGroups> groups,
+            List<Mention> mentions)
+            throws IOException {
         Optional<CleanedArticle> cleaned = row.cleaned();
         Optional<ArticleSummary> s = row.summary().map(x -> x.fields());
         SiteEntry e = SiteEntry.of(row);
@@ -155,13 +189,17 @@ public final class CsvTables {
             return;
         }
         for (ArticleSummary.Person p : s.get().people()) {
-            put(tables.get("people.csv"), new String[] {id, published, source, p.name(), p.role()});
+            groups.get(EntityKind.PERSON).add(p.name(), "");
+            mentions.add(new Mention("people.csv", new String[] {id, published, source, p.name(), p.role()}, p.name()));
         }
         for (ArticleSummary.Organization o : s.get().organizations()) {
-            put(tables.get("organizations.csv"), new String[] {id, published, source, o.name(), o.abbreviation()});
+            groups.get(EntityKind.ORGANIZATION).add(o.name(), o.abbreviation());
+            mentions.add(new Mention(
+                    "organizations.csv", new String[] {id, published, source, o.name(), o.abbreviation()}, o.name()));
         }
         for (String place : s.get().locations()) {
-            put(tables.get("places.csv"), new String[] {id, published, source, place});
+            groups.get(EntityKind.PLACE).add(place, "");
+            mentions.add(new Mention("places.csv", new String[] {id, published, source, place}, place));
         }
         for (String topic : s.get().topics()) {
             put(tables.get("topics.csv"), new String[] {id, published, source, topic});

@@ -72,4 +72,33 @@ class CsvTablesTest {
         assertThat(read("quotes.csv").get(0)).containsEntry("paragraph", "2").containsEntry("speaker", "Sergei Lavrov");
         assertThat(Files.readString(tmp.resolve("topics.csv"))).startsWith("article_id,published,source,topic\n");
     }
+
+    @Test
+    void aMentionUnderAVariantSpellingCarriesTheNameOfItsEntitysPage() throws IOException {
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            SyntheticCorpus.fill(store, 12);
+            new CsvTables(tmp).write(store);
+        }
+
+        List<Map<String, String>> people = read("people.csv");
+        assertThat(people)
+                .filteredOn(r -> r.get("name").equals("Sergej Lawrow"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsEntry("entity", "Sergei Lavrov"));
+        assertThat(people)
+                .filteredOn(r -> r.get("name").equals("Lavrov"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsEntry("entity", "Sergei Lavrov"));
+        assertThat(people)
+                .filteredOn(r -> r.get("name").equals("Wladimir Makej"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r).containsEntry("entity", "Vladimir Makei"));
+        assertThat(people).allSatisfy(r -> assertThat(r.get("entity")).isNotEmpty());
+        assertThat(read("organizations.csv")).isNotEmpty().allSatisfy(r -> assertThat(r.get("entity"))
+                .isEqualTo(r.get("name")));
+        assertThat(read("places.csv")).isNotEmpty().allSatisfy(r -> assertThat(r.get("entity"))
+                .isEqualTo(r.get("name")));
+        assertThat(Files.readString(tmp.resolve("people.csv")))
+                .startsWith("article_id,published,source,name,role,entity\n");
+    }
 }
