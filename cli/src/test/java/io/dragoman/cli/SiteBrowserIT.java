@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The reader site in a real browser (headless Chromium): made by the packaged jar from the seeds (run against a
- * stand-in model) and 300 synthetic articles, opened from disk. Skipped with one line when Chromium is missing.
+ * stand-in model), 300 synthetic articles and one story in three versions, opened from disk. Skipped with one line when Chromium is missing.
  */
 class SiteBrowserIT {
 
@@ -53,12 +54,13 @@ class SiteBrowserIT {
         }
         try (RunStore store = RunStore.open(out.resolve("dragoman.db"))) {
             SyntheticCorpus.fill(store, 300);
+            SyntheticCorpus.threeVersions(store, SyntheticCorpus.published(2).minusMinutes(30));
         }
         Process render = dragoman(List.of("site", out.toString()));
         assertThat(render.exitValue())
                 .as(Files.readString(tmp.resolve("err.txt")))
                 .isZero();
-        assertThat(Files.readString(tmp.resolve("out.txt"))).startsWith("Rendered 302 articles into ");
+        assertThat(Files.readString(tmp.resolve("out.txt"))).startsWith("Rendered 305 articles into ");
         Process digest = dragoman(List.of("digest", out.toString(), "--since", "2024-12-16"));
         assertThat(digest.exitValue())
                 .as(Files.readString(tmp.resolve("err.txt")))
@@ -131,7 +133,8 @@ class SiteBrowserIT {
         browser.open(url("index.html"));
 
         assertThat(headlines()).hasSize(50).first().isEqualTo("Cooperation in focus as Lavrov speaks (No. 0)");
-        assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("302 articles, page 1 of 7");
+        assertThat(browser.driver.findElement(By.id("count")).getText())
+                .isEqualTo("303 stories (305 articles), page 1 of 7");
         long loaded = ((Number) browser.script("const t = performance.getEntriesByType('navigation')[0];"
                         + " return t.loadEventEnd - t.startTime;"))
                 .longValue();
@@ -149,7 +152,7 @@ class SiteBrowserIT {
 
         assertThat(headlines()).containsExactly("Aleinik and Lavrov hold talks in Minsk");
         filter("person", "Lawrow");
-        assertThat(browser.driver.findElement(By.id("count")).getText()).endsWith("articles match");
+        assertThat(browser.driver.findElement(By.id("count")).getText()).endsWith("stories match");
         assertThat(headlines()).contains("Cooperation in focus as Lavrov speaks (No. 0)");
     }
 
@@ -161,7 +164,7 @@ class SiteBrowserIT {
         assertThat(headlines()).containsExactly("Aleinik and Lavrov hold talks in Minsk");
 
         filter("q", "dairy");
-        assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("33 articles match");
+        assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("33 stories match");
         assertThat(headlines()).allMatch(h -> h.startsWith("Dairy products in focus"));
     }
 
@@ -218,5 +221,48 @@ class SiteBrowserIT {
                 .click();
         assertThat(browser.driver.findElement(By.cssSelector("h1")).getText()).isNotBlank();
         browser.screenshot(Path.of("target", "site-digest.png"));
+    }
+
+    private List<String> rowIds() {
+        return browser.driver.findElements(By.cssSelector("#rows li.row")).stream()
+                .map(r -> r.getAttribute("data-id"))
+                .toList();
+    }
+
+    @Test
+    void aStoryInThreeVersionsIsOneRowAndASearchForAWordOnlyItsOldestHasFindsThatRow() throws InterruptedException {
+        browser.open(url("index.html"));
+
+        assertThat(rowIds()).contains("story-v0").doesNotContain("story-v1", "story-v2");
+        WebElement story = browser.driver.findElement(By.cssSelector("#rows li.row[data-id='story-v0']"));
+        assertThat(story.findElement(By.cssSelector("details.versions summary")).getText())
+                .isEqualTo("3 versions");
+        story.findElement(By.cssSelector("details.versions summary")).click();
+        assertThat(story.findElements(By.cssSelector("details.versions li a")).stream()
+                        .map(WebElement::getText))
+                .containsExactly(
+                        "Neue Brücke in Grodno eröffnet (Fassung 1)", "Neue Brücke in Grodno eröffnet (Fassung 2)");
+
+        filter("q", SyntheticCorpus.OLDEST_ONLY);
+
+        assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("1 story matches");
+        assertThat(rowIds()).containsExactly("story-v0");
+        assertThat(headlines()).containsExactly("Neue Brücke in Grodno eröffnet (Fassung 0)");
+        WebElement found = browser.driver.findElement(By.cssSelector("#rows li.row"));
+        assertThat(found.findElement(By.cssSelector("details.versions summary")).getText())
+                .isEqualTo("3 versions");
+        found.findElement(By.cssSelector("details.versions summary")).click();
+        found.findElement(By.linkText("Neue Brücke in Grodno eröffnet (Fassung 2)"))
+                .click();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("article/story-v2.html");
+
+        browser.open(url("index.html"));
+        new Select(browser.driver.findElement(By.name("source"))).selectByVisibleText("Minsk Times");
+        browser.driver
+                .findElement(By.cssSelector("#filters button[type=submit]"))
+                .click();
+        browser.waitFor("document.getElementById('count').textContent.includes('match')", 20_000);
+        assertThat(rowIds()).as("only its middle version is from Minsk Times").contains("story-v0");
+        assertThat(rowIds()).doesNotContain("story-v1");
     }
 }

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * Writes what the index's filters look at into {@code data/rows-N.js}, {@value SiteWriter#ROW_SHARD} articles a file,
  * newest first: one array per article with its id, day, date, source, section, headline, first sentence, topics,
- * people, organisations, places (each entity's name on the site and the spellings this article used), status and
- * number of versions.
+ * people, organisations, places (each entity's name on the site and the spellings this article used), status, number
+ * of versions and the id of its story's newest version (its own when it is the newest or stands alone): the script
+ * shows a story by the newest version's row whichever of its versions a filter or search finds.
  */
 final class RowShards {
 
@@ -27,7 +28,12 @@ final class RowShards {
             int number = shards;
             ScriptData.write(file, "rows", number, g -> {
                 for (int i = start; i < Math.min(entries.size(), start + SiteWriter.ROW_SHARD); i++) {
-                    row(g, entries.get(i), entities, versions.count(i));
+                    row(
+                            g,
+                            entries.get(i),
+                            entities,
+                            versions.count(i),
+                            entries.get(versions.newest(i)).id());
                 }
             });
             written.accept(file);
@@ -39,7 +45,8 @@ final class RowShards {
         return shards;
     }
 
-    private static void row(JsonGenerator g, SiteEntry e, Entities entities, int versions) throws IOException {
+    private static void row(JsonGenerator g, SiteEntry e, Entities entities, int versions, String story)
+            throws IOException {
         g.writeStartArray();
         g.writeString(e.id());
         g.writeString(e.day());
@@ -65,6 +72,7 @@ final class RowShards {
         }
         g.writeString(e.status());
         g.writeNumber(versions);
+        g.writeString(story);
         g.writeEndArray();
     }
 }

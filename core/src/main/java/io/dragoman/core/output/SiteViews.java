@@ -24,7 +24,11 @@ public final class SiteViews {
     /** A link with a number, such as how often a name is mentioned. */
     public record Counted(String href, String label, int count) {}
 
-    /** One article in a list: the index, or an entity's page. */
+    /**
+     * One article in a list: the index, where it stands for its story and lists the other versions ({@code others},
+     * at most {@link SiteWriter#VERSIONS_LISTED}; {@code versions} counts them all), or an entity's page, where
+     * {@code others} is empty.
+     */
     public record Row(
             String id,
             String href,
@@ -35,15 +39,20 @@ public final class SiteViews {
             String lede,
             List<Link> topics,
             String status,
-            int versions) {}
+            int versions,
+            List<Version> others) {}
 
-    /** One page of the index, newest first. */
+    /** Another version of the story a row stands for: when, where, its headline and its page. */
+    public record Version(String href, String date, String source, String headline) {}
+
+    /** One page of the index, one row per story, newest first; {@code total} counts the articles. */
     public record IndexPage(
             String title,
             List<Row> rows,
             int number,
             int pages,
             int total,
+            int stories,
             Optional<String> previous,
             Optional<String> next,
             List<String> sources,

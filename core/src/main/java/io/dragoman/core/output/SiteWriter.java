@@ -10,6 +10,7 @@ import io.dragoman.core.output.SiteViews.EntityPage;
 import io.dragoman.core.output.SiteViews.IndexPage;
 import io.dragoman.core.output.SiteViews.Link;
 import io.dragoman.core.output.SiteViews.Row;
+import io.dragoman.core.output.SiteViews.Version;
 import io.dragoman.core.pipeline.AtomicFiles;
 import io.dragoman.core.store.RunStore;
 import io.dragoman.core.store.StoredArticle;
@@ -33,8 +34,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Renders the reader site from a run store into a folder ({@code DIR/site/}): an index of every article, newest
- * first, in pages, with filters and a search in both languages; one page per article with the source and English
+ * Renders the reader site from a run store into a folder ({@code DIR/site/}): an index of every story, newest first,
+ * in pages (one row per story, its newest version's, listing the other versions), with filters and a search in both languages; one page per article with the source and English
  * side by side; one page per person, organisation, place and topic. The pages come from precompiled jte templates
  * that escape every text for where it goes; a Content-Security-Policy forbids inline scripts and every remote source,
  * so the site opens from disk with no network. The store is read twice, row by row: first for the short facts every
@@ -135,7 +136,8 @@ public final class SiteWriter {
 
     private void writeIndex(
             List<SiteEntry> entries, Versions versions, int rowShards, int searchShards, SiteFiles out) {
-        int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<Versions.Story> stories = versions.stories();
+        int pages = Math.max(1, (stories.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<String> sources = new ArrayList<>(new TreeSet<>(entries.stream()
                 .map(SiteEntry::source)
                 .filter(s -> !s.isEmpty())
@@ -146,8 +148,8 @@ public final class SiteWriter {
                 .toList()));
         for (int p = 1; p <= pages; p++) {
             List<Row> rows = new ArrayList<>();
-            for (int i = (p - 1) * PAGE_SIZE; i < Math.min(entries.size(), p * PAGE_SIZE); i++) {
-                rows.add(row(entries.get(i), versions.count(i)));
+            for (Versions.Story story : stories.subList((p - 1) * PAGE_SIZE, Math.min(stories.size(), p * PAGE_SIZE))) {
+                rows.add(storyRow(entries, story));
             }
             IndexPage page = new IndexPage(
                     "Articles",
@@ -155,6 +157,7 @@ public final class SiteWriter {
                     p,
                     pages,
                     entries.size(),
+                    stories.size(),
                     p == 1 ? Optional.empty() : Optional.of(indexFile(p - 1)),
                     p == pages ? Optional.empty() : Optional.of(indexFile(p + 1)),
                     sources,
@@ -163,6 +166,16 @@ public final class SiteWriter {
                     searchShards);
             out.write(indexFile(p), render("index.jte", page));
         }
+    }
+
+    /** The index's row of a story: its newest version's, listing the others. */
+    static Row storyRow(List<SiteEntry> entries, Versions.Story story) {
+        List<Version> others = story.others().stream()
+                .limit(VERSIONS_LISTED)
+                .map(entries::get)
+                .map(e -> new Version("article/" + e.id() + ".html", e.date(), e.source(), e.headline()))
+                .toList();
+        return row(entries.get(story.newest()), story.versions(), others);
     }
 
     static String indexFile(int page) {
@@ -176,7 +189,7 @@ public final class SiteWriter {
             list.add(new Counted(s.entity.href(""), s.entity.label(), s.positions.size()));
             List<Row> rows = s.positions.stream()
                     .limit(ENTITY_ARTICLES)
-                    .map(i -> row(entries.get(i), versions.count(i)))
+                    .map(i -> row(entries.get(i), versions.count(i), List.of()))
                     .toList();
             EntityPage page = new EntityPage(
                     kind,
@@ -209,7 +222,7 @@ public final class SiteWriter {
     }
 
     /** A row of a list, its links relative to the site root. */
-    static Row row(SiteEntry e, int versions) {
+    static Row row(SiteEntry e, int versions, List<Version> others) {
         return new Row(
                 e.id(),
                 "article/" + e.id() + ".html",
@@ -224,7 +237,8 @@ public final class SiteWriter {
                                 "index.html?topic=" + URLEncoder.encode(t.strip(), StandardCharsets.UTF_8), t.strip()))
                         .toList(),
                 e.status(),
-                versions);
+                versions,
+                others);
     }
 
     private static Link articleLink(SiteEntry e, String folder) {

@@ -42,6 +42,18 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void eachStoryIsItsNewestVersionWithTheOthersNewestFirstInTheOrderOfTheNewest() {
+        Versions v = group(OTHER, UPDATED, STORY, REPUBLISHED, SHORTENED);
+
+        assertThat(v.stories())
+                .containsExactly(new Versions.Story(0, List.of()), new Versions.Story(1, List.of(2, 3, 4)));
+        assertThat(v.newest(4)).isEqualTo(1);
+        assertThat(v.newest(1)).isEqualTo(1);
+        assertThat(v.newest(0)).isZero();
+        assertThat(v.stories().get(1).versions()).isEqualTo(4);
+    }
+
+    @Test
     void anArticleOnAnotherStoryThatSharesASentenceStandsAlone() {
         Versions v = group(STORY, OTHER, UPDATED);
 

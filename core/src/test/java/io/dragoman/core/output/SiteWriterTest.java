@@ -187,8 +187,45 @@ class SiteWriterTest {
             new SiteWriter(tmp.resolve("site")).write(store);
         }
 
-        assertThat(page("index.html").select("li.row .badge.versions").eachText())
-                .containsOnly("30 versions");
+        Document index = page("index.html");
+        assertThat(index.select("li.row .badge.versions").eachText()).containsExactly("30 versions");
+        assertThat(index.select("li.row details.versions li a")).hasSize(SiteWriter.VERSIONS_LISTED);
+        assertThat(index.select("li.row details.versions li.more").text()).isEqualTo("and 9 more on the article page");
         assertThat(page("article/version-00.html").select("#versions li")).hasSize(SiteWriter.VERSIONS_LISTED);
+    }
+
+    @Test
+    void theIndexShowsOneRowPerStoryListingTheOtherVersionsUnderTheNewest() throws IOException {
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            SyntheticCorpus.fill(store, 3);
+            SyntheticCorpus.threeVersions(store, SyntheticCorpus.published(0).plusDays(1));
+            SiteIndex index = SiteIndex.read(store);
+            assertThat(index.versions().stories()).hasSize(4);
+            assertThat(index.versions().stories().get(0).others())
+                    .extracting(p -> index.entries().get(p).id())
+                    .containsExactly("story-v1", "story-v2");
+            new SiteWriter(tmp.resolve("site")).write(store, index);
+        }
+
+        Document page = page("index.html");
+        assertThat(page.select("li.row").eachAttr("data-id"))
+                .containsExactly("story-v0", "syn-000000", "syn-000001", "syn-000002");
+        assertThat(page.select("#count").text()).isEqualTo("4 stories (6 articles)");
+        Element row = page.selectFirst("li.row[data-id=story-v0]");
+        assertThat(row.select("details.versions > summary").text()).isEqualTo("3 versions");
+        assertThat(row.select("details.versions li a").eachAttr("href"))
+                .containsExactly("article/story-v1.html", "article/story-v2.html");
+        assertThat(row.select("details.versions li").first().text())
+                .isEqualTo("2024-12-31 20:00 +03:00 · Minsk Times · Neue Brücke in Grodno eröffnet (Fassung 1)");
+        assertThat(page.select("li.row[data-id=syn-000000] details")).isEmpty();
+        String rows = Files.readString(tmp.resolve("site/data/rows-0.js"), StandardCharsets.UTF_8);
+        assertThat(rows)
+                .contains("\"summarized\",1,\"syn-000000\"]")
+                .contains("\"cleaned\",3,\"story-v0\"]")
+                .doesNotContain("\"story-v1\"]")
+                .doesNotContain("\"story-v2\"]");
+        assertThat(rows.split("\"story-v0\"]", -1)).hasSize(4); // every version names its story's newest
+        assertThat(page("article/story-v2.html").select("#versions a").eachAttr("href"))
+                .containsExactly("../article/story-v0.html", "../article/story-v1.html");
     }
 }

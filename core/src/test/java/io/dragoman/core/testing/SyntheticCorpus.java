@@ -61,6 +61,39 @@ public final class SyntheticCorpus {
         {"Milchprodukte", "dairy products"}, {"Flughafen", "airport"}, {"Wahlkommission", "electoral commission"},
     };
 
+    private static final String[] WORKS = {
+        "Schulen",
+        "Straßen",
+        "Brücken",
+        "Wohnhäuser",
+        "Sportplätze",
+        "Bibliotheken",
+        "Kindergärten",
+        "Werkstätten",
+        "Lagerhallen",
+        "Kraftwerke",
+        "Windparks",
+        "Solaranlagen",
+        "Wasserleitungen",
+        "Bahnhöfe",
+        "Busdepots",
+        "Molkereien",
+        "Bäckereien",
+        "Sägewerke",
+        "Ziegeleien",
+        "Gewächshäuser",
+        "Fischteiche",
+        "Obstgärten",
+        "Museen",
+        "Theater",
+        "Parkanlagen",
+        "Labore",
+        "Kliniken",
+        "Markthallen",
+        "Flusshäfen",
+        "Radwege"
+    };
+
     private SyntheticCorpus() {}
 
     /** Stores articles {@code 0 … count-1} with ids {@code syn-000000}…; returns the ids. */
@@ -72,6 +105,55 @@ public final class SyntheticCorpus {
             store.articles().saveCleaned(id, "synthetic/" + id.value() + ".txt", "hash-" + n, article);
             store.articles().saveTranslation(id, translation(n, article));
             store.articles().saveSummary(id, summary(n));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** The word only the oldest of {@link #threeVersions}' reports has. */
+    public static final String OLDEST_ONLY = "Pontonsteg";
+
+    /**
+     * Stores three versions of one report (cleaned only), {@code story-v0} published at {@code newest}, {@code
+     * story-v1} (from "Minsk Times") a day before and {@code story-v2} two days before, the oldest with a sentence the
+     * later ones dropped, holding {@link #OLDEST_ONLY}; returns their ids, newest first.
+     */
+    public static List<ArticleId> threeVersions(RunStore store, OffsetDateTime newest) {
+        List<String> story = List.of(
+                "In Grodno wurde am Freitag eine neue Brücke über die Memel für den Verkehr freigegeben.",
+                "Der Bau dauerte drei Jahre und kostete nach Angaben der Stadtverwaltung rund vierzig Millionen Rubel.",
+                "Die Brücke soll den Verkehr im Zentrum entlasten und die Fahrzeit zum Bahnhof verkürzen.",
+                "Zur Eröffnung kamen viele Einwohner und Vertreter der Bauunternehmen der Region.");
+        List<ArticleId> ids = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            ArticleId id = new ArticleId("story-v" + n);
+            List<String> paragraphs = new ArrayList<>(story);
+            if (n == 2) {
+                paragraphs.add("Zuvor hatte ein Sprecher den " + OLDEST_ONLY + " am Fluss erwähnt.");
+            }
+            ArticleMetadata meta = new ArticleMetadata(
+                    newest.minusDays(n),
+                    null,
+                    null,
+                    "Politik",
+                    "BelTA",
+                    n == 1 ? "Minsk Times" : "BelTA",
+                    "de",
+                    null,
+                    "in/" + id.value(),
+                    null,
+                    List.of());
+            store.articles()
+                    .saveCleaned(
+                            id,
+                            "in/" + id.value(),
+                            "h-" + id.value(),
+                            new CleanedArticle(
+                                    id,
+                                    "Neue Brücke in Grodno eröffnet (Fassung " + n + ")",
+                                    paragraphs,
+                                    meta,
+                                    List.of()));
             ids.add(id);
         }
         return ids;
@@ -108,7 +190,7 @@ public final class SyntheticCorpus {
         List<String> paragraphs = List.of(
                 f.german() + " sprach in " + place + " über die " + w[0] + " (Nr. " + n + ").",
                 "Die " + w[0] + " sei für beide Länder von großer Bedeutung, sagte " + f.german() + ".",
-                "Im Jahr 2024 wurden " + (100 + n % 900) + " Projekte vereinbart.",
+                "Im Jahr 2024 wurden " + (100 + n % 900) + " Projekte vereinbart, für " + works(r) + ".",
                 "Weitere Gespräche sind für den Herbst geplant.");
         ArticleMetadata meta = new ArticleMetadata(
                 published(n),
@@ -125,6 +207,18 @@ public final class SyntheticCorpus {
                 List.of());
         return new CleanedArticle(
                 id(n), f.german() + ": " + w[0] + " im Mittelpunkt (Nr. " + n + ")", paragraphs, meta, List.of());
+    }
+
+    /**
+     * What an article's projects are for: twelve of {@link #WORKS} in an order of its own, so that two articles on the
+     * same person, place and keyword are still different reports to the site's near-duplicate search.
+     */
+    private static String works(Random r) {
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            picked.add(WORKS[r.nextInt(WORKS.length)]);
+        }
+        return String.join(", ", picked.subList(0, 11)) + " und " + picked.get(11);
     }
 
     /** The English of article {@code n}, paragraph by paragraph. */

@@ -7,6 +7,9 @@
   var indexes = {};
   var waiting = {};
   var root = '';
+  var versionsOf = null; // story id → the rows of its other versions, newest first
+  /** Other versions listed under a story's row; the article page lists as many. */
+  var LISTED = 20;
 
   D.rows = function (n, rows) { rowShards[n] = rows; settle('rows-' + n); };
   D.search = function (n, docs) { searchShards[n] = docs; settle('search-' + n); };
@@ -79,6 +82,24 @@
     return ids;
   }
 
+  /** The id of the newest version of the row's story: the row that stands for the story. */
+  function storyOf(row) { return row[13] || row[0]; }
+
+  function eachRow(count, visit) {
+    for (var n = 0; n < count; n++) { rowShards[n].forEach(visit); }
+  }
+
+  function otherVersions(count) {
+    if (!versionsOf) {
+      versionsOf = {};
+      eachRow(count, function (row) {
+        var story = storyOf(row);
+        if (story !== row[0]) { (versionsOf[story] = versionsOf[story] || []).push(row); }
+      });
+    }
+    return versionsOf;
+  }
+
   function contains(list, wanted) {
     wanted = wanted.toLowerCase();
     return list.some(function (name) { return name.toLowerCase().indexOf(wanted) >= 0; });
@@ -105,7 +126,7 @@
     return e;
   }
 
-  function rowElement(row) {
+  function rowElement(row, others) {
     var li = element('li', 'row');
     li.dataset.id = row[0];
     var meta = element('div', 'meta');
@@ -115,14 +136,37 @@
     if (row[4]) { meta.appendChild(document.createTextNode(' · ')); meta.appendChild(element('span', 'sec', row[4])); }
     if (row[11] === 'needs-review') { meta.appendChild(element('span', 'badge review', 'needs review')); }
     if (row[11] === 'failed') { meta.appendChild(element('span', 'badge failed', 'failed')); }
-    if (row[12] > 1) { meta.appendChild(element('span', 'badge versions', row[12] + ' versions')); }
     li.appendChild(meta);
     var a = element('a', 'headline', row[5]);
     a.href = 'article/' + encodeURIComponent(row[0]) + '.html';
     a.dir = 'auto';
     li.appendChild(a);
     if (row[6]) { var p = element('p', 'lede', row[6]); p.dir = 'auto'; li.appendChild(p); }
+    if (row[12] > 1) { li.appendChild(versionsElement(row, others[row[0]] || [])); }
     return li;
+  }
+
+  /** The story's other versions, as the index page lists them: date, source and linked headline. */
+  function versionsElement(row, rows) {
+    var details = element('details', 'versions');
+    details.appendChild(element('summary', 'badge versions', row[12] + ' versions'));
+    var ul = element('ul');
+    rows.slice(0, LISTED).forEach(function (v) {
+      var li = element('li');
+      li.appendChild(element('time', '', v[2]));
+      li.appendChild(document.createTextNode(' · '));
+      li.appendChild(element('span', 'src', v[3]));
+      li.appendChild(document.createTextNode(' · '));
+      var a = element('a', '', v[5]);
+      a.href = 'article/' + encodeURIComponent(v[0]) + '.html';
+      a.dir = 'auto';
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    var more = row[12] - 1 - Math.min(rows.length, LISTED);
+    if (more > 0) { ul.appendChild(element('li', 'more', 'and ' + more + ' more on the article page')); }
+    details.appendChild(ul);
+    return details;
   }
 
   function criteria(form) {
@@ -149,7 +193,8 @@
 
     function showMore() {
       var end = Math.min(found.length, shown + 50);
-      for (; shown < end; shown++) { list.appendChild(rowElement(found[shown])); }
+      var others = otherVersions(rowCount);
+      for (; shown < end; shown++) { list.appendChild(rowElement(found[shown], others)); }
       more.hidden = shown >= found.length;
     }
 
@@ -168,14 +213,15 @@
       if (c.q) { ready.push(loadLunr(), loadAll('search-', searchCount, searchShards)); }
       Promise.all(ready).then(function () {
         var ids = c.q ? matching(c.q, searchCount) : null;
+        // a story matches when any of its versions does, and shows as its newest version's row
+        var stories = new Set();
+        eachRow(rowCount, function (row) { if (accepts(c, row, ids)) { stories.add(storyOf(row)); } });
         found = [];
-        for (var n = 0; n < rowCount; n++) {
-          rowShards[n].forEach(function (row) { if (accepts(c, row, ids)) { found.push(row); } });
-        }
+        eachRow(rowCount, function (row) { if (stories.has(row[0])) { found.push(row); } });
         list.textContent = '';
         shown = 0;
         pager.hidden = true;
-        count.textContent = found.length + (found.length === 1 ? ' article matches' : ' articles match');
+        count.textContent = found.length + (found.length === 1 ? ' story matches' : ' stories match');
         showMore();
       }).catch(function (e) { count.textContent = 'The search data could not be read: ' + e.message; });
     }
