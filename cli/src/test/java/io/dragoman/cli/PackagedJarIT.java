@@ -257,4 +257,56 @@ class PackagedJarIT {
                         .endsWith(": the record is cut off (its gzip member ends early); no record after it"))
                 .contains("dragoman: 1 of 2 inputs failed");
     }
+
+    @Test
+    void digestWithOverviewFromThePackagedJarWritesCitedOverviewsAndASecondDigestSendsNothing() throws Exception {
+        WireMockServer server = seedServer();
+        try {
+            Path out = tmp.resolve("out");
+            assertThat(runAgainst(server, Cli.SEEDS.toString(), out).code()).isZero();
+            // one answer for every period: each keeps the citation of its own article and drops the other
+            String overview = "{\"sentences\":[{\"text\":\"Belarus and Russia discussed their cooperation.\","
+                    + "\"articles\":[\"" + Cli.FIRST_SEED + "\",\"" + Cli.SECOND_SEED + "\"]}]}";
+            server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                    .atPriority(0)
+                    .withRequestBody(containing("overview of the news"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(TranslateEndToEndTest.completion(overview))));
+            int before = server.getAllServeEvents().size();
+            Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-test-digest-jar", "XDG_CONFIG_HOME", tmp.toString());
+            String[] digest = {
+                "digest", out.toString(), "--overview", "--base-url", "http://127.0.0.1:" + server.port() + "/v1"
+            };
+
+            Exit first = dragomanJar(env, digest);
+            Exit second = dragomanJar(env, digest);
+
+            assertThat(first.code()).as(first.err()).isZero();
+            assertThat(first.out())
+                    .startsWith("Overviews by openai ")
+                    .contains("for 2 of 2 periods: 2 calls sent, 0 answered from the cache")
+                    .contains("Wrote the digest of 2 articles in 2 periods to " + out.resolve("digest.md"));
+            assertThat(first.out() + first.err()).doesNotContain("sk-test-digest-jar");
+            assertThat(server.getAllServeEvents()).hasSize(before + 2);
+            assertThat(second.code()).as(second.err()).isZero();
+            assertThat(second.out()).contains("0 calls sent, 2 answered from the cache");
+            assertThat(server.getAllServeEvents()).hasSize(before + 2);
+            // each period cites its own article; the link text is the id escaped for Markdown (000\_9d6d…)
+            assertThat(Files.readString(out.resolve("digest.md")))
+                    .contains("### Overview\n\nBelarus and Russia discussed their cooperation. (["
+                            + Cli.FIRST_SEED.replace("_", "\\_") + "](md/" + Cli.FIRST_SEED + ".md))\n")
+                    .contains("Belarus and Russia discussed their cooperation. (["
+                            + Cli.SECOND_SEED.replace("_", "\\_") + "](md/"
+                            + Cli.SECOND_SEED + ".md))\n");
+            assertThat(org.jsoup.Jsoup.parse(out.resolve("site/digest.html").toFile(), "UTF-8")
+                            .select(".overview .cites a")
+                            .eachAttr("href"))
+                    .containsExactlyInAnyOrder(
+                            "article/" + Cli.FIRST_SEED + ".html", "article/" + Cli.SECOND_SEED + ".html");
+        } finally {
+            server.stop();
+        }
+    }
 }
