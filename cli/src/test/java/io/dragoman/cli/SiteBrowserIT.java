@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The reader site in a real browser (headless Chromium): made by the packaged jar from the seeds (run against a
- * stand-in model), 300 synthetic articles and one story in three versions, opened from disk. Skipped with one line when Chromium is missing.
+ * stand-in model), 300 synthetic articles and one story in three versions, opened from disk. Skipped with one line
+ * when Chromium is missing.
  */
 class SiteBrowserIT {
 
