@@ -13,10 +13,14 @@ import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.ModelProvider;
 import io.dragoman.core.llm.PriceTable;
+import io.dragoman.core.llm.batch.BatchClient;
+import io.dragoman.core.llm.batch.BatchedModel;
+import io.dragoman.core.llm.retry.Sleeper;
 import io.dragoman.core.output.CsvTables;
 import io.dragoman.core.output.SiteWriter;
 import io.dragoman.core.pipeline.ArticleOutcome;
 import io.dragoman.core.pipeline.ArticlePipeline;
+import io.dragoman.core.pipeline.BatchRounds;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.Estimator;
 import io.dragoman.core.pipeline.OutputWriter;
@@ -35,6 +39,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +64,9 @@ public final class Dragoman implements AutoCloseable {
     private final Optional<CachingModelProvider> cache;
     private final BatchRunner.Settings settings;
     private final Clock clock;
+    private final Optional<BatchedModel> batched;
+    private final Optional<BatchClient> batchClient;
+    private final BatchRounds.Settings batchSettings;
 
     private Dragoman(Builder b) {
         LanguageDetector languages = b.languages != null ? b.languages : new OpenNlpLanguageDetector();
@@ -69,7 +77,12 @@ public final class Dragoman implements AutoCloseable {
         this.store = Optional.ofNullable(b.storeFile).map(RunStore::open);
         Optional<ModelProvider> model = Optional.ofNullable(b.model);
         this.cache = model.flatMap(m -> store.map(s -> new CachingModelProvider(m, s.callCache())));
-        Optional<ModelProvider> calling = cache.<ModelProvider>map(c -> c).or(() -> model);
+        this.batchClient = Optional.ofNullable(b.batchClient);
+        this.batchSettings = b.batchSettings;
+        this.batched = batchClient.flatMap(
+                client -> cache.flatMap(c -> store.map(s -> new BatchedModel(c, s.callCache(), s.batchJobs()))));
+        Optional<ModelProvider> calling =
+                batched.<ModelProvider>map(m -> m).or(() -> cache.map(c -> c)).or(() -> model);
         Stages stages = calling.isPresent() ? b.stages : Stages.CLEAN_ONLY;
         Optional<ModelProvider> reviewing = Optional.ofNullable(b.reviewModel)
                 .map(r -> store.<ModelProvider>map(s -> new CachingModelProvider(r, s.callCache()))
@@ -129,8 +142,20 @@ public final class Dragoman implements AutoCloseable {
         private boolean retryReview;
         private BigDecimal maxCost;
         private Clock clock = Clock.systemUTC();
+        private BatchClient batchClient;
+        private BatchRounds.Settings batchSettings = BatchRounds.Settings.DEFAULT;
 
         private Builder() {}
+
+        /**
+         * Sends the model requests of {@link #runBatched} as provider batch jobs through this client (at the batch
+         * price, for replies within a day), in rounds as {@code settings} say; needs a model and a store.
+         */
+        public Builder batch(BatchClient client, BatchRounds.Settings settings) {
+            this.batchClient = Objects.requireNonNull(client, "client");
+            this.batchSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /** The cleaner; default {@link DetectingCleaner#standard()}. */
         public Builder cleaner(Cleaner cleaner) {
@@ -276,6 +301,30 @@ public final class Dragoman implements AutoCloseable {
     public RunResult run(Stream<Input> inputs, RunListener listener, BatchRunner.Control control) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("A batch run needs a store file."));
         return new BatchRunner(pipeline, estimator, runStore, cache, settings, clock).run(inputs, listener, control);
+    }
+
+    /**
+     * Runs a batch against the store with provider batch jobs (see {@link Builder#batch}): each pass over the inputs
+     * takes every article as far as the replies in hand allow and collects the requests it needs next, which go to the
+     * provider as a job; the run waits for it, and passes again. Without a batch client it is {@link #run}.
+     *
+     * @param inputs the inputs, read again for every pass
+     * @param events hears what the jobs do (submitted, states, counts)
+     * @throws IllegalStateException when no store was configured
+     */
+    public RunResult runBatched(
+            Supplier<Stream<Input>> inputs,
+            RunListener listener,
+            BatchRunner.Control control,
+            BatchRounds.Events events) {
+        RunStore runStore = store.orElseThrow(() -> new IllegalStateException("A batch run needs a store file."));
+        if (batched.isEmpty()) {
+            return run(inputs.get(), listener, control);
+        }
+        BatchRunner runner = new BatchRunner(pipeline, estimator, runStore, cache, settings, clock);
+        return new BatchRounds(
+                        batched.get(), batchClient.get(), runStore.batchJobs(), batchSettings, Sleeper.system(), events)
+                .run(inputs, runner::run, listener, control);
     }
 
     /**

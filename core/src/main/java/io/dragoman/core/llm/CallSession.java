@@ -78,6 +78,23 @@ public final class CallSession {
         return reply;
     }
 
+    /**
+     * Counts a reply that came back in a provider batch job as paid, at the batch price, and tells the observer of the
+     * call.
+     *
+     * @param provider the provider that answered, for the observer
+     * @param request what was sent in the job
+     * @param reply what the job answered
+     * @return the reply
+     */
+    public ModelReply batched(ProviderInfo provider, ModelRequest request, ModelReply reply) {
+        synchronized (paid) {
+            paid.recordBatched(request, reply);
+        }
+        tell(provider, request, false, Optional.of(reply), Optional.empty(), System.nanoTime());
+        return reply;
+    }
+
     /** Tells the observer of a request answered from the call cache: nothing was sent, nothing paid. */
     void replayed(ProviderInfo provider, ModelRequest request, ModelReply reply) {
         tell(provider, request, true, Optional.of(reply), Optional.empty(), System.nanoTime());

@@ -2,9 +2,11 @@ package io.dragoman.core.llm;
 
 /**
  * A model call that failed; its message says what happened and what to do, and never contains an API key.
- * Either {@link RetriableFailure} or {@link PermanentFailure}.
+ * Either {@link RetriableFailure} or {@link PermanentFailure}, or {@link DeferredCall} for a request left for a
+ * provider batch job.
  */
-public abstract sealed class ModelFailure extends RuntimeException permits RetriableFailure, PermanentFailure {
+public abstract sealed class ModelFailure extends RuntimeException
+        permits RetriableFailure, PermanentFailure, DeferredCall {
 
     private static final long serialVersionUID = 1L;
 

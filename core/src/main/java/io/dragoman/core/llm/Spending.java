@@ -30,12 +30,26 @@ public final class Spending {
 
     /** Records one call: the reply to a request with these messages. */
     public void record(ModelRequest request, ModelReply reply) {
+        record(request, reply, false);
+    }
+
+    /**
+     * Records one call answered in a provider batch job, at the model's batch price (its online price when it has no
+     * batch price).
+     */
+    public void recordBatched(ModelRequest request, ModelReply reply) {
+        record(request, reply, true);
+    }
+
+    private void record(ModelRequest request, ModelReply reply, boolean batched) {
         calls++;
         Usage used = reply.usage()
                 .orElseGet(() -> new Usage(
                         tokens.count(request.system()) + tokens.count(request.user()), tokens.count(reply.text())));
         usage = usage.plus(used);
-        Optional<BigDecimal> callCost = prices.cost(reply.provider(), reply.model(), used);
+        Optional<BigDecimal> callCost = batched
+                ? prices.batchCost(reply.provider(), reply.model(), used)
+                : prices.cost(reply.provider(), reply.model(), used);
         if (callCost.isPresent()) {
             cost = cost.add(callCost.get());
         } else {

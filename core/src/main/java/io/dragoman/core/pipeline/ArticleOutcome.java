@@ -149,17 +149,24 @@ public sealed interface ArticleOutcome {
     }
 
     /**
-     * Cleaned but not sent to the model, because the run stopped (interrupted, budget reached, configuration
-     * rejected); a rerun continues from the stored cleaned article.
+     * Left pending, because the run stopped (interrupted, budget reached, configuration rejected) or the next request
+     * waits for a provider batch job; a rerun (or the next pass) continues from the stages stored.
      *
      * @param id the article id
      * @param reason why it was left
+     * @param paid what its calls before it was left cost (a stage finished in this pass, say)
      */
-    record Deferred(String id, String reason) implements ArticleOutcome {
+    record Deferred(String id, String reason, Spent paid) implements ArticleOutcome {
         /** Validates that nothing is null. */
         public Deferred {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(paid, "paid");
+        }
+
+        /** Left before any call was paid. */
+        public Deferred(String id, String reason) {
+            this(id, reason, Spent.NONE);
         }
     }
 }

@@ -243,7 +243,7 @@ public final class ArticlePipeline {
             Predicate<ModelFailure> halts) {
         Optional<ModelFailure> cause = e.modelFailure();
         if (cause.isPresent() && halts.test(cause.get())) {
-            return new ArticleOutcome.Deferred(id, cause.get().getMessage());
+            return new ArticleOutcome.Deferred(id, cause.get().getMessage(), session.paid());
         }
         progress.failed(
                 new ArticleId(id),

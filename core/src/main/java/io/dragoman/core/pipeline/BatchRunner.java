@@ -6,6 +6,7 @@ import io.dragoman.core.article.Stage;
 import io.dragoman.core.input.Input;
 import io.dragoman.core.llm.CachingModelProvider;
 import io.dragoman.core.llm.CallSession;
+import io.dragoman.core.llm.DeferredCall;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PermanentFailure;
 import io.dragoman.core.store.RunStore;
@@ -150,6 +151,16 @@ public final class BatchRunner {
         /** True once the run was asked to stop: no more model work starts. */
         public boolean stopping() {
             return stop.get() != null || error.get() != null || intakeStopped.get();
+        }
+
+        /** Why the run was stopped, once it was. */
+        Optional<RunResult.Stop> stopReason() {
+            return Optional.ofNullable(stop.get());
+        }
+
+        /** What to tell the user about the stop; empty while the run goes on. */
+        String stopMessage() {
+            return message.get();
         }
 
         /** True while the run takes inputs: it was not stopped, or only its model stages were (a rejected key). */
@@ -380,6 +391,9 @@ public final class BatchRunner {
      * abandoned because the run is stopping.
      */
     private static boolean halts(ModelFailure failure, Control control) {
+        if (failure instanceof DeferredCall) {
+            return true; // its request waits for a provider batch job
+        }
         if (failure instanceof PermanentFailure && failure.noConnection()) {
             control.stop(RunResult.Stop.UNREACHABLE, failure.getMessage());
             return true;

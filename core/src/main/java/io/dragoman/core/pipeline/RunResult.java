@@ -85,7 +85,9 @@ public record RunResult(
          */
         CONFIGURATION,
         /** The provider could not be reached, again and again: the articles not reached stay pending. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** The run submitted provider batch jobs and did not wait for them; the same run again collects them. */
+        WAITING
     }
 
     /** Validates that nothing is null. */

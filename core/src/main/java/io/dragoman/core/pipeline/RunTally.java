@@ -58,8 +58,9 @@ final class RunTally {
             spend(new Spent(f.calls(), f.usage(), f.cost()));
         } else if (outcome instanceof ArticleOutcome.Skipped) {
             skipped.incrementAndGet();
-        } else {
+        } else if (outcome instanceof ArticleOutcome.Deferred d) {
             deferred.incrementAndGet();
+            spend(d.paid());
         }
     }
 

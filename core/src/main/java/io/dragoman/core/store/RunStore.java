@@ -49,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class RunStore implements AutoCloseable {
 
     /** The schema version this code writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** The SQLite application id that marks a Dragoman run store: "DRGM" in ASCII. */
     public static final int APPLICATION_ID = 0x4452474D;
@@ -64,6 +64,7 @@ public final class RunStore implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArticleTable articles;
     private final StoredCallCache callCache;
+    private final BatchJobTable batchJobs;
     private boolean closed; // guarded by lock
 
     private RunStore(Path file, Clock clock, Connection connection, SqliteErrors errors) {
@@ -73,6 +74,7 @@ public final class RunStore implements AutoCloseable {
         this.errors = errors;
         this.articles = new ArticleTable(this, new StoredJson());
         this.callCache = new StoredCallCache(this);
+        this.batchJobs = new BatchJobTable(this);
     }
 
     /**
@@ -152,6 +154,11 @@ public final class RunStore implements AutoCloseable {
     /** The model-call cache kept in this store's file; valid until the store is closed. */
     public StoredCallCache callCache() {
         return callCache;
+    }
+
+    /** The provider batch jobs of this store's runs and the replies they brought back; valid until closed. */
+    public BatchJobTable batchJobs() {
+        return batchJobs;
     }
 
     /**

@@ -58,11 +58,45 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
             "ALTER TABLE model_calls ADD COLUMN cached_input_tokens INTEGER",
             "ALTER TABLE model_calls ADD COLUMN cache_write_tokens INTEGER");
 
+    /** Version 4: provider batch jobs and their requests, so that a run stopped while a job runs finds it again. */
+    private static final List<String> VERSION_4 =
+            List.of("""
+            CREATE TABLE batch_jobs (
+                job_key      TEXT    PRIMARY KEY,
+                provider     TEXT    NOT NULL,
+                model        TEXT    NOT NULL,
+                job_id       TEXT,
+                state        TEXT    NOT NULL,
+                requests     INTEGER NOT NULL,
+                succeeded    INTEGER NOT NULL DEFAULT 0,
+                failed       INTEGER NOT NULL DEFAULT 0,
+                payload_hash TEXT    NOT NULL,
+                fetched      INTEGER NOT NULL DEFAULT 0,
+                error        TEXT,
+                created_at   TEXT    NOT NULL,
+                updated_at   TEXT    NOT NULL
+            )""", """
+            CREATE TABLE batch_items (
+                job_key             TEXT    NOT NULL REFERENCES batch_jobs (job_key),
+                custom_id           TEXT    NOT NULL,
+                call_key            TEXT    NOT NULL,
+                text                TEXT,
+                finish_reason       TEXT,
+                input_tokens        INTEGER,
+                output_tokens       INTEGER,
+                cached_input_tokens INTEGER,
+                answered_model      TEXT,
+                error               TEXT,
+                used                INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (job_key, custom_id)
+            )""", "CREATE INDEX batch_items_call ON batch_items (call_key)");
+
     /**
      * The schema this code uses. To change it, append a migration here and raise {@link RunStore#SCHEMA_VERSION};
      * never edit {@link #VERSION_1} or a migration already released.
      */
-    static final Schema CURRENT = new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2, VERSION_3));
+    static final Schema CURRENT =
+            new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2, VERSION_3, VERSION_4));
 
     /** Validates that there is one migration for each version after the first. */
     Schema {
