@@ -66,6 +66,7 @@ final class ArticleJob {
     private final InputOptions input;
     private final ModelOptions models;
     private final PaceOptions pace;
+    private final BatchOptions batch;
     private final Path out;
     private final Stages stages;
     private final RunOptions options;
@@ -82,6 +83,7 @@ final class ArticleJob {
             InputOptions input,
             ModelOptions models,
             PaceOptions pace,
+            BatchOptions batch,
             Path out,
             Stages stages,
             RunOptions options,
@@ -93,6 +95,7 @@ final class ArticleJob {
         this.input = input;
         this.models = models;
         this.pace = pace;
+        this.batch = batch;
         this.out = out;
         this.stages = stages;
         this.options = options;
@@ -112,10 +115,14 @@ final class ArticleJob {
         if (stages.anyModel()) {
             models.validate();
             pace.validate();
+            batch.validate(input.inputs);
             try {
                 provider = Optional.of(models.resolve(parent.environment(), parent.ollamaAnswers(), stderr));
             } catch (NoProviderException e) {
                 configError = e.getMessage();
+            }
+            if (batch.enabled()) {
+                provider.ifPresent(p -> batch.check(p.kind()));
             }
         }
         Optional<RunLock> lock;
@@ -168,6 +175,9 @@ final class ArticleJob {
             }
         }
         options.maxCost().ifPresent(builder::maxCost);
+        if (batch.enabled() && provider.isPresent()) {
+            builder.batch(batch.client(provider.get()), batch.settings());
+        }
         Ended ended;
         try {
             ended = runAndRender(builder, takenOver);
@@ -205,6 +215,10 @@ final class ArticleJob {
         if (result.stop() == RunResult.Stop.BUDGET) {
             return stop(result.stopMessage(), ExitCodes.BUDGET);
         }
+        if (result.stop() == RunResult.Stop.WAITING) {
+            say(result.stopMessage());
+            return ExitCodes.OK;
+        }
         if (result.stop() == RunResult.Stop.INTERRUPTED) {
             Interrupts.Kind signal = ended.signal().orElse(Interrupts.Kind.INT);
             int abandoned = ended.abandoned();
@@ -213,9 +227,10 @@ final class ArticleJob {
                     : abandoned + (abandoned == 1 ? " article" : " articles") + " still waiting for the model after "
                             + BatchRunner.Control.GRACE.toSeconds() + " s "
                             + (abandoned == 1 ? "was" : "were") + " left pending, the others committed";
+            String jobs = batch.enabled() ? ", the batch jobs go on at the provider" : "";
             return stop(
-                    signal.word() + ": " + inFlight + " and the outputs written; rerun the same command to continue"
-                            + " where it stopped.",
+                    signal.word() + ": " + inFlight + jobs + " and the outputs written; rerun the same command to"
+                            + " continue where it stopped.",
                     signal.exitCode());
         }
         return result.failed() > 0 || ended.needingReview() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
@@ -266,7 +281,12 @@ final class ArticleJob {
                 if (!quiet) {
                     InputOptions.skipped(reader).forEach(progress::say);
                 }
-                RunResult result = dragoman.run(reader.read(input.inputs), new Lines(progress), control);
+                RunResult result =
+                        dragoman.runBatched(() -> reader.read(input.inputs), new Lines(progress), control, line -> {
+                            if (!quiet) {
+                                progress.say("dragoman: " + line);
+                            }
+                        });
                 progress.close();
                 if (options.force() && result.stop() == RunResult.Stop.COMPLETED) {
                     dragoman.dropForgotten();

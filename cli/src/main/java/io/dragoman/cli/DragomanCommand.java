@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             SummarizeCommand.class,
             EstimateCommand.class,
             ReportCommand.class,
+            BatchesCommand.class,
             SiteCommand.class,
             DigestCommand.class,
             ServeCommand.class,

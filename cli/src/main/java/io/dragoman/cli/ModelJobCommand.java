@@ -37,6 +37,9 @@ abstract class ModelJobCommand implements Callable<Integer> {
     PaceOptions pace;
 
     @Mixin
+    BatchOptions batch;
+
+    @Mixin
     DisplayOptions display;
 
     @Option(
@@ -93,6 +96,7 @@ abstract class ModelJobCommand implements Callable<Integer> {
                         input,
                         models,
                         pace,
+                        batch,
                         out,
                         stages(),
                         new ArticleJob.RunOptions(

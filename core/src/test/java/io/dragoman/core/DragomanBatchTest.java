@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DragomanBatchTest {
 
     private static final BatchRounds.Settings FAST =
-            new BatchRounds.Settings(Duration.ofMillis(1), Duration.ofMillis(4), 0, false);
+            new BatchRounds.Settings(Duration.ofMillis(1), Duration.ofMillis(4), BatchRounds.Followups.BATCH, false);
 
     @TempDir
     Path tmp;

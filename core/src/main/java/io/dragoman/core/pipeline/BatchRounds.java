@@ -42,21 +42,38 @@ public final class BatchRounds {
      *
      * @param firstPoll how long to wait before asking for a job's state the first time
      * @param maxPoll the longest wait between two questions (each wait doubles until it)
-     * @param onlineBelow a pass after the first that collects fewer requests than this sends them online
+     * @param followups how the requests of the rounds after the first go
      * @param submitOnly submit the first jobs and end the run without waiting for them
      */
-    public record Settings(Duration firstPoll, Duration maxPoll, int onlineBelow, boolean submitOnly) {
-        /** 30 s growing to 5 min; fewer than 20 follow-ups go online. */
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 20, false);
+    public record Settings(Duration firstPoll, Duration maxPoll, Followups followups, boolean submitOnly) {
+        /** 30 s growing to 5 min; follow-ups online when they are few. */
+        public static final Settings DEFAULT =
+                new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), Followups.AUTO, false);
 
-        /** Validates the numbers. */
+        /** Validates the intervals. */
         public Settings {
+            Objects.requireNonNull(followups, "followups");
             if (firstPoll.isNegative() || firstPoll.isZero() || maxPoll.compareTo(firstPoll) < 0) {
                 throw new IllegalArgumentException("The batch poll intervals must be positive, the longest last.");
             }
-            if (onlineBelow < 0) {
-                throw new IllegalArgumentException("onlineBelow cannot be negative.");
-            }
+        }
+    }
+
+    /** How the requests of the rounds after the first go. */
+    public enum Followups {
+        /** Online when fewer than 20 and at most a tenth of the first round's: a day's wait for few is not worth it. */
+        AUTO,
+        /** Always as batch jobs. */
+        BATCH,
+        /** Always online. */
+        ONLINE;
+
+        boolean online(int requests, int firstRound) {
+            return switch (this) {
+                case AUTO -> requests < 20 && requests * 10 <= firstRound;
+                case BATCH -> false;
+                case ONLINE -> true;
+            };
         }
     }
 
@@ -119,7 +136,7 @@ public final class BatchRounds {
             return rounds.end(control);
         }
         for (int round = 1; ; round++) {
-            RunResult result = pass.run(inputs.get(), rounds, control);
+            RunResult result = pass.run(inputs.get(), rounds, control, rounds::settled);
             rounds.add(result);
             if (result.stop() != RunResult.Stop.COMPLETED || control.stopping()) {
                 return rounds.end(control);
@@ -131,13 +148,11 @@ public final class BatchRounds {
             if (round == 1) {
                 firstRound = collected.size();
             }
-            // follow-ups (repairs, re-asks) are few next to a stage's first requests: not worth a day's wait
-            boolean few = round > 1 && collected.size() < settings.onlineBelow() && collected.size() * 10 <= firstRound;
-            if (few || round > MAX_ROUNDS) {
+            if (round > 1 && settings.followups().online(collected.size(), firstRound) || round > MAX_ROUNDS) {
                 events.said(collected.size() + " follow-up " + (collected.size() == 1 ? "request goes" : "requests go")
                         + " online");
                 model.goOnline();
-                rounds.add(pass.run(inputs.get(), rounds, control));
+                rounds.add(pass.run(inputs.get(), rounds, control, rounds::settled));
                 return rounds.end(control);
             }
             Set<String> pending = jobs.pendingCallKeys();
@@ -168,7 +183,11 @@ public final class BatchRounds {
     /** One pass of the article path: {@link BatchRunner#run} with its store and settings. */
     @FunctionalInterface
     public interface PassRunner {
-        RunResult run(Stream<Input> inputs, RunListener listener, BatchRunner.Control control);
+        RunResult run(
+                Stream<Input> inputs,
+                RunListener listener,
+                BatchRunner.Control control,
+                java.util.function.Predicate<String> settled);
     }
 
     /** The collected requests in parts that fit one job each. */

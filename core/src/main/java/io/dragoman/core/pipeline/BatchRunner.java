@@ -207,6 +207,17 @@ public final class BatchRunner {
      *     where they can, and everything committed before stays; a rerun resumes from there
      */
     public RunResult run(Stream<Input> inputs, RunListener listener, Control control) {
+        return run(inputs, listener, control, id -> false);
+    }
+
+    /**
+     * Runs the batch, leaving out the articles {@code settled} names (those an earlier pass of the same run ended):
+     * they get no outcome and are not tried again.
+     *
+     * @throws RunStoreException as {@link #run(Stream, RunListener, Control)}
+     */
+    public RunResult run(
+            Stream<Input> inputs, RunListener listener, Control control, java.util.function.Predicate<String> settled) {
         Instant start = clock.instant();
         long hitsBefore = cache.map(CachingModelProvider::hits).orElse(0L);
         store.articles().resetInFlight();
@@ -230,6 +241,9 @@ public final class BatchRunner {
                 } else {
                     input = new Input.Read(ids.read(((Input.Read) input).article()));
                     failureId = ((Input.Read) input).article().id().value();
+                }
+                if (settled.test(failureId)) {
+                    continue;
                 }
                 Input taken = input;
                 if (!takeSlot(slots, control)) {

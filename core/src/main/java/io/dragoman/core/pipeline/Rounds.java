@@ -27,6 +27,11 @@ final class Rounds implements RunListener {
         this.listener = listener;
     }
 
+    /** True for an article an earlier pass ended: later passes leave it out (a failure is not retried in the run). */
+    boolean settled(String id) {
+        return ended.contains(id);
+    }
+
     @Override
     public void started(String id) {
         if (started.add(id)) {
@@ -64,7 +69,7 @@ final class Rounds implements RunListener {
             total = pass;
             return;
         }
-        // an article skipped in a later pass was finished by an earlier one: only the first pass's skips count
+        // a later pass leaves out what an earlier one ended, so the counts add up
         Map<Stage, Integer> failedAt = new EnumMap<>(Stage.class);
         failedAt.putAll(total.work().failedAt());
         pass.work().failedAt().forEach((k, v) -> failedAt.merge(k, v, Integer::sum));
@@ -74,7 +79,7 @@ final class Rounds implements RunListener {
         RunResult.Work b = pass.work();
         total = new RunResult(
                 total.done() + pass.done(),
-                total.skipped(),
+                total.skipped() + pass.skipped(),
                 total.failed() + pass.failed(),
                 pass.deferred(),
                 paid.calls(),

@@ -1,0 +1,244 @@
+package io.dragoman.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for OpenAI's Files and Batch APIs (and its chat completions, for the requests a run sends online), on
+ * 127.0.0.1: a job is validating, then in progress, and completes a fixed time after it was created; its output file
+ * answers every request with the synthetic article's translation or summary, in a shuffled order. Counts every
+ * request submitted in a job and every online one, per article and kind.
+ */
+final class BatchStandIn implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MARKER = Pattern.compile("Artikel-(\\d{4})");
+
+    private final HttpServer server;
+    private final int articles;
+    private final Duration takes;
+    private final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final AtomicIntegerArray batchedTranslations;
+    private final AtomicIntegerArray batchedSummaries;
+    private final AtomicInteger online = new AtomicInteger();
+    private final AtomicInteger statusQuestions = new AtomicInteger();
+
+    private record Job(String id, String inputFile, String jobKey, long createdNanos, long createdEpoch) {}
+
+    /**
+     * @param articles how many synthetic articles there are
+     * @param takes how long a job takes from creation to completion
+     */
+    BatchStandIn(int articles, Duration takes) throws IOException {
+        this.articles = articles;
+        this.takes = takes;
+        this.batchedTranslations = new AtomicIntegerArray(articles);
+        this.batchedSummaries = new AtomicIntegerArray(articles);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/v1/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** How many requests for article {@code n}'s translation were submitted in jobs. */
+    int batchedTranslations(int n) {
+        return batchedTranslations.get(n);
+    }
+
+    int batchedSummaries(int n) {
+        return batchedSummaries.get(n);
+    }
+
+    int jobs() {
+        return jobs.size();
+    }
+
+    int online() {
+        return online.get();
+    }
+
+    int statusQuestions() {
+        return statusQuestions.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath().substring("/v1".length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (method.equals("POST") && path.equals("/files")) {
+                String id = "file-" + (files.size() + 1);
+                files.put(id, jsonl(new String(body, StandardCharsets.UTF_8)));
+                reply(exchange, 200, JSON.createObjectNode().put("id", id).put("object", "file"));
+            } else if (method.equals("POST") && path.equals("/batches")) {
+                JsonNode create = JSON.readTree(body);
+                String file = create.path("input_file_id").asText();
+                if (!files.containsKey(file)) {
+                    reply(exchange, 400, error("no such file"));
+                    return;
+                }
+                String id = "batch_" + (jobs.size() + 1);
+                Job job = new Job(
+                        id,
+                        file,
+                        create.path("metadata").path("dragoman_job").asText(),
+                        System.nanoTime(),
+                        System.currentTimeMillis() / 1000);
+                count(files.get(file));
+                jobs.put(id, job);
+                reply(exchange, 200, status(job));
+            } else if (method.equals("GET") && path.equals("/batches")) {
+                ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
+                var data = list.putArray("data");
+                List<Job> all;
+                synchronized (jobs) {
+                    all = new ArrayList<>(jobs.values());
+                }
+                Collections.reverse(all);
+                all.forEach(j -> data.add(status(j)));
+                reply(exchange, 200, list);
+            } else if (method.equals("GET") && path.startsWith("/batches/")) {
+                statusQuestions.incrementAndGet();
+                Job job = jobs.get(path.substring("/batches/".length()));
+                reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : status(job));
+            } else if (method.equals("GET") && path.matches("/files/output-batch_\\d+/content")) {
+                String id = path.substring("/files/output-".length(), path.length() - "/content".length());
+                byte[] out = output(jobs.get(id)).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/jsonl");
+                exchange.sendResponseHeaders(200, out.length);
+                try (OutputStream o = exchange.getResponseBody()) {
+                    o.write(out);
+                }
+            } else if (method.equals("POST") && path.equals("/chat/completions")) {
+                online.incrementAndGet();
+                reply(exchange, 200, JSON.readTree(answer(JSON.readTree(body))));
+            } else {
+                reply(exchange, 404, error("not here: " + method + " " + path));
+            }
+        }
+    }
+
+    /** The JSONL file out of a multipart upload. */
+    private static String jsonl(String multipart) {
+        int start = multipart.indexOf("Content-Type: application/jsonl\r\n\r\n");
+        int from = start + "Content-Type: application/jsonl\r\n\r\n".length();
+        int end = multipart.lastIndexOf("\r\n--");
+        return multipart.substring(from, end);
+    }
+
+    private void count(String jsonl) throws IOException {
+        for (String line : jsonl.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String request = JSON.readTree(line).path("body").toString();
+            int n = article(request);
+            if (n >= 0) {
+                (request.contains("Summarise this") ? batchedSummaries : batchedTranslations).incrementAndGet(n);
+            }
+        }
+    }
+
+    private int article(String request) {
+        Matcher m = MARKER.matcher(request);
+        int n = m.find() ? Integer.parseInt(m.group(1)) : -1;
+        return n < articles ? n : -1;
+    }
+
+    private boolean completed(Job job) {
+        return System.nanoTime() - job.createdNanos() >= takes.toNanos();
+    }
+
+    private ObjectNode status(Job job) {
+        int total = (int)
+                files.get(job.inputFile()).lines().filter(l -> !l.isBlank()).count();
+        long age = System.nanoTime() - job.createdNanos();
+        String state = completed(job) ? "completed" : age < takes.toNanos() / 4 ? "validating" : "in_progress";
+        ObjectNode status = JSON.createObjectNode()
+                .put("id", job.id())
+                .put("object", "batch")
+                .put("endpoint", "/v1/chat/completions")
+                .put("input_file_id", job.inputFile())
+                .put("status", state)
+                .put("created_at", job.createdEpoch());
+        if (state.equals("completed")) {
+            status.put("output_file_id", "output-" + job.id());
+        }
+        status.putObject("request_counts")
+                .put("total", total)
+                .put("completed", state.equals("completed") ? total : 0)
+                .put("failed", 0);
+        status.putObject("metadata").put("dragoman_job", job.jobKey());
+        return status;
+    }
+
+    private String output(Job job) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : files.get(job.inputFile()).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode request = JSON.readTree(line);
+            ObjectNode result = JSON.createObjectNode().put("id", "req-" + lines.size());
+            result.put("custom_id", request.path("custom_id").asText());
+            ObjectNode response = result.putObject("response").put("status_code", 200);
+            response.set("body", JSON.readTree(answer(request.path("body"))));
+            lines.add(result.toString());
+        }
+        Collections.shuffle(lines, new Random(lines.size()));
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The chat completion that answers a request body. */
+    private String answer(JsonNode body) {
+        String request = body.toString();
+        int n = article(request);
+        StandInRuns.Synthetic a = StandInRuns.Synthetic.of(Math.max(n, 0));
+        return TranslateEndToEndTest.completion(request.contains("Summarise this") ? a.summary() : a.translation());
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode error = JSON.createObjectNode();
+        error.putObject("error").put("message", message);
+        return error;
+    }
+
+    private static void reply(HttpExchange exchange, int status, JsonNode json) throws IOException {
+        byte[] out = json.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, out.length);
+        try (OutputStream o = exchange.getResponseBody()) {
+            o.write(out);
+        }
+    }
+}
