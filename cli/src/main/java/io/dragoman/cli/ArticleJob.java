@@ -431,7 +431,9 @@ final class ArticleJob {
             stderr.flush();
             return ExitCodes.SOME_FAILED;
         }
-        new EstimateReport(EstimateCommand.estimator(models, info, stages), info, stdout).dryRun(cleaned.articles());
+        new EstimateReport(
+                        EstimateCommand.estimator(models, info, stages, batch.enabled()), info, stdout, batch.enabled())
+                .dryRun(cleaned.articles());
         stdout.flush();
         stderr.flush();
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;

@@ -58,6 +58,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
+    @Option(
+            names = "--batch",
+            description = "Price at the provider's batch prices, as run --batch pays (half the online price on most).")
+    boolean batch;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +79,7 @@ final class EstimateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.SOME_FAILED;
         }
-        new EstimateReport(estimator(models, info, stages), info, out).table(cleaned.articles());
+        new EstimateReport(estimator(models, info, stages, batch), info, out, batch).table(cleaned.articles());
         out.flush();
         err.flush();
         return cleaned.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
@@ -113,7 +118,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     /** An estimator for the stages, on a model that sends nothing. */
-    static Estimator estimator(ModelOptions models, ProviderInfo info, Stages stages) {
+    static Estimator estimator(ModelOptions models, ProviderInfo info, Stages stages, boolean batch) {
         ModelProvider offline = ModelProviders.offline(info.kind(), info.model());
         Optional<Translator> translator = stages.translate()
                 ? Optional.of(models.plannedReviewer()
@@ -126,7 +131,7 @@ final class EstimateCommand implements Callable<Integer> {
                 translator,
                 stages.summarize() ? Optional.of(models.summarizer(offline)) : Optional.empty(),
                 JTokkitTokenCounter.o200k(),
-                models.prices(),
+                batch ? models.prices().atBatchPrices() : models.prices(),
                 info);
     }
 }

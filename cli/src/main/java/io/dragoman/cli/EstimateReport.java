@@ -18,11 +18,14 @@ final class EstimateReport {
     private final Estimator estimator;
     private final ProviderInfo model;
     private final PrintWriter out;
+    private final boolean batch;
 
-    EstimateReport(Estimator estimator, ProviderInfo model, PrintWriter out) {
+    /** @param batch true when the estimator prices at the batch tier, for the footer to say so */
+    EstimateReport(Estimator estimator, ProviderInfo model, PrintWriter out, boolean batch) {
         this.estimator = estimator;
         this.model = model;
         this.out = out;
+        this.batch = batch;
     }
 
     /** A table with one line per article and a total line. */
@@ -94,9 +97,9 @@ final class EstimateReport {
 
     private void footer() {
         out.printf(
-                "Priced for %s %s. Output is a range (translation 0.8–1.5× the source tokens, summary 300–1,000);"
+                "Priced for %s %s%s. Output is a range (translation 0.8–1.5× the source tokens, summary 300–1,000);"
                         + " repairs and re-asks are not included.%n",
-                model.kind().id(), model.model());
+                model.kind().id(), model.model(), batch ? " at its batch price (--batch)" : "");
     }
 
     private static String range(Optional<BigDecimal> low, Optional<BigDecimal> high) {

@@ -34,6 +34,28 @@ class EstimateCommandTest {
     }
 
     @Test
+    void withBatchTheEstimateIsAtTheBatchPriceAndSaysSo() {
+        Cli.Result online = runWith(Map.of(), "estimate", SEEDS.toString());
+        Cli.Result batch = runWith(Map.of(), "estimate", SEEDS.toString(), "--batch");
+
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        assertThat(batch.out()).contains("Priced for openai gpt-4.1-mini at its batch price (--batch).");
+        // gpt-4.1-mini's batch tier is half its online price: the upper bound of the total halves
+        assertThat(upperTotal(batch.out()).multiply(java.math.BigDecimal.valueOf(2)))
+                .isCloseTo(
+                        upperTotal(online.out()),
+                        org.assertj.core.data.Offset.offset(new java.math.BigDecimal("0.0002")));
+        assertThat(upperTotal(batch.out())).isLessThan(upperTotal(online.out()));
+    }
+
+    private static java.math.BigDecimal upperTotal(String out) {
+        String total =
+                out.lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
+        return new java.math.BigDecimal(
+                total.substring(total.lastIndexOf('$') + 1).strip());
+    }
+
+    @Test
     void estimatesForTheNamedModelAndStage() {
         Cli.Result r = runWith(
                 Map.of(),

@@ -107,7 +107,7 @@ public final class Dragoman implements AutoCloseable {
                         translator,
                         summarizer,
                         JTokkitTokenCounter.o200k(),
-                        b.prices,
+                        batched.isPresent() ? b.prices.atBatchPrices() : b.prices,
                         calling.get().info()))
                 : Optional.empty();
         this.pipeline = new ArticlePipeline(
@@ -324,7 +324,7 @@ public final class Dragoman implements AutoCloseable {
         BatchRunner runner = new BatchRunner(pipeline, estimator, runStore, cache, settings, clock);
         return new BatchRounds(
                         batched.get(), batchClient.get(), runStore.batchJobs(), batchSettings, Sleeper.system(), events)
-                .run(inputs, runner::run, listener, control);
+                .run(inputs, runner, listener, control);
     }
 
     /**

@@ -160,13 +160,18 @@ class DragomanBatchTest {
     }
 
     private Dragoman dragoman(DragomanTest.SeedModel online, FakeBatchApi api) {
-        return Dragoman.builder()
+        return dragoman(online, api, Optional.empty());
+    }
+
+    private Dragoman dragoman(DragomanTest.SeedModel online, FakeBatchApi api, Optional<BigDecimal> maxCost) {
+        Dragoman.Builder b = Dragoman.builder()
                 .languages(Seeds.languages())
                 .model(online)
                 .store(tmp.resolve("dragoman.db"))
-                .concurrency(2)
-                .batch(api, FAST)
-                .build();
+                .concurrency(1)
+                .batch(api, FAST);
+        maxCost.ifPresent(b::maxCost);
+        return b.build();
     }
 
     private static RunResult run(Dragoman d, BatchRunner.Control control, List<String> lines) {
@@ -291,5 +296,49 @@ class DragomanBatchTest {
                     .extracting(StoredBatchJob::state)
                     .containsExactly("FAILED", "COMPLETED");
         }
+    }
+
+    @Test
+    void aBudgetForOneArticleSubmitsOnlyThatArticleReservedAtTheBatchPriceAndStopsWithTheOtherPending() {
+        List<io.dragoman.core.article.CleanedArticle> cleaned = new ArrayList<>();
+        try (Dragoman cleaner = Dragoman.builder()
+                .languages(Seeds.languages())
+                .stages(io.dragoman.core.article.Stages.CLEAN_ONLY)
+                .build()) {
+            seeds().forEach(i -> cleaned.add(
+                    ((io.dragoman.core.pipeline.ArticleOutcome.Done) cleaner.process(((Input.Read) i).article()))
+                            .article()));
+        }
+        BigDecimal firstOnline;
+        try (Dragoman online = Dragoman.builder()
+                .languages(Seeds.languages())
+                .model(new DragomanTest.SeedModel())
+                .build()) {
+            firstOnline = online.estimator()
+                    .orElseThrow()
+                    .estimate(cleaned.get(0))
+                    .costHigh()
+                    .orElseThrow();
+        }
+        List<BigDecimal> batch = new ArrayList<>();
+        try (Dragoman d = dragoman(new DragomanTest.SeedModel(), new FakeBatchApi())) {
+            cleaned.forEach(a ->
+                    batch.add(d.estimator().orElseThrow().estimate(a).costHigh().orElseThrow()));
+        }
+        assertThat(batch.get(0)).as("reserved at the batch price").isLessThan(firstOnline);
+
+        FakeBatchApi api = new FakeBatchApi();
+        BigDecimal budget = batch.get(0).add(batch.get(1).divide(BigDecimal.valueOf(2)));
+        RunResult result;
+        try (Dragoman d = dragoman(new DragomanTest.SeedModel(), api, Optional.of(budget))) {
+            result = run(d, new BatchRunner.Control(), new ArrayList<>());
+        }
+
+        assertThat(result.stop()).isEqualTo(RunResult.Stop.BUDGET);
+        assertThat(api.jobs)
+                .as("only the translation job of the article the budget covers")
+                .hasSize(1);
+        assertThat(api.submittedKeys).hasSize(1);
+        assertThat(statuses()).containsOnly(ArticleStatus.CLEANED);
     }
 }

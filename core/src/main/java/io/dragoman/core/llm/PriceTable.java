@@ -204,6 +204,20 @@ public final class PriceTable {
     }
 
     /**
+     * This table at the batch tier's prices (a model without one keeps its online price): what estimates and budgets
+     * use when the requests go as provider batch jobs.
+     */
+    public PriceTable atBatchPrices() {
+        Map<ProviderKind, Map<String, Price>> batch = new HashMap<>();
+        prices.forEach((kind, models) -> {
+            Map<String, Price> tier = new HashMap<>();
+            models.forEach((model, price) -> tier.put(model, price.batchOrOnline()));
+            batch.put(kind, Map.copyOf(tier));
+        });
+        return new PriceTable(Map.copyOf(batch));
+    }
+
+    /**
      * The price of a model: by its exact name, else by the name without a dated snapshot suffix ({@code
      * gpt-4.1-mini-2025-04-14} is priced as {@code gpt-4.1-mini}); always free on a free provider ({@code ollama})
      * unless the table says otherwise; empty when unknown.

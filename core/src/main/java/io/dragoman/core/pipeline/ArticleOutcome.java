@@ -155,8 +155,9 @@ public sealed interface ArticleOutcome {
      * @param id the article id
      * @param reason why it was left
      * @param paid what its calls before it was left cost (a stage finished in this pass, say)
+     * @param awaitsBatch true when its next request waits for a provider batch job
      */
-    record Deferred(String id, String reason, Spent paid) implements ArticleOutcome {
+    record Deferred(String id, String reason, Spent paid, boolean awaitsBatch) implements ArticleOutcome {
         /** Validates that nothing is null. */
         public Deferred {
             Objects.requireNonNull(id, "id");
@@ -164,9 +165,9 @@ public sealed interface ArticleOutcome {
             Objects.requireNonNull(paid, "paid");
         }
 
-        /** Left before any call was paid. */
+        /** Left before any call was paid, not for a batch job. */
         public Deferred(String id, String reason) {
-            this(id, reason, Spent.NONE);
+            this(id, reason, Spent.NONE, false);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.CleaningException;
 import io.dragoman.core.lang.JTokkitTokenCounter;
 import io.dragoman.core.llm.CallSession;
+import io.dragoman.core.llm.DeferredCall;
 import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.PriceTable;
@@ -243,7 +244,8 @@ public final class ArticlePipeline {
             Predicate<ModelFailure> halts) {
         Optional<ModelFailure> cause = e.modelFailure();
         if (cause.isPresent() && halts.test(cause.get())) {
-            return new ArticleOutcome.Deferred(id, cause.get().getMessage(), session.paid());
+            return new ArticleOutcome.Deferred(
+                    id, cause.get().getMessage(), session.paid(), cause.get() instanceof DeferredCall);
         }
         progress.failed(
                 new ArticleId(id),

@@ -124,21 +124,24 @@ public final class BatchRounds {
      * same run again picks them up).
      *
      * @param inputs the inputs, read again for every pass
-     * @param pass one pass of the article path over the inputs, with the listener it reports to
+     * @param runner runs one pass of the article path over the inputs
      * @param listener hears each article's outcome once, when it is final
      * @param control stops the run
      */
     public RunResult run(
-            Supplier<Stream<Input>> inputs, PassRunner pass, RunListener listener, BatchRunner.Control control) {
+            Supplier<Stream<Input>> inputs, BatchRunner runner, RunListener listener, BatchRunner.Control control) {
         Rounds rounds = new Rounds(listener);
+        // one budget for every pass: an article waiting for a job keeps its reservation until its replies are used
+        Budget budget = runner.newBudget();
         int firstRound = 0;
         if (!settle(jobs.open(), control)) {
             return rounds.end(control);
         }
         for (int round = 1; ; round++) {
-            RunResult result = pass.run(inputs.get(), rounds, control, rounds::settled);
+            RunResult result = runner.run(inputs.get(), rounds, control, rounds::settled, budget);
             rounds.add(result);
-            if (result.stop() != RunResult.Stop.COMPLETED || control.stopping()) {
+            boolean budgetReached = result.stop() == RunResult.Stop.BUDGET;
+            if (result.stop() != RunResult.Stop.COMPLETED && !budgetReached) {
                 return rounds.end(control);
             }
             List<Map.Entry<String, ModelRequest>> collected = model.drain();
@@ -148,11 +151,12 @@ public final class BatchRounds {
             if (round == 1) {
                 firstRound = collected.size();
             }
-            if (round > 1 && settings.followups().online(collected.size(), firstRound) || round > MAX_ROUNDS) {
+            if (!budgetReached
+                    && (round > 1 && settings.followups().online(collected.size(), firstRound) || round > MAX_ROUNDS)) {
                 events.said(collected.size() + " follow-up " + (collected.size() == 1 ? "request goes" : "requests go")
                         + " online");
                 model.goOnline();
-                rounds.add(pass.run(inputs.get(), rounds, control, rounds::settled));
+                rounds.add(runner.run(inputs.get(), rounds, control, rounds::settled, budget));
                 return rounds.end(control);
             }
             Set<String> pending = jobs.pendingCallKeys();
@@ -167,27 +171,19 @@ public final class BatchRounds {
                 }
                 submitted.add(job.get());
             }
-            if (settings.submitOnly()) {
+            if (settings.submitOnly() && !budgetReached) {
                 control.stop(
                         RunResult.Stop.WAITING,
                         "Submitted " + submitted.size() + (submitted.size() == 1 ? " batch job" : " batch jobs")
                                 + "; run the same command again to collect the replies once the provider is done.");
                 return rounds.end(control);
             }
-            if (!settle(jobs.open(), control)) {
+            // with the budget reached, the articles it still covers are in the job: wait for it, keep the replies,
+            // and end; the next run (with a larger --max-cost) uses them and goes on
+            if (!settle(jobs.open(), control) || budgetReached) {
                 return rounds.end(control);
             }
         }
-    }
-
-    /** One pass of the article path: {@link BatchRunner#run} with its store and settings. */
-    @FunctionalInterface
-    public interface PassRunner {
-        RunResult run(
-                Stream<Input> inputs,
-                RunListener listener,
-                BatchRunner.Control control,
-                java.util.function.Predicate<String> settled);
     }
 
     /** The collected requests in parts that fit one job each. */

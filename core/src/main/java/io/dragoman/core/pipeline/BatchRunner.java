@@ -218,11 +218,25 @@ public final class BatchRunner {
      */
     public RunResult run(
             Stream<Input> inputs, RunListener listener, Control control, java.util.function.Predicate<String> settled) {
+        return run(inputs, listener, control, settled, new Budget(settings.maxCost()));
+    }
+
+    /** A budget of this runner's settings, for passes that share one. */
+    Budget newBudget() {
+        return new Budget(settings.maxCost());
+    }
+
+    /** Runs the batch as above against a budget the passes of one run share. */
+    RunResult run(
+            Stream<Input> inputs,
+            RunListener listener,
+            Control control,
+            java.util.function.Predicate<String> settled,
+            Budget budget) {
         Instant start = clock.instant();
         long hitsBefore = cache.map(CachingModelProvider::hits).orElse(0L);
         store.articles().resetInFlight();
         RunTally tally = new RunTally();
-        Budget budget = new Budget(settings.maxCost());
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread t = new Thread(runnable, "dragoman-worker");
             t.setDaemon(true);
@@ -374,12 +388,12 @@ public final class BatchRunner {
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
         // estimating renders and counts the prompts: only worth it when there is a budget to keep
-        BigDecimal reserved = settings.maxCost().isEmpty()
-                ? BigDecimal.ZERO
-                : estimator
+        Optional<BigDecimal> reservation = settings.maxCost().isEmpty()
+                ? Optional.of(BigDecimal.ZERO)
+                : budget.reserve(id, () -> estimator
                         .map(e -> e.estimate(ready.article()).costHigh().orElse(BigDecimal.ZERO))
-                        .orElse(BigDecimal.ZERO);
-        if (!budget.reserve(reserved)) {
+                        .orElse(BigDecimal.ZERO));
+        if (reservation.isEmpty()) {
             control.stop(
                     RunResult.Stop.BUDGET,
                     "Stopped before the cost budget of $"
@@ -387,16 +401,23 @@ public final class BatchRunner {
                             + " would be exceeded; rerun the same command with a larger --max-cost to continue.");
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
+        BigDecimal reserved = reservation.get();
+        boolean held = false;
         try {
             CallSession session = pipeline.session(ready.retry(), call -> listener.called(id, call));
             ArticleOutcome outcome = pipeline.models(ready, progress, session, failure -> halts(failure, control));
             budget.spend(session.paid().cost());
-            if (outcome instanceof ArticleOutcome.Deferred && control.abandoning()) {
+            if (outcome instanceof ArticleOutcome.Deferred d && d.awaitsBatch()) {
+                budget.hold(id, reserved);
+                held = true;
+            } else if (outcome instanceof ArticleOutcome.Deferred && control.abandoning()) {
                 control.abandoned.incrementAndGet();
             }
             return outcome;
         } finally {
-            budget.release(reserved);
+            if (!held) {
+                budget.release(reserved);
+            }
         }
     }
 
