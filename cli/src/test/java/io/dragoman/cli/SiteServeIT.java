@@ -67,7 +67,8 @@ class SiteServeIT {
         runs = new StandInRuns(tmp, ARTICLES, 2, 500);
         out = tmp.resolve("out");
         run = runs.start(out, "sk-test-serve-1", List.of(), List.of(), List.of("-q"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        // generous: on a loaded machine the two JVMs and the first render take a while
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
         while (!Files.isRegularFile(out.resolve("dragoman.db"))) {
             assertThat(System.nanoTime()).as("the run created its store").isLessThan(end);
             Thread.sleep(50);
