@@ -24,6 +24,7 @@ import io.dragoman.core.pipeline.BatchRounds;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.Estimator;
 import io.dragoman.core.pipeline.OutputWriter;
+import io.dragoman.core.pipeline.RenderedOutputs;
 import io.dragoman.core.pipeline.RunListener;
 import io.dragoman.core.pipeline.RunReport;
 import io.dragoman.core.pipeline.RunResult;
@@ -339,15 +340,24 @@ public final class Dragoman implements AutoCloseable {
 
     /**
      * Renders the output files of the store into a directory: {@code articles.jsonl}, {@code md/}, the report, the CSV
-     * tables ({@code articles.csv}, {@code people.csv}…) and the reader site in {@code site/}.
+     * tables ({@code articles.csv}, {@code people.csv}…) and the reader site in {@code site/}. When no article changed
+     * since they were last rendered there by the same code (see {@link RenderedOutputs}), only the report is.
      */
     public RunReport writeOutputs(Path dir, Optional<RunResult> run) {
         RunStore runStore = store.orElseThrow(() -> new IllegalStateException("Writing outputs needs a store file."));
         OutputWriter writer = new OutputWriter(dir);
         writer.prepare();
+        RenderedOutputs rendered = new RenderedOutputs(dir);
+        String source = RenderedOutputs.of(runStore);
+        if (rendered.upToDate(source)) {
+            // no article changed since the last render: the records, pages, tables and site are as they would be
+            return writer.writeReport(runStore, run);
+        }
+        rendered.clear();
         RunReport report = writer.render(runStore, run);
         new CsvTables(dir).write(runStore);
         new SiteWriter(dir.resolve("site")).write(runStore);
+        rendered.rendered(source);
         return report;
     }
 

@@ -83,6 +83,16 @@ public final class OutputWriter {
                 }
             }
         });
+        return writeReport(store, run);
+    }
+
+    /**
+     * Renders only the report ({@code report.json}, {@code report.md}) from the store.
+     *
+     * @param run the run that just ended; empty when rendering an earlier run's store
+     * @return the report that was written
+     */
+    public RunReport writeReport(RunStore store, Optional<RunResult> run) {
         RunReport report = report(store, run);
         write(dir.resolve("report.json"), writer -> writer.write(report.json()));
         write(dir.resolve("report.md"), writer -> writer.write(report.markdown()));

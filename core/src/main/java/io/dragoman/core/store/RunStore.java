@@ -49,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class RunStore implements AutoCloseable {
 
     /** The schema version this code writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /** The SQLite application id that marks a Dragoman run store: "DRGM" in ASCII. */
     public static final int APPLICATION_ID = 0x4452474D;
@@ -159,6 +159,19 @@ public final class RunStore implements AutoCloseable {
     /** The provider batch jobs of this store's runs and the replies they brought back; valid until closed. */
     public BatchJobTable batchJobs() {
         return batchJobs;
+    }
+
+    /**
+     * How many times the articles have changed since the store was made (or reached schema version 5): any insert,
+     * update or delete of an article adds one. Equal numbers mean the same articles.
+     */
+    public long generation() {
+        return read("read its change count", c -> {
+            try (Statement select = c.createStatement();
+                    ResultSet row = select.executeQuery("SELECT generation FROM store_changes WHERE id = 1")) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
     }
 
     /**

@@ -92,11 +92,28 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
             )""", "CREATE INDEX batch_items_call ON batch_items (call_key)");
 
     /**
+     * Version 5: a count of the changes to the articles, kept by triggers, so that outputs rendered from a store that
+     * has not changed since need not be rendered again.
+     */
+    private static final List<String> VERSION_5 = List.of(
+            "CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)",
+            "INSERT INTO store_changes (id, generation) VALUES (1, 0)",
+            """
+            CREATE TRIGGER articles_inserted AFTER INSERT ON articles
+            BEGIN UPDATE store_changes SET generation = generation + 1; END""",
+            """
+            CREATE TRIGGER articles_updated AFTER UPDATE ON articles
+            BEGIN UPDATE store_changes SET generation = generation + 1; END""",
+            """
+            CREATE TRIGGER articles_deleted AFTER DELETE ON articles
+            BEGIN UPDATE store_changes SET generation = generation + 1; END""");
+
+    /**
      * The schema this code uses. To change it, append a migration here and raise {@link RunStore#SCHEMA_VERSION};
      * never edit {@link #VERSION_1} or a migration already released.
      */
     static final Schema CURRENT =
-            new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2, VERSION_3, VERSION_4));
+            new Schema(RunStore.SCHEMA_VERSION, VERSION_1, List.of(VERSION_2, VERSION_3, VERSION_4, VERSION_5));
 
     /** Validates that there is one migration for each version after the first. */
     Schema {

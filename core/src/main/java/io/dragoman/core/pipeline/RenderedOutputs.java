@@ -1,0 +1,93 @@
+package io.dragoman.core.pipeline;
+
+import io.dragoman.core.store.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers what the output files of a directory were rendered from: the store's change count and the code that
+ * rendered them (its jar or class folder, by path, size and time). A run that changed no article, on the same code,
+ * then rewrites only the report instead of every record, page and table; a changed article, a new build, or a missing
+ * output file renders everything again. The mark is removed before a full render starts and written after it ends,
+ * so a render cut short is never taken for a whole one.
+ */
+public final class RenderedOutputs {
+
+    /** The mark's file name in the output directory. */
+    static final String MARK = ".dragoman-rendered";
+
+    /** The files a full render leaves; when one is missing, the outputs are rendered again. */
+    private static final List<String> FILES =
+            List.of("articles.jsonl", "failures.jsonl", "articles.csv", "site/index.html");
+
+    private final Path dir;
+
+    /** @param dir the output directory */
+    public RenderedOutputs(Path dir) {
+        this.dir = dir;
+    }
+
+    /** What outputs rendered now from {@code store} would be rendered from. */
+    public static String of(RunStore store) {
+        return store.file() + "\n" + store.generation() + "\n" + code();
+    }
+
+    /** True when the outputs there were rendered from {@code source} and all of them are still there. */
+    public boolean upToDate(String source) {
+        Path mark = dir.resolve(MARK);
+        try {
+            return Files.isRegularFile(mark)
+                    && Files.readString(mark, StandardCharsets.UTF_8).equals(source)
+                    && FILES.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Forgets what the outputs were rendered from, before they are rendered again. */
+    public void clear() {
+        try {
+            Files.deleteIfExists(dir.resolve(MARK));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + dir.resolve(MARK) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Remembers that the outputs were rendered from {@code source}. */
+    public void rendered(String source) {
+        try {
+            AtomicFiles.write(dir.resolve(MARK), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + dir.resolve(MARK) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rendering code: the jar or class folder this class came from, with its size and time. */
+    private static String code() {
+        try {
+            Optional<Path> where = Optional.ofNullable(
+                            RenderedOutputs.class.getProtectionDomain().getCodeSource())
+                    .map(source -> {
+                        try {
+                            return Path.of(source.getLocation().toURI());
+                        } catch (URISyntaxException e) {
+                            return null;
+                        }
+                    });
+            if (where.isEmpty()) {
+                return "unknown code";
+            }
+            Path p = where.get();
+            return p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException | RuntimeException e) {
+            // unknown code: never taken as the same
+            return "unknown code " + System.nanoTime();
+        }
+    }
+}
