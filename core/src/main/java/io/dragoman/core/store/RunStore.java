@@ -162,8 +162,8 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * How many times the articles have changed since the store was made (or reached schema version 5): any insert,
-     * update or delete of an article adds one. Equal numbers mean the same articles.
+     * How many write transactions changed the store since it was made (or reached schema version 5): any that
+     * inserted, updated or deleted a row adds one. Equal numbers mean the same contents.
      */
     public long generation() {
         return read("read its change count", c -> {
@@ -253,7 +253,11 @@ public final class RunStore implements AutoCloseable {
                 control.execute("BEGIN IMMEDIATE");
                 boolean committed = false;
                 try {
+                    long before = totalChanges(control);
                     T result = work.run(c);
+                    if (totalChanges(control) != before) {
+                        control.executeUpdate("UPDATE store_changes SET generation = generation + 1 WHERE id = 1");
+                    }
                     control.execute("COMMIT");
                     committed = true;
                     return result;
@@ -264,6 +268,13 @@ public final class RunStore implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The rows this connection has inserted, updated or deleted since it opened. */
+    private static long totalChanges(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery("SELECT total_changes()")) {
+            return row.next() ? row.getLong(1) : 0;
+        }
     }
 
     static void rollbackQuietly(Statement statement) {

@@ -92,21 +92,13 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
             )""", "CREATE INDEX batch_items_call ON batch_items (call_key)");
 
     /**
-     * Version 5: a count of the changes to the articles, kept by triggers, so that outputs rendered from a store that
-     * has not changed since need not be rendered again.
+     * Version 5: a count of the write transactions that changed anything, so that outputs rendered from a store that
+     * has not changed since need not be rendered again (kept by {@link RunStore}, not by triggers: a trigger's changes
+     * would count in every statement's update count).
      */
     private static final List<String> VERSION_5 = List.of(
             "CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)",
-            "INSERT INTO store_changes (id, generation) VALUES (1, 0)",
-            """
-            CREATE TRIGGER articles_inserted AFTER INSERT ON articles
-            BEGIN UPDATE store_changes SET generation = generation + 1; END""",
-            """
-            CREATE TRIGGER articles_updated AFTER UPDATE ON articles
-            BEGIN UPDATE store_changes SET generation = generation + 1; END""",
-            """
-            CREATE TRIGGER articles_deleted AFTER DELETE ON articles
-            BEGIN UPDATE store_changes SET generation = generation + 1; END""");
+            "INSERT INTO store_changes (id, generation) VALUES (1, 0)");
 
     /**
      * The schema this code uses. To change it, append a migration here and raise {@link RunStore#SCHEMA_VERSION};
