@@ -2,6 +2,7 @@ package io.dragoman.cli;
 
 import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
+import io.dragoman.core.llm.batch.AnthropicBatchClient;
 import io.dragoman.core.llm.batch.BatchClient;
 import io.dragoman.core.llm.batch.OpenAiBatchClient;
 import io.dragoman.core.pipeline.BatchRounds;
@@ -20,8 +21,9 @@ final class BatchOptions {
 
     @Option(
             names = "--batch",
-            description = "Send the model requests as provider batch jobs (openai): half the price, replies within 24"
-                    + " h. The run waits for them; Ctrl-C stops it and the same command again picks the jobs up.")
+            description =
+                    "Send the model requests as provider batch jobs (openai, anthropic): half the price, replies within 24"
+                            + " h. The run waits for them; Ctrl-C stops it and the same command again picks the jobs up.")
     boolean batch;
 
     @Option(
@@ -71,19 +73,22 @@ final class BatchOptions {
     /** Checks that the provider has a batch API here. */
     void check(ProviderKind kind) {
         switch (kind) {
-            case OPENAI -> {}
+            case OPENAI, ANTHROPIC -> {}
             case OLLAMA, OPENAI_COMPATIBLE ->
                 throw new IllegalArgumentException("--batch: " + kind.id() + " has no batch API; run without --batch");
             default ->
-                throw new IllegalArgumentException("--batch: batch jobs are built for openai only so far, not" + " for "
-                        + kind.id() + "; run without --batch");
+                throw new IllegalArgumentException(
+                        "--batch: batch jobs are built for openai and anthropic only so far, not for " + kind.id()
+                                + "; run without --batch");
         }
     }
 
     /** The client of the provider's batch API. */
     BatchClient client(ProviderConfig config) {
         check(config.kind());
-        return new OpenAiBatchClient(config);
+        return config.kind() == ProviderKind.ANTHROPIC
+                ? new AnthropicBatchClient(config)
+                : new OpenAiBatchClient(config);
     }
 
     /** How the rounds go. */

@@ -43,18 +43,35 @@ class BatchOptionsTest {
     @Test
     void aProviderWhoseBatchClientIsNotBuiltIsAUsageErrorNamingIt() {
         Cli.Result r = Cli.runWith(
-                Map.of("ANTHROPIC_API_KEY", "sk-ant-test"),
+                Map.of("MISTRAL_API_KEY", "sk-mistral-test"),
                 "run",
                 Cli.SEEDS.toString(),
                 "--out",
                 tmp.resolve("out").toString(),
                 "--batch",
                 "--provider",
-                "anthropic");
+                "mistral");
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--batch: batch jobs are built for openai only so far, not for anthropic");
-        assertThat(r.err()).doesNotContain("sk-ant-test");
+        assertThat(r.err())
+                .contains("--batch: batch jobs are built for openai and anthropic only so far, not for mistral");
+        assertThat(r.err()).doesNotContain("sk-mistral-test");
+    }
+
+    @Test
+    void anthropicGetsItsMessageBatchesClient() {
+        BatchOptions options = new BatchOptions();
+        options.batch = true;
+        var config = io.dragoman.core.llm.ProviderConfig.of(
+                ProviderKind.ANTHROPIC,
+                "claude-haiku-4-5",
+                "http://127.0.0.1:9/v1",
+                Optional.of("sk-ant-test"),
+                "ANTHROPIC_API_KEY");
+
+        assertThat(options.client(config))
+                .isInstanceOf(io.dragoman.core.llm.batch.AnthropicBatchClient.class)
+                .satisfies(c -> assertThat(c.limits().maxRequests()).isEqualTo(100_000));
     }
 
     @Test

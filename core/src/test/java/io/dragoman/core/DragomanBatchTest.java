@@ -63,6 +63,10 @@ class DragomanBatchTest {
         Predicate<BatchRequest> refused = r -> false;
         int failJobs;
         boolean loseNextSubmitAnswer;
+        /** Jobs carry no metadata (as Anthropic's): {@link #list} shows none, {@link #find} matches by size. */
+        boolean keyless;
+
+        final List<Lost> looked = new CopyOnWriteArrayList<>();
 
         record Job(String id, String key, List<BatchRequest> requests, int[] asked, BatchState[] end) {}
 
@@ -126,7 +130,23 @@ class DragomanBatchTest {
         }
 
         @Override
+        public Optional<BatchJob> find(Lost lost) {
+            looked.add(lost);
+            if (!keyless) {
+                return BatchClient.super.find(lost);
+            }
+            return jobs.values().stream()
+                    .filter(j -> j.requests().size() == lost.requests()
+                            && !lost.known().contains(j.id()))
+                    .map(j -> status(j.id()))
+                    .findFirst();
+        }
+
+        @Override
         public List<BatchJob> list() {
+            if (keyless) {
+                return List.of();
+            }
             return jobs.values().stream()
                     .map(j -> new BatchJob(
                             j.id(),
@@ -271,6 +291,32 @@ class DragomanBatchTest {
             assertThat(run(d, new BatchRunner.Control(), lines).done()).isEqualTo(2);
         }
         assertThat(lines).contains("batch job batch_1: found again in the provider's list");
+        assertThat(api.submittedKeys).hasSize(4).doesNotHaveDuplicates();
+        assertThat(statuses()).containsOnly(ArticleStatus.SUMMARIZED);
+    }
+
+    @Test
+    void aJobWithoutMetadataWhoseIdWasNeverRecordedIsFoundBySizeAndTimeAmongTheJobsNotYetKnown() {
+        FakeBatchApi api = new FakeBatchApi();
+        api.keyless = true;
+        api.loseNextSubmitAnswer = true;
+        Instant before = Instant.now().minusSeconds(1);
+        try (Dragoman d = dragoman(new DragomanTest.SeedModel(), api)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> run(d, new BatchRunner.Control(), new ArrayList<>()))
+                    .hasMessageContaining("died");
+        }
+
+        List<String> lines = new ArrayList<>();
+        try (Dragoman d = dragoman(new DragomanTest.SeedModel(), api)) {
+            assertThat(run(d, new BatchRunner.Control(), lines).done()).isEqualTo(2);
+        }
+        assertThat(lines).contains("batch job batch_1: found again in the provider's list");
+        assertThat(api.looked).first().satisfies(lost -> {
+            assertThat(lost.requests()).isEqualTo(2);
+            assertThat(lost.preparedAt()).isBetween(before, Instant.now());
+            assertThat(lost.known()).isEmpty();
+        });
         assertThat(api.submittedKeys).hasSize(4).doesNotHaveDuplicates();
         assertThat(statuses()).containsOnly(ArticleStatus.SUMMARIZED);
     }

@@ -238,7 +238,10 @@ public final class BatchRounds {
                         .findFirst();
             } catch (RetriableFailure e) {
                 // the provider may have taken the job before the answer was lost: look before submitting again
-                Optional<BatchJob> taken = listed(jobKey);
+                Optional<BatchJob> taken = jobs.all().stream()
+                        .filter(j -> j.jobKey().equals(jobKey))
+                        .findFirst()
+                        .flatMap(this::listed);
                 if (taken.isPresent()) {
                     jobs.submitted(jobKey, taken.get().id());
                     return jobs.open().stream()
@@ -262,15 +265,20 @@ public final class BatchRounds {
         }
     }
 
-    /** Our job with this key in the provider's list; empty when it is not there or the list cannot be read. */
-    private Optional<BatchJob> listed(String jobKey) {
+    /** The recorded job in the provider's jobs; empty when it is not there or they cannot be read. */
+    private Optional<BatchJob> listed(StoredBatchJob job) {
         try {
-            return client.list().stream()
-                    .filter(j -> j.jobKey().equals(Optional.of(jobKey)))
-                    .findFirst();
+            return client.find(lost(job));
         } catch (ModelFailure e) {
             return Optional.empty();
         }
+    }
+
+    /** What the client needs to find the recorded job among the provider's. */
+    private BatchClient.Lost lost(StoredBatchJob job) {
+        Set<String> known = new java.util.HashSet<>();
+        jobs.all().forEach(j -> j.jobId().ifPresent(known::add));
+        return new BatchClient.Lost(job.jobKey(), job.requests(), job.createdAt(), known);
     }
 
     private static String payloadHash(List<Map.Entry<String, ModelRequest>> part) {
@@ -292,23 +300,18 @@ public final class BatchRounds {
             return true;
         }
         Map<String, String> ids = new java.util.LinkedHashMap<>();
-        Optional<List<BatchJob>> listed = Optional.empty();
         for (StoredBatchJob job : open) {
             if (job.jobId().isPresent()) {
                 ids.put(job.jobKey(), job.jobId().get());
                 continue;
             }
+            Optional<BatchJob> found;
             try {
-                if (listed.isEmpty()) {
-                    listed = Optional.of(client.list());
-                }
+                found = client.find(lost(job));
             } catch (ModelFailure e) {
                 control.stop(RunResult.Stop.UNREACHABLE, "Could not list the provider's batch jobs: " + e.getMessage());
                 return false;
             }
-            Optional<BatchJob> found = listed.get().stream()
-                    .filter(j -> j.jobKey().equals(Optional.of(job.jobKey())))
-                    .findFirst();
             if (found.isPresent()) {
                 jobs.submitted(job.jobKey(), found.get().id());
                 ids.put(job.jobKey(), found.get().id());

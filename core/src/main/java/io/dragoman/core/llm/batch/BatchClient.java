@@ -2,7 +2,11 @@ package io.dragoman.core.llm.batch;
 
 import io.dragoman.core.llm.ModelFailure;
 import io.dragoman.core.llm.ProviderInfo;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A provider's batch API: submits many chat requests as one job, tells the job's state, hands back its results by
@@ -41,8 +45,35 @@ public interface BatchClient {
     /** The provider's recent jobs that carry our {@link #JOB_KEY} (the others are left out), newest first. */
     List<BatchJob> list();
 
+    /**
+     * Our job that a run recorded but stopped before learning its provider id, if the provider took it. By default the
+     * job in {@link #list} whose metadata carries the key; a provider whose jobs carry no metadata matches otherwise.
+     */
+    default Optional<BatchJob> find(Lost lost) {
+        return list().stream()
+                .filter(j -> j.jobKey().equals(Optional.of(lost.jobKey())))
+                .findFirst();
+    }
+
     /** Asks the provider to cancel the job; finished items stay available. */
     void cancel(String jobId);
+
+    /**
+     * A job recorded in the store without the provider's id.
+     *
+     * @param jobKey our key of the job
+     * @param requests how many requests it was to hold
+     * @param preparedAt when it was recorded, just before it was submitted
+     * @param known the provider ids of the jobs the store already knows, which cannot be this one
+     */
+    record Lost(String jobKey, int requests, Instant preparedAt, Set<String> known) {
+        /** Validates and copies. */
+        public Lost {
+            Objects.requireNonNull(jobKey, "jobKey");
+            Objects.requireNonNull(preparedAt, "preparedAt");
+            known = Set.copyOf(known);
+        }
+    }
 
     /**
      * What one job may hold.

@@ -74,6 +74,29 @@ final class BatchHttp {
         return send("GET", path, request(path).GET());
     }
 
+    /**
+     * The first non-blank line of a text answer, read without downloading the rest; empty when there is none.
+     */
+    Optional<String> firstLine(String path) {
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw RetriableFailure.noConnection(where("GET", path) + ": " + scrub(String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RetriableFailure.noConnection(where("GET", path) + ": interrupted");
+        }
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                throw failure("GET", path, response.statusCode(), response.headers(), "");
+            }
+            return lines.filter(l -> !l.isBlank()).findFirst();
+        } catch (UncheckedIOException e) {
+            throw RetriableFailure.noConnection(where("GET", path) + ": " + scrub(String.valueOf(e.getMessage())));
+        }
+    }
+
     JsonNode post(String path, JsonNode body) {
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/json")
@@ -126,13 +149,17 @@ final class BatchHttp {
         if (status / 100 == 2) {
             return response.body();
         }
-        String message = where(method, path) + ": HTTP " + status + quote(response.body());
+        throw failure(method, path, status, response.headers(), response.body());
+    }
+
+    private ModelFailure failure(
+            String method, String path, int status, java.net.http.HttpHeaders headers, String body) {
+        String message = where(method, path) + ": HTTP " + status + quote(body);
         if (status == 429 || status == 529 || status >= 500) {
-            Optional<Duration> after =
-                    response.headers().firstValue("retry-after").flatMap(BatchHttp::seconds);
-            throw new RetriableFailure(message, status, after, null);
+            Optional<Duration> after = headers.firstValue("retry-after").flatMap(BatchHttp::seconds);
+            return new RetriableFailure(message, status, after, null);
         }
-        throw new PermanentFailure(message, status, null);
+        return new PermanentFailure(message, status, null);
     }
 
     private JsonNode json(String method, String path, String body) {
