@@ -4,6 +4,7 @@ import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.batch.AnthropicBatchClient;
 import io.dragoman.core.llm.batch.BatchClient;
+import io.dragoman.core.llm.batch.MistralBatchClient;
 import io.dragoman.core.llm.batch.OpenAiBatchClient;
 import io.dragoman.core.pipeline.BatchRounds;
 import java.time.Duration;
@@ -22,7 +23,7 @@ final class BatchOptions {
     @Option(
             names = "--batch",
             description =
-                    "Send the model requests as provider batch jobs (openai, anthropic): half the price, replies within 24"
+                    "Send the model requests as provider batch jobs (openai, anthropic, mistral): half the price, replies within 24"
                             + " h. The run waits for them; Ctrl-C stops it and the same command again picks the jobs up.")
     boolean batch;
 
@@ -73,22 +74,24 @@ final class BatchOptions {
     /** Checks that the provider has a batch API here. */
     void check(ProviderKind kind) {
         switch (kind) {
-            case OPENAI, ANTHROPIC -> {}
+            case OPENAI, ANTHROPIC, MISTRAL -> {}
             case OLLAMA, OPENAI_COMPATIBLE ->
                 throw new IllegalArgumentException("--batch: " + kind.id() + " has no batch API; run without --batch");
             default ->
                 throw new IllegalArgumentException(
-                        "--batch: batch jobs are built for openai and anthropic only so far, not for " + kind.id()
-                                + "; run without --batch");
+                        "--batch: batch jobs are built for openai, anthropic and mistral only so far, not for "
+                                + kind.id() + "; run without --batch");
         }
     }
 
     /** The client of the provider's batch API. */
     BatchClient client(ProviderConfig config) {
         check(config.kind());
-        return config.kind() == ProviderKind.ANTHROPIC
-                ? new AnthropicBatchClient(config)
-                : new OpenAiBatchClient(config);
+        return switch (config.kind()) {
+            case ANTHROPIC -> new AnthropicBatchClient(config);
+            case MISTRAL -> new MistralBatchClient(config);
+            default -> new OpenAiBatchClient(config);
+        };
     }
 
     /** How the rounds go. */

@@ -43,35 +43,39 @@ class BatchOptionsTest {
     @Test
     void aProviderWhoseBatchClientIsNotBuiltIsAUsageErrorNamingIt() {
         Cli.Result r = Cli.runWith(
-                Map.of("MISTRAL_API_KEY", "sk-mistral-test"),
+                Map.of("GEMINI_API_KEY", "gemini-test-key"),
                 "run",
                 Cli.SEEDS.toString(),
                 "--out",
                 tmp.resolve("out").toString(),
                 "--batch",
                 "--provider",
-                "mistral");
+                "gemini");
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err())
-                .contains("--batch: batch jobs are built for openai and anthropic only so far, not for mistral");
-        assertThat(r.err()).doesNotContain("sk-mistral-test");
+                .contains(
+                        "--batch: batch jobs are built for openai, anthropic and mistral only so far, not for gemini");
+        assertThat(r.err()).doesNotContain("gemini-test-key");
     }
 
     @Test
-    void anthropicGetsItsMessageBatchesClient() {
+    void anthropicAndMistralGetTheirOwnBatchClients() {
         BatchOptions options = new BatchOptions();
         options.batch = true;
-        var config = io.dragoman.core.llm.ProviderConfig.of(
-                ProviderKind.ANTHROPIC,
-                "claude-haiku-4-5",
-                "http://127.0.0.1:9/v1",
-                Optional.of("sk-ant-test"),
-                "ANTHROPIC_API_KEY");
 
-        assertThat(options.client(config))
+        assertThat(options.client(config(ProviderKind.ANTHROPIC, "claude-haiku-4-5")))
                 .isInstanceOf(io.dragoman.core.llm.batch.AnthropicBatchClient.class)
                 .satisfies(c -> assertThat(c.limits().maxRequests()).isEqualTo(100_000));
+        assertThat(options.client(config(ProviderKind.MISTRAL, "mistral-small-latest")))
+                .isInstanceOf(io.dragoman.core.llm.batch.MistralBatchClient.class);
+        assertThat(options.client(config(ProviderKind.OPENAI, "gpt-4.1-mini")))
+                .isInstanceOf(io.dragoman.core.llm.batch.OpenAiBatchClient.class);
+    }
+
+    private static io.dragoman.core.llm.ProviderConfig config(ProviderKind kind, String model) {
+        return io.dragoman.core.llm.ProviderConfig.of(
+                kind, model, "http://127.0.0.1:9/v1", Optional.of("sk-test"), "KEY");
     }
 
     @Test

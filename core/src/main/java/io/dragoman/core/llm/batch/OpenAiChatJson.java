@@ -43,8 +43,13 @@ final class OpenAiChatJson {
         return body;
     }
 
-    /** A chat completion's first choice as a reply. */
+    /** An OpenAI chat completion's first choice as a reply. */
     static ModelReply reply(JsonNode completion, String configuredModel) {
+        return reply(completion, configuredModel, ProviderKind.OPENAI);
+    }
+
+    /** The first choice of a chat completion in OpenAI's shape (which Mistral shares) as the provider's reply. */
+    static ModelReply reply(JsonNode completion, String configuredModel, ProviderKind provider) {
         JsonNode choice = completion.path("choices").path(0);
         JsonNode content = choice.path("message").path("content");
         JsonNode usage = completion.path("usage");
@@ -61,7 +66,7 @@ final class OpenAiChatJson {
                 content.isTextual() ? content.asText() : "",
                 finish(choice.path("finish_reason").asText("")),
                 used,
-                ProviderKind.OPENAI,
+                provider,
                 completion.path("model").asText(configuredModel));
     }
 
