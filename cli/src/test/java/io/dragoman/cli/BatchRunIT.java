@@ -2,6 +2,7 @@ package io.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dragoman.core.llm.ProviderKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code run --batch} from the packaged jar against a stand-in of OpenAI's batch API, on 200 synthetic articles: the
  * run is killed (SIGKILL) or stopped (SIGTERM) while it waits for its job, run again, and every article ends done with
- * every request submitted exactly once.
+ * every request submitted exactly once. The same kill and rerun against stand-ins of Anthropic's and Mistral's.
  */
 class BatchRunIT {
 
@@ -50,8 +53,13 @@ class BatchRunIT {
 
     /** Waits, bounded, until the run has said that it submitted a job. */
     private static void awaitSubmitted(StandInRuns.Running running) throws Exception {
+        awaitSubmitted(running, "openai");
+    }
+
+    private static void awaitSubmitted(StandInRuns.Running running, String provider) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Files.readString(running.stderr(), StandardCharsets.UTF_8).contains("requests submitted to openai")) {
+        while (!Files.readString(running.stderr(), StandardCharsets.UTF_8)
+                .contains("requests submitted to " + provider)) {
             assertThat(running.process().isAlive())
                     .as("the run is still going: %s", Files.readString(running.stderr()))
                     .isTrue();
@@ -87,6 +95,31 @@ class BatchRunIT {
         runs.assertEveryArticleOnceAndSummarized(out);
         assertEveryRequestSubmittedOnce();
         assertThat(second.err()).doesNotContain("sk-test-batch-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = BatchStandIn.Dialect.class,
+            names = {"ANTHROPIC", "MISTRAL"})
+    void anthropicAndMistralRunsKilledWhileTheyWaitAreRunAgainWithNoRequestSubmittedTwice(BatchStandIn.Dialect dialect)
+            throws Exception {
+        api.close();
+        api = new BatchStandIn(dialect, ARTICLES, Duration.ofSeconds(3));
+        ProviderKind provider = ProviderKind.valueOf(dialect.name());
+        Path out = tmp.resolve("out");
+        List<String> options = List.of("--batch", "--batch-poll", "200ms,400ms");
+        StandInRuns.Running first = runs.startAt(provider, api.baseUrl(), out, "sk-test-batch-2", options);
+        awaitSubmitted(first, provider.id());
+        StandInRuns.kill(first);
+
+        StandInRuns.Exit second = StandInRuns.finish(
+                runs.startAt(provider, api.baseUrl(), out, "sk-test-batch-2", options), TIMEOUT_SECONDS);
+
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.err()).contains("batch job batch_1: completed, 200 of 200 answered");
+        runs.assertEveryArticleOnceAndSummarized(out);
+        assertEveryRequestSubmittedOnce();
+        assertThat(second.err()).doesNotContain("sk-test-batch-2");
     }
 
     @Test

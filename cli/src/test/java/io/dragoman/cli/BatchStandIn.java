@@ -24,10 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for OpenAI's Files and Batch APIs (and its chat completions, for the requests a run sends online), on
- * 127.0.0.1: a job is validating, then in progress, and completes a fixed time after it was created; its output file
- * answers every request with the synthetic article's translation or summary, in a shuffled order. Counts every
- * request submitted in a job and every online one, per article and kind.
+ * A stand-in for a provider's batch API (and its chat API, for the requests a run sends online), on 127.0.0.1, in the
+ * wire format of OpenAI's Files and Batch APIs, Anthropic's Message Batches or Mistral's batch jobs: a job is
+ * validating, then in progress, and completes a fixed time after it was created; its results answer every request with
+ * the synthetic article's translation or summary, in a shuffled order. Counts every request submitted in a job and
+ * every online one, per article and kind.
  */
 final class BatchStandIn implements AutoCloseable {
 
@@ -44,13 +45,28 @@ final class BatchStandIn implements AutoCloseable {
     private final AtomicInteger online = new AtomicInteger();
     private final AtomicInteger statusQuestions = new AtomicInteger();
 
+    private final Dialect dialect;
+
+    /** Whose wire format the stand-in speaks. */
+    enum Dialect {
+        OPENAI,
+        ANTHROPIC,
+        MISTRAL
+    }
+
     private record Job(String id, String inputFile, String jobKey, long createdNanos, long createdEpoch) {}
+
+    /** An OpenAI stand-in. */
+    BatchStandIn(int articles, Duration takes) throws IOException {
+        this(Dialect.OPENAI, articles, takes);
+    }
 
     /**
      * @param articles how many synthetic articles there are
      * @param takes how long a job takes from creation to completion
      */
-    BatchStandIn(int articles, Duration takes) throws IOException {
+    BatchStandIn(Dialect dialect, int articles, Duration takes) throws IOException {
+        this.dialect = dialect;
         this.articles = articles;
         this.takes = takes;
         this.batchedTranslations = new AtomicIntegerArray(articles);
@@ -96,55 +112,244 @@ final class BatchStandIn implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath().substring("/v1".length());
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (method.equals("POST") && path.equals("/files")) {
-                String id = "file-" + (files.size() + 1);
-                files.put(id, jsonl(new String(body, StandardCharsets.UTF_8)));
-                reply(exchange, 200, JSON.createObjectNode().put("id", id).put("object", "file"));
-            } else if (method.equals("POST") && path.equals("/batches")) {
-                JsonNode create = JSON.readTree(body);
-                String file = create.path("input_file_id").asText();
-                if (!files.containsKey(file)) {
-                    reply(exchange, 400, error("no such file"));
-                    return;
-                }
-                String id = "batch_" + (jobs.size() + 1);
-                Job job = new Job(
-                        id,
-                        file,
-                        create.path("metadata").path("dragoman_job").asText(),
-                        System.nanoTime(),
-                        System.currentTimeMillis() / 1000);
-                count(files.get(file));
-                jobs.put(id, job);
-                reply(exchange, 200, status(job));
-            } else if (method.equals("GET") && path.equals("/batches")) {
-                ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
-                var data = list.putArray("data");
-                List<Job> all;
-                synchronized (jobs) {
-                    all = new ArrayList<>(jobs.values());
-                }
-                Collections.reverse(all);
-                all.forEach(j -> data.add(status(j)));
-                reply(exchange, 200, list);
-            } else if (method.equals("GET") && path.startsWith("/batches/")) {
-                statusQuestions.incrementAndGet();
-                Job job = jobs.get(path.substring("/batches/".length()));
-                reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : status(job));
-            } else if (method.equals("GET") && path.matches("/files/output-batch_\\d+/content")) {
-                String id = path.substring("/files/output-".length(), path.length() - "/content".length());
-                byte[] out = output(jobs.get(id)).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/jsonl");
-                exchange.sendResponseHeaders(200, out.length);
-                try (OutputStream o = exchange.getResponseBody()) {
-                    o.write(out);
-                }
-            } else if (method.equals("POST") && path.equals("/chat/completions")) {
-                online.incrementAndGet();
-                reply(exchange, 200, JSON.readTree(answer(JSON.readTree(body))));
-            } else {
-                reply(exchange, 404, error("not here: " + method + " " + path));
+            switch (dialect) {
+                case OPENAI -> openAi(exchange, method, path, body);
+                case ANTHROPIC -> anthropic(exchange, method, path, body);
+                case MISTRAL -> mistral(exchange, method, path, body);
             }
+        }
+    }
+
+    private void openAi(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        if (method.equals("POST") && path.equals("/files")) {
+            String id = "file-" + (files.size() + 1);
+            files.put(id, jsonl(new String(body, StandardCharsets.UTF_8)));
+            reply(exchange, 200, JSON.createObjectNode().put("id", id).put("object", "file"));
+        } else if (method.equals("POST") && path.equals("/batches")) {
+            JsonNode create = JSON.readTree(body);
+            String file = create.path("input_file_id").asText();
+            if (!files.containsKey(file)) {
+                reply(exchange, 400, error("no such file"));
+                return;
+            }
+            String id = "batch_" + (jobs.size() + 1);
+            Job job = new Job(
+                    id,
+                    file,
+                    create.path("metadata").path("dragoman_job").asText(),
+                    System.nanoTime(),
+                    System.currentTimeMillis() / 1000);
+            count(files.get(file));
+            jobs.put(id, job);
+            reply(exchange, 200, status(job));
+        } else if (method.equals("GET") && path.equals("/batches")) {
+            ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
+            var data = list.putArray("data");
+            List<Job> all;
+            synchronized (jobs) {
+                all = new ArrayList<>(jobs.values());
+            }
+            Collections.reverse(all);
+            all.forEach(j -> data.add(status(j)));
+            reply(exchange, 200, list);
+        } else if (method.equals("GET") && path.startsWith("/batches/")) {
+            statusQuestions.incrementAndGet();
+            Job job = jobs.get(path.substring("/batches/".length()));
+            reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : status(job));
+        } else if (method.equals("GET") && path.matches("/files/output-batch_\\d+/content")) {
+            String id = path.substring("/files/output-".length(), path.length() - "/content".length());
+            text(exchange, output(jobs.get(id)));
+        } else if (method.equals("POST") && path.equals("/chat/completions")) {
+            online.incrementAndGet();
+            reply(exchange, 200, JSON.readTree(answer(JSON.readTree(body))));
+        } else {
+            reply(exchange, 404, error("not here: " + method + " " + path));
+        }
+    }
+
+    private void anthropic(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        if (method.equals("POST") && path.equals("/messages/batches")) {
+            // the requests as the JSONL a file upload would hold, so that counting and answering are shared
+            StringBuilder lines = new StringBuilder();
+            String key = "";
+            for (JsonNode request : JSON.readTree(body).path("requests")) {
+                ObjectNode line = JSON.createObjectNode()
+                        .put("custom_id", request.path("custom_id").asText());
+                line.set("body", request.path("params"));
+                lines.append(line).append('\n');
+                key = request.path("custom_id").asText().replaceAll("_.*", "");
+            }
+            Job job = createOn(lines.toString(), key);
+            reply(exchange, 200, anthropicStatus(job));
+        } else if (method.equals("GET") && path.equals("/messages/batches")) {
+            ObjectNode list = JSON.createObjectNode().put("has_more", false);
+            var data = list.putArray("data");
+            newestFirst().forEach(j -> data.add(anthropicStatus(j)));
+            reply(exchange, 200, list);
+        } else if (method.equals("GET") && path.matches("/messages/batches/[^/]+/results")) {
+            Job job = jobs.get(path.split("/")[3]);
+            List<String> lines = new ArrayList<>();
+            for (String line : output(job).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode result = JSON.readTree(line);
+                JsonNode completion = result.path("response").path("body");
+                ObjectNode item = JSON.createObjectNode()
+                        .put("custom_id", result.path("custom_id").asText());
+                ObjectNode message =
+                        item.putObject("result").put("type", "succeeded").putObject("message");
+                message.put("id", "msg_" + lines.size()).put("type", "message").put("role", "assistant");
+                message.put("model", "claude-haiku-4-5-20251001").put("stop_reason", "end_turn");
+                message.putArray("content")
+                        .addObject()
+                        .put("type", "text")
+                        .put(
+                                "text",
+                                completion
+                                        .path("choices")
+                                        .path(0)
+                                        .path("message")
+                                        .path("content")
+                                        .asText());
+                message.putObject("usage").put("input_tokens", 1200).put("output_tokens", 900);
+                lines.add(item.toString());
+            }
+            text(exchange, String.join("\n", lines) + "\n");
+        } else if (method.equals("GET") && path.startsWith("/messages/batches/")) {
+            statusQuestions.incrementAndGet();
+            Job job = jobs.get(path.substring("/messages/batches/".length()));
+            reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : anthropicStatus(job));
+        } else if (method.equals("POST") && path.equals("/messages")) {
+            online.incrementAndGet();
+            reply(exchange, 404, error("online calls are not part of this stand-in"));
+        } else {
+            reply(exchange, 404, error("not here: " + method + " " + path));
+        }
+    }
+
+    private ObjectNode anthropicStatus(Job job) {
+        int total = total(job);
+        boolean ended = completed(job);
+        ObjectNode status = JSON.createObjectNode()
+                .put("id", job.id())
+                .put("type", "message_batch")
+                .put("processing_status", ended ? "ended" : "in_progress")
+                .put(
+                        "created_at",
+                        java.time.Instant.ofEpochSecond(job.createdEpoch()).toString());
+        status.putNull("cancel_initiated_at");
+        if (ended) {
+            status.put("results_url", baseUrl() + "/messages/batches/" + job.id() + "/results");
+        } else {
+            status.putNull("results_url");
+        }
+        status.putObject("request_counts")
+                .put("processing", ended ? 0 : total)
+                .put("succeeded", ended ? total : 0)
+                .put("errored", 0)
+                .put("canceled", 0)
+                .put("expired", 0);
+        return status;
+    }
+
+    private void mistral(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        if (method.equals("POST") && path.equals("/files")) {
+            String id = "file-" + (files.size() + 1);
+            files.put(id, jsonl(new String(body, StandardCharsets.UTF_8)));
+            reply(exchange, 200, JSON.createObjectNode().put("id", id).put("purpose", "batch"));
+        } else if (method.equals("POST") && path.equals("/batch/jobs")) {
+            JsonNode create = JSON.readTree(body);
+            String file = create.path("input_files").path(0).asText();
+            if (!files.containsKey(file)) {
+                reply(exchange, 400, error("no such file"));
+                return;
+            }
+            Job job = create(file, create.path("metadata").path("dragoman_job").asText());
+            reply(exchange, 200, mistralStatus(job));
+        } else if (method.equals("GET") && path.equals("/batch/jobs")) {
+            ObjectNode list = JSON.createObjectNode().put("object", "list").put("total", jobs.size());
+            var data = list.putArray("data");
+            newestFirst().forEach(j -> data.add(mistralStatus(j)));
+            reply(exchange, 200, list);
+        } else if (method.equals("GET") && path.startsWith("/batch/jobs/")) {
+            statusQuestions.incrementAndGet();
+            Job job = jobs.get(path.substring("/batch/jobs/".length()));
+            reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : mistralStatus(job));
+        } else if (method.equals("GET") && path.matches("/files/output-batch_\\d+/content")) {
+            String id = path.substring("/files/output-".length(), path.length() - "/content".length());
+            text(exchange, output(jobs.get(id)));
+        } else if (method.equals("POST") && path.equals("/chat/completions")) {
+            online.incrementAndGet();
+            reply(exchange, 200, JSON.readTree(answer(JSON.readTree(body))));
+        } else {
+            reply(exchange, 404, error("not here: " + method + " " + path));
+        }
+    }
+
+    private ObjectNode mistralStatus(Job job) {
+        int total = total(job);
+        long age = System.nanoTime() - job.createdNanos();
+        String state = completed(job) ? "SUCCESS" : age < takes.toNanos() / 4 ? "QUEUED" : "RUNNING";
+        ObjectNode status = JSON.createObjectNode()
+                .put("id", job.id())
+                .put("object", "batch")
+                .put("endpoint", "/v1/chat/completions")
+                .put("status", state)
+                .put("created_at", job.createdEpoch())
+                .put("total_requests", total)
+                .put("succeeded_requests", state.equals("SUCCESS") ? total : 0)
+                .put("failed_requests", 0);
+        status.putArray("input_files").add(job.inputFile());
+        if (state.equals("SUCCESS")) {
+            status.put("output_file", "output-" + job.id());
+        } else {
+            status.putNull("output_file");
+        }
+        status.putNull("error_file");
+        status.putArray("errors");
+        status.putObject("metadata").put("dragoman_job", job.jobKey());
+        return status;
+    }
+
+    /** A job on the lines given (Anthropic's requests, held as a file would hold them). */
+    private Job createOn(String lines, String jobKey) throws IOException {
+        String file = "file-" + (files.size() + 1);
+        files.put(file, lines);
+        return create(file, jobKey);
+    }
+
+    /** A job on an uploaded file, its requests counted. */
+    private Job create(String file, String jobKey) throws IOException {
+        synchronized (jobs) {
+            Job job = new Job(
+                    "batch_" + (jobs.size() + 1), file, jobKey, System.nanoTime(), System.currentTimeMillis() / 1000);
+            count(files.get(file));
+            jobs.put(job.id(), job);
+            return job;
+        }
+    }
+
+    private List<Job> newestFirst() {
+        List<Job> all;
+        synchronized (jobs) {
+            all = new ArrayList<>(jobs.values());
+        }
+        Collections.reverse(all);
+        return all;
+    }
+
+    private int total(Job job) {
+        return (int)
+                files.get(job.inputFile()).lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private static void text(HttpExchange exchange, String text) throws IOException {
+        byte[] out = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/jsonl");
+        exchange.sendResponseHeaders(200, out.length);
+        try (OutputStream o = exchange.getResponseBody()) {
+            o.write(out);
         }
     }
 

@@ -176,11 +176,30 @@ final class StandInRuns implements AutoCloseable {
 
     /** Starts {@code dragoman run} of every article into {@code out} against another base URL than the stand-in's. */
     Running startAt(String baseUrl, Path out, String key, List<String> options) throws IOException {
-        return start(baseUrl, out, key, List.of(), List.of(), options);
+        return startAt(io.dragoman.core.llm.ProviderKind.OPENAI, baseUrl, out, key, options);
+    }
+
+    /** Starts {@code dragoman run} with another provider, its key in the provider's variable. */
+    Running startAt(
+            io.dragoman.core.llm.ProviderKind provider, String baseUrl, Path out, String key, List<String> options)
+            throws IOException {
+        return start(provider, baseUrl, out, key, List.of(), List.of(), options);
     }
 
     private Running start(
             String baseUrl, Path out, String key, List<String> wrapper, List<String> jvmOptions, List<String> options)
+            throws IOException {
+        return start(io.dragoman.core.llm.ProviderKind.OPENAI, baseUrl, out, key, wrapper, jvmOptions, options);
+    }
+
+    private Running start(
+            io.dragoman.core.llm.ProviderKind provider,
+            String baseUrl,
+            Path out,
+            String key,
+            List<String> wrapper,
+            List<String> jvmOptions,
+            List<String> options)
             throws IOException {
         Path config = Files.createDirectories(tmp.resolve("config"));
         String name = out.getFileName() + "-" + key.substring(key.lastIndexOf('-') + 1);
@@ -201,7 +220,7 @@ final class StandInRuns implements AutoCloseable {
                 "--out",
                 out.toString(),
                 "--provider",
-                "openai",
+                provider.id(),
                 "--base-url",
                 baseUrl,
                 "--concurrency",
@@ -215,7 +234,7 @@ final class StandInRuns implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.remove("DRAGOMAN_JAVA_OPTS");
         env.remove("JAVA_TOOL_OPTIONS");
-        env.put("OPENAI_API_KEY", key);
+        env.put(provider.spec().keyVariable().orElse("OPENAI_API_KEY"), key);
         env.put("XDG_CONFIG_HOME", config.toString());
         return new Running(builder.start(), stdout, stderr);
     }
