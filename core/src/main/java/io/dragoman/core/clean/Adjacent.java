@@ -22,7 +22,65 @@ final class Adjacent {
     /** The element showing the lead may hold at most this much more text than the lead itself. */
     private static final double MAX_LEAD_SURPLUS = 1.3;
 
+    /** How far up from the chosen container a lead in a container of its own is looked for. */
+    private static final int INTRO_LEVELS = 6;
+    /** How many preceding siblings per level are looked into for a lead. */
+    private static final int INTRO_SIBLINGS = 8;
+    /** A lead has at least this many words… */
+    private static final int MIN_INTRO_WORDS = 6;
+    /** …and at most this many characters; a longer element so named is a wrapper. */
+    private static final int MAX_INTRO_CHARS = 1200;
+    /** A lead has hardly any of its text in links. */
+    private static final double MAX_INTRO_LINK_DENSITY = 0.2;
+
     private Adjacent() {}
+
+    /**
+     * Puts in front of the selection the lead the page shows above it in a container of its own, found by its class
+     * or id ({@code article-intro}, {@code teaser-text}, {@code chapo}, {@code vorspann}, see {@link
+     * ClassHints#intro}) among the preceding siblings of the selection and of its ancestors, nearest first: a short
+     * run of text with hardly any links and no headline or list inside (a list so named holds the byline and date). Readability-style scoring leaves such a lead out
+     * because it is a single short block outside the body's container.
+     */
+    static void intro(ScoringPass run, Element body, BoilerplatePhrases phrases, List<Element> selection) {
+        if (selection.isEmpty()) {
+            return;
+        }
+        Element x = selection.get(0);
+        for (int level = 0; level < INTRO_LEVELS && x != null && x != body; level++, x = x.parent()) {
+            Element s = x.previousElementSibling();
+            for (int n = 0; s != null && n < INTRO_SIBLINGS; n++, s = s.previousElementSibling()) {
+                ScoringPass.Info si = run.info(s);
+                if (si == null || si.chars == 0 || si.kind == ClassHints.CHROME) {
+                    continue;
+                }
+                for (Element e : s.getAllElements()) {
+                    if (isIntro(run, e, phrases) && !overlaps(e, selection)) {
+                        selection.add(0, e);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isIntro(ScoringPass run, Element e, BoilerplatePhrases phrases) {
+        if (e.attributesSize() == 0
+                || e.attr("itemprop").equals("alternativeHeadline")
+                || !(ClassHints.intro(e.className()) || ClassHints.intro(e.id()))) {
+            return false;
+        }
+        ScoringPass.Info info = run.info(e);
+        if (info == null
+                || info.chars > MAX_INTRO_CHARS
+                || ScoringPass.linkDensity(info) > MAX_INTRO_LINK_DENSITY
+                || !e.select("li, dt, dd, td").isEmpty()
+                || !e.select("h1, h2, h3").isEmpty() && !e.normalName().matches("h[23]")) {
+            return false;
+        }
+        String text = e.text();
+        return LineSignals.words(text) >= MIN_INTRO_WORDS && !phrases.isBoilerplate(text);
+    }
 
     /**
      * Adds the candidates that score nearly as well as the chosen container and sit beside it, within {@value #LEVELS}

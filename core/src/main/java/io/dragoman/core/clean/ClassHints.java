@@ -160,6 +160,48 @@ final class ClassHints {
             "copyright",
             "rubric");
 
+    /**
+     * Words naming a lead, teaser or summary paragraph ({@code article-intro}, {@code chapo}, {@code vorspann},
+     * {@code bajada}): the text the page shows between headline and body, often in a container of its own.
+     */
+    private static final Set<String> INTRO_WORDS = Set.of(
+            "lead",
+            "leader",
+            "lede",
+            "intro",
+            "introduction",
+            "teaser",
+            "abstract",
+            "summary",
+            "excerpt",
+            "standfirst",
+            "subtitle",
+            "subheadline",
+            "vorspann",
+            "anriss",
+            "einleitung",
+            "zusammenfassung",
+            "chapo",
+            "chapeau",
+            "sapo",
+            "bajada",
+            "entradilla",
+            "sumario",
+            "copete",
+            "sommario",
+            "catenaccio",
+            "zajawka",
+            "wstep",
+            "lid",
+            "vrez",
+            "anons");
+
+    /**
+     * Words naming a secondary headline ({@code dek}, the American newsroom's subhead): a headline, not a paragraph of
+     * the article, even next to an intro word ({@code dekSummary}).
+     */
+    private static final Set<String> SUBHEAD_WORDS = Set.of("dek", "deck", "hed", "subhed", "alternativeheadline");
+
     /** Readability's weight for a class or id that reads as content or as chrome. */
     static final int WEIGHT = 25;
 
@@ -204,6 +246,38 @@ final class ClassHints {
         String lower = name.toLowerCase(Locale.ROOT);
         return (lower.contains("cookie") || lower.contains("consent") || lower.contains("gdpr"))
                 && kind(name) == CHROME;
+    }
+
+    /**
+     * True when a word of the class or id names a lead or summary paragraph, and no word names a subhead or reads as
+     * chrome whatever stands next to it ({@code intro-share}); a weak chrome word does not count ({@code
+     * header__abstract}), as leads sit in the article's header.
+     */
+    static boolean intro(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        boolean intro = false;
+        int n = name.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? name.charAt(i) : ' ';
+            boolean letter = Character.isLetterOrDigit(c);
+            boolean hump =
+                    letter && start >= 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+            if (start >= 0 && (!letter || hump)) {
+                String word = name.substring(start, i).toLowerCase(Locale.ROOT);
+                if (SUBHEAD_WORDS.contains(word) || isStrong(word)) {
+                    return false;
+                }
+                intro |= INTRO_WORDS.contains(word);
+                start = -1;
+            }
+            if (letter && start < 0) {
+                start = i;
+            }
+        }
+        return intro;
     }
 
     static final int CONTENT = 1;

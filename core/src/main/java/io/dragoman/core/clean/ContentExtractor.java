@@ -50,6 +50,7 @@ final class ContentExtractor {
             top = climb(run, top);
             select(run, top, selection);
             Adjacent.join(run, top, best, selection);
+            Adjacent.intro(run, body, phrases, selection);
             Adjacent.lead(run, body, lead, selection);
         }
         int total = 0;

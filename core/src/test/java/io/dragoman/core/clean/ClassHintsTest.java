@@ -69,4 +69,27 @@ class ClassHintsTest {
     void doesNotTakeOtherNamesForCommentSections(String name) {
         assertThat(ClassHints.comments(name)).isFalse();
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "article-intro",
+                "teaser-text",
+                "article-chapo-12",
+                "artikel__vorspann",
+                "headerAbstract",
+                "field-name-field-intro-text",
+                "nota-bajada",
+                "INSTANCE_INTRO_",
+                "leader"
+            })
+    void readsLeadNames(String name) {
+        assertThat(ClassHints.intro(name)).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"content-header__dek", "dekSummary", "intro-share", "article-body", "imageDescription", ""})
+    void subheadsChromeAndOtherNamesAreNoLeads(String name) {
+        assertThat(ClassHints.intro(name)).isFalse();
+    }
 }
