@@ -1,7 +1,9 @@
 package io.dragoman.core.clean;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
@@ -13,6 +15,9 @@ import org.jsoup.nodes.Element;
  * this class chooses the container between them.
  */
 final class ContentExtractor {
+    /** A sibling of the candidate's class joins by the text inside it only with at most this share of it in links. */
+    private static final double MAX_SIBLING_LINK_DENSITY = 0.25;
+
     private final BoilerplatePhrases phrases;
 
     ContentExtractor(BoilerplatePhrases phrases) {
@@ -97,7 +102,12 @@ final class ContentExtractor {
         return top;
     }
 
-    /** The candidate and those of its siblings that score well or read as paragraphs of the same text. */
+    /**
+     * The candidate and those of its siblings that score well or read as paragraphs of the same text. A sibling of the
+     * candidate's own class (the next content element of a page builder, the body's first paragraph in an element of
+     * its own) joins when it holds a text block and few links, however short: the candidate may be such a wrapper,
+     * climbed to from the text inside it, and scores as little as its siblings do.
+     */
     private static void select(ScoringPass run, Element top, List<Element> out) {
         Element parent = top.parent();
         if (parent == null || parent.normalName().equals("html")) {
@@ -106,6 +116,7 @@ final class ContentExtractor {
         }
         double topScore = run.finalScore(top);
         double threshold = Math.max(10, topScore * 0.2);
+        Map<Element, Double> inner = null;
         String topClass = top.className();
         for (Element sibling : parent.children()) {
             ScoringPass.Info si = run.info(sibling);
@@ -116,8 +127,18 @@ final class ContentExtractor {
                 out.add(sibling);
                 continue;
             }
-            double bonus = !topClass.isEmpty() && sibling.className().equals(topClass) ? topScore * 0.2 : 0;
+            boolean sameClass = !topClass.isEmpty() && sibling.className().equals(topClass);
+            double bonus = sameClass ? topScore * 0.2 : 0;
             boolean append = si.scored && run.finalScore(sibling) + bonus >= threshold;
+            if (!append
+                    && sameClass
+                    && si.kind != ClassHints.CHROME
+                    && ScoringPass.linkDensity(si) <= MAX_SIBLING_LINK_DENSITY) {
+                if (inner == null) {
+                    inner = bestInside(run, parent);
+                }
+                append = inner.getOrDefault(sibling, 0.0) > 0;
+            }
             if (!append && sibling.normalName().equals("p") && si.kind != ClassHints.CHROME) {
                 double ld = ScoringPass.linkDensity(si);
                 String text = sibling.text();
@@ -129,5 +150,18 @@ final class ContentExtractor {
         }
     }
 
-    /** Walks the selection and writes its blocks, one paragraph per block. */
+    /** For each child of {@code parent}, the best final score of a candidate inside it. */
+    private static Map<Element, Double> bestInside(ScoringPass run, Element parent) {
+        Map<Element, Double> best = new IdentityHashMap<>();
+        for (Element c : run.candidates) {
+            Element child = c;
+            while (child != null && child.parent() != parent) {
+                child = child.parent();
+            }
+            if (child != null) {
+                best.merge(child, run.finalScore(c), Math::max);
+            }
+        }
+        return best;
+    }
 }
