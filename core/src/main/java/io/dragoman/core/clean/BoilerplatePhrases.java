@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Short blocks of an HTML page that are chrome by their words alone, whatever the site: the generic profile's chrome
- * lines ("Teilen", "Advertisement"), lines opening with its footer and box phrases ("Lesen Sie auch", "Read more:"),
+ * lines ("Teilen", "Advertisement"), lines opening with its footer, box and prompt phrases ("Lesen Sie auch", "Read
+ * more:", "Jetzt abonnieren"),
  * copyright notices, comment counts and image credits ("Foto: dpa", "Photo by …", "Getty Images").
  */
 final class BoilerplatePhrases {
@@ -30,6 +31,7 @@ final class BoilerplatePhrases {
         chrome = new HashSet<>(generic.normalizedSet(generic.chromeLines()));
         prefixes = new ArrayList<>(generic.normalizedSet(generic.footerPrefixes()));
         prefixes.addAll(generic.normalizedSet(generic.boxPrefixes()));
+        prefixes.addAll(generic.normalizedSet(generic.promptPrefixes()));
     }
 
     /** True when a block of text is chrome by its words. */

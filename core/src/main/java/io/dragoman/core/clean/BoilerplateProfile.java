@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a cleaner knows about one source, as data: its name and agency, its time zone, the section names and chrome
- * lines its pages show, the footer phrases after which nothing belongs to the article, and the phrases that open a
- * "read also" box, which may stand inside the article. The generic profile
+ * lines its pages show, the footer phrases after which nothing belongs to the article, the phrases that open a
+ * "read also" box, which may stand inside the article, and the reader prompts that are chrome wherever they stand. The generic profile
  * (name {@code generic}) holds phrases common to many sites and has no time zone. Profiles ship as JSON resources
  * under {@code io/dragoman/core/clean/profiles/}.
  *
@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * @param boxPrefixes short lines starting with one of these open a box of links ({@code Lesen Sie auch}): the box is
  *     chrome, and when paragraphs of text follow its link titles, the article goes on after it; otherwise the line
  *     ends the article like a footer
+ * @param promptPrefixes short lines starting with one of these are reader prompts ({@code Jetzt abonnieren}, {@code
+ *     Síguenos en}, {@code Rate this article}): chrome wherever they stand, and the article goes on after them
  */
 public record BoilerplateProfile(
         String name,
@@ -39,7 +41,8 @@ public record BoilerplateProfile(
         List<String> sections,
         List<String> chromeLines,
         List<String> footerPrefixes,
-        List<String> boxPrefixes) {
+        List<String> boxPrefixes,
+        List<String> promptPrefixes) {
 
     /** Validates the name and copies every list (null lists become empty). */
     public BoilerplateProfile {
@@ -51,6 +54,7 @@ public record BoilerplateProfile(
         chromeLines = copy(chromeLines);
         footerPrefixes = copy(footerPrefixes);
         boxPrefixes = copy(boxPrefixes);
+        promptPrefixes = copy(promptPrefixes);
     }
 
     @JsonCreator
@@ -64,7 +68,8 @@ public record BoilerplateProfile(
             @JsonProperty("sections") List<String> sections,
             @JsonProperty("chromeLines") List<String> chromeLines,
             @JsonProperty("footerPrefixes") List<String> footerPrefixes,
-            @JsonProperty("boxPrefixes") List<String> boxPrefixes) {
+            @JsonProperty("boxPrefixes") List<String> boxPrefixes,
+            @JsonProperty("promptPrefixes") List<String> promptPrefixes) {
         return new BoilerplateProfile(
                 name,
                 agency,
@@ -75,7 +80,8 @@ public record BoilerplateProfile(
                 sections,
                 chromeLines,
                 footerPrefixes,
-                boxPrefixes);
+                boxPrefixes,
+                promptPrefixes);
     }
 
     /** True when the dateline agency text names this profile's agency. */

@@ -33,11 +33,13 @@ final class LineClassifier {
         Set<String> chrome = new HashSet<>(generic.normalizedSet(generic.chromeLines()));
         List<String> footers = new ArrayList<>(generic.normalizedSet(generic.footerPrefixes()));
         List<String> boxes = new ArrayList<>(generic.normalizedSet(generic.boxPrefixes()));
+        List<String> prompts = new ArrayList<>(generic.normalizedSet(generic.promptPrefixes()));
         Set<String> sections = new HashSet<>();
         profile.ifPresent(p -> {
             chrome.addAll(p.normalizedSet(p.chromeLines()));
             footers.addAll(p.normalizedSet(p.footerPrefixes()));
             boxes.addAll(p.normalizedSet(p.boxPrefixes()));
+            prompts.addAll(p.normalizedSet(p.promptPrefixes()));
             sections.addAll(p.normalizedSet(p.sections()));
         });
         footers.addAll(boxes);
@@ -53,7 +55,9 @@ final class LineClassifier {
             int words = LineSignals.words(line);
             Optional<DateParser.LineDate> date = DateParser.parseLine(line);
             LineKind kind;
-            if (chrome.contains(key) || LineSignals.isCommentHeader(line)) {
+            if (chrome.contains(key)
+                    || LineSignals.isCommentHeader(line)
+                    || words <= MAX_PHRASE_WORDS && startsWithPhrase(key, prompts)) {
                 kind = LineKind.CHROME;
             } else if (isFooter(line, key, words, footers)) {
                 kind = LineKind.FOOTER;
