@@ -18,6 +18,7 @@ final class BoilerplatePhrases {
 
     private static final Pattern CREDIT = Pattern.compile(
             "^[(\\[]?(photo|photos|foto|fotos|фото|bild|bilder|image|images|picture|credit|credits|quelle|source"
+                    + "|beitragsbild|titelbild|titelfoto|symbolbild|aufmacherbild|zdjęcie|zdjęcia|źródło"
                     + "|источник|illustration|grafik|video|crédit|crédito|imagen)(\\s++(by|von|credit))?\\s*+[:/©]"
                     + "|^[(\\[]?(photo|foto|image|picture)\\s++(by|von|courtesy)\\b"
                     + "|getty images|\\bap photo\\b|\\breuters\\s*+/|\\bdpa\\s*+[/-]|\\bshutterstock\\b|\\bimago\\b"
@@ -26,32 +27,46 @@ final class BoilerplatePhrases {
 
     private final Set<String> chrome;
     private final List<String> prefixes;
+    private final List<String> prompts;
 
     BoilerplatePhrases(BoilerplateProfile generic) {
         chrome = new HashSet<>(generic.normalizedSet(generic.chromeLines()));
         prefixes = new ArrayList<>(generic.normalizedSet(generic.footerPrefixes()));
         prefixes.addAll(generic.normalizedSet(generic.boxPrefixes()));
-        prefixes.addAll(generic.normalizedSet(generic.promptPrefixes()));
+        prompts = new ArrayList<>(generic.normalizedSet(generic.promptPrefixes()));
     }
 
-    /** True when a block of text is chrome by its words. */
+    /**
+     * True when a block of text is chrome by its words. A reader prompt may run to a few sentences ("Síguenos en
+     * Telegram … para recibir en directo todas nuestras actualizaciones"), other phrases open short blocks only.
+     */
     boolean isBoilerplate(String block) {
         int words = LineSignals.words(block);
-        if (words > MAX_PHRASE_WORDS) {
-            return words <= LineSignals.MAX_MARKER_WORDS && LineSignals.isCopyright(block);
+        if (words > LineSignals.MAX_MARKER_WORDS) {
+            return false;
         }
         String key = BoilerplateProfile.normalize(block);
-        if (chrome.contains(key)) {
+        if (startsWithAny(key, prompts)) {
             return true;
         }
-        for (String prefix : prefixes) {
+        if (words > MAX_PHRASE_WORDS) {
+            return LineSignals.isCopyright(block);
+        }
+        if (chrome.contains(key) || startsWithAny(key, prefixes)) {
+            return true;
+        }
+        return LineSignals.isCopyright(block)
+                || LineSignals.isCommentCount(block)
+                || CREDIT.matcher(block).find();
+    }
+
+    private static boolean startsWithAny(String key, List<String> phrases) {
+        for (String prefix : phrases) {
             if (key.startsWith(prefix)
                     && (key.length() == prefix.length() || !Character.isLetterOrDigit(key.charAt(prefix.length())))) {
                 return true;
             }
         }
-        return LineSignals.isCopyright(block)
-                || LineSignals.isCommentCount(block)
-                || CREDIT.matcher(block).find();
+        return false;
     }
 }

@@ -94,7 +94,10 @@ public record BoilerplateProfile(
         return values.stream().map(BoilerplateProfile::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Lower case, single spaces, no trailing colon or ellipsis: how lines are compared with profile phrases. */
+    /**
+     * Lower case, single spaces, no trailing colon or ellipsis, no dashes around the line ({@code - Anzeige -}): how
+     * lines are compared with profile phrases.
+     */
     static String normalize(String line) {
         String s = line.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         // Trailing marks are cut by a loop: the regex "[…]+$" takes quadratic time on a long run of them.
@@ -102,10 +105,10 @@ public record BoilerplateProfile(
         while (end > 0 && TRAILING_MARKS.indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
-        return s.substring(0, end).replaceAll("^[\\s«<|·]+", "");
+        return s.substring(0, end).replaceAll("^[\\s«<|·–—-]+", "");
     }
 
-    private static final String TRAILING_MARKS = " \t\n\u000B\f\r:»>…|·";
+    private static final String TRAILING_MARKS = " \t\n\u000B\f\r:»>…|·–—-";
 
     private static List<String> copy(List<String> list) {
         return list == null ? List.of() : List.copyOf(list);

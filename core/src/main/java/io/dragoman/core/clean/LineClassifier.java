@@ -57,7 +57,7 @@ final class LineClassifier {
             LineKind kind;
             if (chrome.contains(key)
                     || LineSignals.isCommentHeader(line)
-                    || words <= MAX_PHRASE_WORDS && startsWithPhrase(key, prompts)) {
+                    || words <= LineSignals.MAX_MARKER_WORDS && startsWithPhrase(key, prompts)) {
                 kind = LineKind.CHROME;
             } else if (isFooter(line, key, words, footers)) {
                 kind = LineKind.FOOTER;
