@@ -19,6 +19,9 @@ final class ScoringPass {
     /** Blocks shorter than this (in non-space characters) add nothing to their containers' scores. */
     private static final int MIN_BLOCK_CHARS = 25;
 
+    /** How many characters a paragraph divided from the next by a double break counts for at least. */
+    private static final int CHARS_PER_BROKEN_PARAGRAPH = 200;
+
     /** Containers whose blocks earned fewer points get no bonus for their tag or class. */
     private static final double MIN_POINTS = 5;
 
@@ -69,6 +72,9 @@ final class ScoringPass {
         int ownChars;
         int ownLinkChars;
         int ownCommas;
+        /** Paragraph breaks in the block's own text: a {@code <br>} right after another. */
+        int ownBreaks;
+
         double score;
         double points;
         boolean scored;
@@ -122,9 +128,13 @@ final class ScoringPass {
         Element owner = isBlock ? e : block;
         Info ownerInfo = isBlock ? info : infos.get(block);
         boolean link = inLink || tag.equals("a");
+        boolean afterBreak = false;
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 String text = t.getWholeText();
+                if (afterBreak && !t.isBlank()) {
+                    afterBreak = false;
+                }
                 int chars = 0;
                 int commas = 0;
                 for (int i = 0; i < text.length(); i++) {
@@ -148,6 +158,11 @@ final class ScoringPass {
                     }
                 }
             } else if (child instanceof Element c) {
+                boolean isBreak = c.normalName().equals("br");
+                if (isBreak && afterBreak && ownerInfo != null) {
+                    ownerInfo.ownBreaks++;
+                }
+                afterBreak = isBreak;
                 Info ci = measure(c, owner, link, chrome);
                 if (ci != null) {
                     info.chars += ci.chars;
@@ -164,10 +179,19 @@ final class ScoringPass {
         return info;
     }
 
-    /** Gives a block's score to its ancestors: the nearest in full, then less with each level. */
+    /**
+     * Gives a block's score to its ancestors: the nearest in full, then less with each level. A block of several
+     * paragraphs divided by double {@code <br>} (a forum post, an old page's text) scores as that many paragraphs, as
+     * Readability scores it after turning its breaks into paragraphs; the paragraphs counted average at least
+     * {@value #CHARS_PER_BROKEN_PARAGRAPH} characters, so that a column of short lines (an address) stays one block.
+     */
     void score(Element e, Info info, String tag) {
         double linkShare = (double) info.ownLinkChars / info.ownChars;
-        double points = (1 + Math.min(info.ownCommas, 10) + Math.min(info.ownChars / 100.0, 3)) * (1 - linkShare);
+        int paragraphs = 1 + Math.min(info.ownBreaks, info.ownChars / CHARS_PER_BROKEN_PARAGRAPH);
+        double points = (paragraphs
+                        + Math.min(info.ownCommas, 10 * paragraphs)
+                        + Math.min(info.ownChars / 100.0, 3 * paragraphs))
+                * (1 - linkShare);
         if (points <= 0) {
             return;
         }
