@@ -38,7 +38,8 @@ final class Adjacent {
     /**
      * Puts in front of the selection the lead the page shows above it in a container of its own, found by its class
      * or id ({@code article-intro}, {@code teaser-text}, {@code chapo}, {@code vorspann}, see {@link
-     * ClassHints#intro}) among the preceding siblings of the selection and of its ancestors, nearest first: a short
+     * ClassHints#intro}) among the preceding siblings of the selection and of its ancestors, nearest first, also in a
+     * container named as chrome (the page's {@code header}, which often holds headline and lead) but not in comments: a short
      * run of text with hardly any links and no headline or list inside (a list so named holds the byline and date). Readability-style scoring leaves such a lead out
      * because it is a single short block outside the body's container.
      */
@@ -51,7 +52,7 @@ final class Adjacent {
             Element s = x.previousElementSibling();
             for (int n = 0; s != null && n < INTRO_SIBLINGS; n++, s = s.previousElementSibling()) {
                 ScoringPass.Info si = run.info(s);
-                if (si == null || si.chars == 0 || si.kind == ClassHints.CHROME) {
+                if (si == null || si.chars == 0 || ClassHints.comments(s.className()) || ClassHints.comments(s.id())) {
                     continue;
                 }
                 for (Element e : s.getAllElements()) {
