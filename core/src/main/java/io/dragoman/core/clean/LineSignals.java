@@ -57,12 +57,14 @@ final class LineSignals {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
-     * A byline or credit ("By …", "Posted …", "Photo: …", "Автор: …"), or a line with a time of day or a numeric
+     * A byline or credit ("By …", "Posted …", "Eingestellt von …", "Publié …", "Photo: …", "Автор: …"), or a line
+     * with a time of day or a numeric
      * date: lines that stand near a headline but are none. German "Von …" is left out: "Von der Leyen" opens
      * headlines.
      */
     private static final Pattern BYLINE = Pattern.compile(
-            "^(by|posted|published|updated|written)(?!\\p{L})"
+            "^(by|posted|published|updated|written|eingestellt|gepostet|veröffentlicht|aktualisiert|verfasst"
+                    + "|publié|publicado|pubblicato|opublikowano|опубликовано)(?!\\p{L})"
                     + "|^(автор|text|текст|photo|foto|фото|image|bild|credit)\\s*+:"
                     + "|\\d{1,2}:\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

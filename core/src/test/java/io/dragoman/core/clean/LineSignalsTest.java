@@ -102,13 +102,29 @@ class LineSignalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"By Tess Bonn", "Posted by Vortex", "Photo: Hau Dinh, AP", "Nov. 18, 2019 7:04 pm ET"})
+    @ValueSource(
+            strings = {
+                "By Tess Bonn",
+                "Posted by Vortex",
+                "Photo: Hau Dinh, AP",
+                "Nov. 18, 2019 7:04 pm ET",
+                "Eingestellt von Gartenzwerg um",
+                "Veröffentlicht am 5. Mai",
+                "Publié le 3 mars par la rédaction",
+                "Pubblicato il: Ultimo aggiornamento:",
+                "Opublikowano: wtorek"
+            })
     void recognisesBylinesAndTimeLines(String line) {
         assertThat(LineSignals.isByline(line)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Von der Leyen fordert mehr Geld", "Text messages reveal the plan"})
+    @ValueSource(
+            strings = {
+                "Von der Leyen fordert mehr Geld",
+                "Text messages reveal the plan",
+                "Veröffentlichungen der Stadt"
+            })
     void takesHeadlinesForNoByline(String line) {
         assertThat(LineSignals.isByline(line)).isFalse();
     }
