@@ -66,13 +66,12 @@ final class Adjacent {
     }
 
     private static boolean isIntro(ScoringPass run, Element e, BoilerplatePhrases phrases) {
-        if (e.attributesSize() == 0
-                || e.attr("itemprop").equals("alternativeHeadline")
-                || !(ClassHints.intro(e.className()) || ClassHints.intro(e.id()))) {
-            return false;
-        }
         ScoringPass.Info info = run.info(e);
         if (info == null
+                || e.attributesSize() == 0
+                || info.chars == 0
+                || !(run.intro(e.className()) || run.intro(e.id()))
+                || e.attr("itemprop").equals("alternativeHeadline")
                 || info.chars > MAX_INTRO_CHARS
                 || ScoringPass.linkDensity(info) > MAX_INTRO_LINK_DENSITY
                 || !e.select("li, dt, dd, td").isEmpty()

@@ -98,6 +98,13 @@ final class ScoringPass {
         return k;
     }
 
+    private final Map<String, Boolean> intros = new HashMap<>();
+
+    /** Whether a class or id names a lead ({@link ClassHints#intro}), remembered per name for the page. */
+    boolean intro(String name) {
+        return !name.isEmpty() && intros.computeIfAbsent(name, ClassHints::intro);
+    }
+
     /** The element's class and id as one {@link ClassHints} kind: chrome if either is, content if either is. */
     int kind(Element e) {
         if (e.attributesSize() == 0) {
