@@ -2,7 +2,7 @@ package io.dragoman.core.output;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.WriterOutput;
 import io.dragoman.core.output.SiteViews.Counted;
 import io.dragoman.core.output.SiteViews.DigestPage;
 import io.dragoman.core.output.SiteViews.EntitiesPage;
@@ -263,10 +263,12 @@ public final class SiteWriter {
         return around;
     }
 
-    private String render(String template, Object page) {
-        StringOutput out = new StringOutput(8192);
-        templates.render(template, page, out);
-        return out.toString();
+    /**
+     * A page as the content of its file, rendered straight into the file's writer: the digest page of a large run
+     * is tens of megabytes, too much to hold as a string.
+     */
+    private AtomicFiles.Content render(String template, Object page) {
+        return w -> templates.render(template, page, new WriterOutput(w));
     }
 
     private void copyAssets(SiteFiles out) {
@@ -301,12 +303,16 @@ public final class SiteWriter {
         }
 
         void write(String relative, String text) {
+            write(relative, w -> w.write(text));
+        }
+
+        void write(String relative, AtomicFiles.Content content) {
             Path file = dir.resolve(relative).normalize();
             if (!file.startsWith(dir.normalize())) {
                 throw new IllegalStateException("Site file " + relative + " would be written outside " + dir);
             }
             try {
-                AtomicFiles.write(file, text);
+                AtomicFiles.write(file, content);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
             }
