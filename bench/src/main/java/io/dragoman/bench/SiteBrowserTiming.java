@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -71,7 +73,7 @@ final class SiteBrowserTiming {
      * Opens the index in a fresh browser and times it; a site of {@code articles} synthetic articles has the number
      * {@code articles / 2} in one article only ("Nr. 5000").
      */
-    static Timing measure(Path index, int articles) throws IOException, InterruptedException {
+    static Timing measure(Path index, int articles, PrintStream progress) throws IOException, InterruptedException {
         String binary = first(BINARIES)
                 .orElseThrow(() ->
                         new IllegalStateException("No Chromium found (apt-get install chromium chromium-driver)"));
@@ -99,6 +101,7 @@ final class SiteBrowserTiming {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
+            driver.manage().timeouts().scriptTimeout(Duration.ofMillis(SEARCH_LIMIT_MS));
             JavascriptExecutor js = driver;
             driver.get("about:blank");
             long start = System.nanoTime();
@@ -140,11 +143,20 @@ final class SiteBrowserTiming {
 
     private static void waitFor(JavascriptExecutor js, String condition, long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
-        while (!Boolean.TRUE.equals(js.executeScript("return " + condition + ";"))) {
+        while (!holds(js, condition)) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("timed out after " + millis + " ms waiting for " + condition);
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** Whether the condition holds; false while the page's own script keeps the browser too busy to answer. */
+    private static boolean holds(JavascriptExecutor js, String condition) {
+        try {
+            return Boolean.TRUE.equals(js.executeScript("return " + condition + ";"));
+        } catch (ScriptTimeoutException e) {
+            return false;
         }
     }
 

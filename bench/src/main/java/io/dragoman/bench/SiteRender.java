@@ -8,6 +8,7 @@ import io.dragoman.core.testing.SyntheticCorpus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code --articles N} (10,000 by default), {@code --dir D} to keep the store and site in {@code D}
  * (a store already holding at least N articles there is reused, not filled again; without {@code --dir} a temporary
- * folder is used and deleted afterwards) and {@code --browser}.
+ * folder is used and deleted afterwards), {@code --browser}, and {@code --browser-only} to time the browser alone on
+ * the site a run with the same {@code --dir} and {@code --articles} rendered before.
  */
 public final class SiteRender {
 
@@ -41,6 +43,7 @@ public final class SiteRender {
     record Render(
             int articles,
             double seconds,
+            double cpuSeconds,
             HeapWatch.Peak heap,
             int files,
             long bytes,
@@ -49,25 +52,30 @@ public final class SiteRender {
             long largestSearchShard) {}
 
     /** The command line. */
-    record Options(int articles, Optional<Path> dir, boolean browser) {
+    record Options(int articles, Optional<Path> dir, boolean browser, boolean browserOnly) {
         static Options parse(String[] args) {
             int articles = 10_000;
             Optional<Path> dir = Optional.empty();
             boolean browser = false;
+            boolean browserOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--articles" -> articles = Integer.parseInt(value(args, ++i));
                     case "--dir" -> dir = Optional.of(Path.of(value(args, ++i)));
                     case "--browser" -> browser = true;
+                    case "--browser-only" -> browserOnly = true;
                     default ->
-                        throw new IllegalArgumentException(
-                                "Unknown argument " + args[i] + " (use --articles N, --dir D, --browser)");
+                        throw new IllegalArgumentException("Unknown argument " + args[i]
+                                + " (use --articles N, --dir D, --browser, --browser-only)");
                 }
             }
             if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be at least 1");
             }
-            return new Options(articles, dir, browser);
+            if (browserOnly && dir.isEmpty()) {
+                throw new IllegalArgumentException("--browser-only needs --dir, the folder of a site rendered before");
+            }
+            return new Options(articles, dir, browser || browserOnly, browserOnly);
         }
 
         private static String value(String[] args, int i) {
@@ -93,15 +101,17 @@ public final class SiteRender {
         Path dir = options.dir().orElse(Files.createTempDirectory("dragoman-site-bench-"));
         try {
             Files.createDirectories(dir);
-            Render render;
-            try (RunStore store = RunStore.open(dir.resolve("dragoman.db"))) {
-                fill(store, options.articles(), System.err);
-                render = render(store, dir.resolve("site"));
+            if (!options.browserOnly()) {
+                Render render;
+                try (RunStore store = RunStore.open(dir.resolve("dragoman.db"))) {
+                    fill(store, options.articles(), System.err);
+                    render = render(store, dir.resolve("site"));
+                }
+                report(render, Runtime.getRuntime().maxMemory(), out);
             }
-            report(render, Runtime.getRuntime().maxMemory(), out);
             if (options.browser()) {
                 SiteBrowserTiming.Timing timing =
-                        SiteBrowserTiming.measure(dir.resolve("site/index.html"), options.articles());
+                        SiteBrowserTiming.measure(dir.resolve("site/index.html"), options.articles(), System.err);
                 timing.report(out);
             }
         } finally {
@@ -139,9 +149,11 @@ public final class SiteRender {
     /** Renders the site once, timed and watched. */
     static Render render(RunStore store, Path site) throws IOException {
         HeapWatch watch = HeapWatch.start();
+        long cpu = processCpu();
         long start = System.nanoTime();
         SiteWriter.Result result = new SiteWriter(site).write(store);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpu() - cpu) / 1e9;
         HeapWatch.Peak heap = watch.stop();
         long bytes;
         try (Stream<Path> files = Files.walk(site)) {
@@ -155,6 +167,7 @@ public final class SiteRender {
         return new Render(
                 result.articles(),
                 seconds,
+                cpuSeconds,
                 heap,
                 result.files(),
                 bytes,
@@ -166,6 +179,7 @@ public final class SiteRender {
     static void report(Render r, long maxHeap, PrintStream out) {
         out.printf(Locale.ROOT, "articles                      %,d%n", r.articles());
         out.printf(Locale.ROOT, "render wall time              %.1f s%n", r.seconds());
+        out.printf(Locale.ROOT, "render CPU time (process)     %.1f s%n", r.cpuSeconds());
         out.printf(
                 Locale.ROOT,
                 "peak heap (in use / after GC) %.0f / %.0f MB (baseline %.0f MB, -Xmx %.0f MB)%n",
@@ -181,6 +195,13 @@ public final class SiteRender {
                 r.firstPageBytes() / 1024.0);
         out.printf(Locale.ROOT, "largest rows shard            %.1f KB%n", r.largestRowShard() / 1024.0);
         out.printf(Locale.ROOT, "largest search shard          %.1f KB%n", r.largestSearchShard() / 1024.0);
+    }
+
+    /** The CPU time of the whole process so far, every thread and the collector included: a loaded machine's other
+     * work does not count in it, as it does in the wall time. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long largest(Path data, String prefix) throws IOException {
