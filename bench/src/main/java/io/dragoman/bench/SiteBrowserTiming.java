@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,11 @@ final class SiteBrowserTiming {
     private static final long SEARCH_LIMIT_MS = 15 * 60 * 1000L;
 
     /** One search: the words, how long until the count showed, and what it said. */
-    record Search(String words, double seconds, String count) {}
+    /**
+     * One search: the words, how long until the count showed, what it said, and how many data files it loaded and when
+     * the last of them had arrived (the rest of the time is the script building indexes and matching).
+     */
+    record Search(String words, double seconds, String count, int loaded, double loadedSeconds) {}
 
     /** What the browser measured. */
     record Timing(
@@ -58,7 +63,14 @@ final class SiteBrowserTiming {
                     firstContentfulPaintMs);
             for (Search s : searches) {
                 out.printf(
-                        Locale.ROOT, "search \"%s\"%s %.2f s: %s%n", s.words(), pad(s.words()), s.seconds(), s.count());
+                        Locale.ROOT,
+                        "search \"%s\"%s %.2f s: %s (%d data files loaded, the last %.2f s after the click)%n",
+                        s.words(),
+                        pad(s.words()),
+                        s.seconds(),
+                        s.count(),
+                        s.loaded(),
+                        s.loadedSeconds());
             }
         }
 
@@ -73,7 +85,7 @@ final class SiteBrowserTiming {
      * Opens the index in a fresh browser and times it; a site of {@code articles} synthetic articles has the number
      * {@code articles / 2} in one article only ("Nr. 5000").
      */
-    static Timing measure(Path index, int articles, PrintStream progress) throws IOException, InterruptedException {
+    static Timing measure(Path index, int articles) throws IOException, InterruptedException {
         String binary = first(BINARIES)
                 .orElseThrow(() ->
                         new IllegalStateException("No Chromium found (apt-get install chromium chromium-driver)"));
@@ -115,9 +127,10 @@ final class SiteBrowserTiming {
                     js.executeScript("return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;"));
             double fcp = number(js.executeScript("var p = performance.getEntriesByName('first-contentful-paint');"
                     + " return p.length ? p[0].startTime : -1;"));
-            String rare = Integer.toString(articles / 2);
-            List<Search> searches =
-                    List.of(search(driver, rare), search(driver, "Getreideernte"), search(driver, "Stromnetz"));
+            List<Search> searches = new ArrayList<>();
+            for (String words : List.of(Integer.toString(articles / 2), "Getreideernte", "Stromnetz")) {
+                searches.add(search(driver, words));
+            }
             return new Timing(open, rows, shown, dcl, fcp, searches);
         } finally {
             driver.quit();
@@ -133,12 +146,22 @@ final class SiteBrowserTiming {
         q.clear();
         q.sendKeys(words);
         js.executeScript("document.getElementById('count').textContent = '';");
+        // count the data files as they arrive: each is a call of DRAGOMAN.rows or DRAGOMAN.search
+        double clicked = number(js.executeScript("var D = window.DRAGOMAN; window.benchLoaded = 0;"
+                + " window.benchLast = performance.now();"
+                + " ['rows', 'search'].forEach(function (name) { var f = D['bench_' + name] || D[name];"
+                + "   D['bench_' + name] = f;"
+                + "   D[name] = function (n, data) { window.benchLoaded++; window.benchLast = performance.now();"
+                + "     return f(n, data); }; });"
+                + " return window.benchLast;"));
         long start = System.nanoTime();
         driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
         waitFor(js, "/match|could not/.test(document.getElementById('count').textContent)", SEARCH_LIMIT_MS);
         double seconds = (System.nanoTime() - start) / 1e9;
         String count = (String) js.executeScript("return document.getElementById('count').textContent;");
-        return new Search(words, seconds, count);
+        int loaded = ((Number) js.executeScript("return window.benchLoaded;")).intValue();
+        double last = number(js.executeScript("return window.benchLast;"));
+        return new Search(words, seconds, count, loaded, (last - clicked) / 1000);
     }
 
     private static void waitFor(JavascriptExecutor js, String condition, long millis) throws InterruptedException {

@@ -111,7 +111,7 @@ public final class SiteRender {
             }
             if (options.browser()) {
                 SiteBrowserTiming.Timing timing =
-                        SiteBrowserTiming.measure(dir.resolve("site/index.html"), options.articles(), System.err);
+                        SiteBrowserTiming.measure(dir.resolve("site/index.html"), options.articles());
                 timing.report(out);
             }
         } finally {
