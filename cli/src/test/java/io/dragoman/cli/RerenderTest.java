@@ -5,37 +5,44 @@ import static io.dragoman.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rerun that changes no article rewrites only the report; any change, or a missing output, renders everything. */
+/**
+ * A rerun that changes no article rewrites only the report; a changed article, or an output missing or edited since,
+ * renders everything. A file written again is a new file (written beside it, then renamed over it), so it is told by
+ * its file key (the inode).
+ */
 class RerenderTest {
 
-    private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
     private static final List<String> OUTPUTS =
             List.of("articles.jsonl", "failures.jsonl", "articles.csv", "site/index.html", "report.md");
 
     @TempDir
     Path tmp;
 
-    /** Sets every output's time far back, so that a file written again shows a new time. */
-    private static void age(Path out) throws IOException {
+    private static Map<String, Object> keys(Path out) throws IOException {
+        Map<String, Object> keys = new LinkedHashMap<>();
         for (String f : OUTPUTS) {
-            Files.setLastModifiedTime(out.resolve(f), LONG_AGO);
+            keys.put(
+                    f,
+                    Files.readAttributes(out.resolve(f), BasicFileAttributes.class)
+                            .fileKey());
         }
+        return keys;
     }
 
-    private static Map<String, Boolean> rewritten(Path out) throws IOException {
+    private static Map<String, Boolean> rewritten(Map<String, Object> before, Path out) throws IOException {
+        Map<String, Object> after = keys(out);
         Map<String, Boolean> rewritten = new LinkedHashMap<>();
-        for (String f : OUTPUTS) {
-            rewritten.put(f, !Files.getLastModifiedTime(out.resolve(f)).equals(LONG_AGO));
-        }
+        before.forEach((f, key) -> rewritten.put(f, !key.equals(after.get(f))));
         return rewritten;
     }
 
@@ -50,13 +57,14 @@ class RerenderTest {
     void aRerunThatChangesNoArticleRewritesOnlyTheReport() throws IOException {
         Path out = tmp.resolve("out");
         assertThat(clean(out).exitCode()).isZero();
+        assertThat(keys(out).values()).as("the file system gives file keys").doesNotContainNull();
         String records = Files.readString(out.resolve("articles.jsonl"));
-        age(out);
+        Map<String, Object> before = keys(out);
 
         Cli.Result again = clean(out);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(rewritten(out))
+        assertThat(rewritten(before, out))
                 .containsEntry("report.md", true)
                 .containsEntry("articles.jsonl", false)
                 .containsEntry("failures.jsonl", false)
@@ -66,25 +74,38 @@ class RerenderTest {
     }
 
     @Test
-    void aMissingOutputOrAChangedArticleRendersEverythingAgain() throws IOException {
+    void aMissingOrEditedOutputOrAChangedArticleRendersEverythingAgain() throws IOException {
         Path out = tmp.resolve("out");
         assertThat(clean(out).exitCode()).isZero();
+        String records = Files.readString(out.resolve("articles.jsonl"));
 
         Files.delete(out.resolve("site/index.html"));
-        age(out.resolve("..").resolve("out"), List.of("articles.jsonl", "articles.csv", "report.md"));
+        Map<String, Object> before = keys(out.resolve("..").resolve("out"), "articles.jsonl", "articles.csv");
         assertThat(clean(out).exitCode()).isZero();
         assertThat(out.resolve("site/index.html")).isRegularFile();
-        assertThat(Files.getLastModifiedTime(out.resolve("articles.jsonl"))).isNotEqualTo(LONG_AGO);
+        assertThat(keys(out, "articles.jsonl", "articles.csv"))
+                .doesNotContainEntry("articles.jsonl", before.get("articles.jsonl"));
+
+        Files.writeString(out.resolve("articles.jsonl"), "edited\n", StandardCharsets.UTF_8);
+        assertThat(clean(out).exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("articles.jsonl")))
+                .as("rendered again")
+                .isEqualTo(records);
 
         // --force starts over: every article is done again, so the outputs are rendered again
-        age(out);
+        Map<String, Object> all = keys(out);
         assertThat(clean(out, "--force").exitCode()).isZero();
-        assertThat(rewritten(out)).doesNotContainValue(false);
+        assertThat(rewritten(all, out)).doesNotContainValue(false);
     }
 
-    private static void age(Path out, List<String> files) throws IOException {
+    private static Map<String, Object> keys(Path out, String... files) throws IOException {
+        Map<String, Object> keys = new LinkedHashMap<>();
         for (String f : files) {
-            Files.setLastModifiedTime(out.resolve(f), LONG_AGO);
+            keys.put(
+                    f,
+                    Files.readAttributes(out.resolve(f), BasicFileAttributes.class)
+                            .fileKey());
         }
+        return keys;
     }
 }

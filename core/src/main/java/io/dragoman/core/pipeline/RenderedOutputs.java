@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Remembers what the output files of a directory were rendered from: the store's change count and the code that
  * rendered them (its jar or class folder, by path, size and time). A run that changed no article, on the same code,
- * then rewrites only the report instead of every record, page and table; a changed article, a new build, or a missing
- * output file renders everything again. The mark is removed before a full render starts and written after it ends,
+ * then rewrites only the report instead of every record, page and table; a changed article, a new build, or an
+ * output file missing or not as it was written (by size and time) renders everything again. The mark is removed before a full render starts and written after it ends,
  * so a render cut short is never taken for a whole one.
  */
 public final class RenderedOutputs {
@@ -38,16 +38,33 @@ public final class RenderedOutputs {
         return store.file() + "\n" + store.generation() + "\n" + code();
     }
 
-    /** True when the outputs there were rendered from {@code source} and all of them are still there. */
+    /**
+     * True when the outputs there were rendered from {@code source} and are still as they were written: every one of
+     * them there, with the size and time it had (a file edited or replaced since is rendered again).
+     */
     public boolean upToDate(String source) {
         Path mark = dir.resolve(MARK);
         try {
             return Files.isRegularFile(mark)
-                    && Files.readString(mark, StandardCharsets.UTF_8).equals(source)
-                    && FILES.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+                    && Files.readString(mark, StandardCharsets.UTF_8).equals(source + "\n" + files());
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Each output file with its size and time, one a line. */
+    private String files() throws IOException {
+        StringBuilder files = new StringBuilder();
+        for (String f : FILES) {
+            Path file = dir.resolve(f);
+            files.append(f)
+                    .append(' ')
+                    .append(Files.size(file))
+                    .append(' ')
+                    .append(Files.getLastModifiedTime(file).toMillis())
+                    .append('\n');
+        }
+        return files.toString();
     }
 
     /** Forgets what the outputs were rendered from, before they are rendered again. */
@@ -62,7 +79,7 @@ public final class RenderedOutputs {
     /** Remembers that the outputs were rendered from {@code source}. */
     public void rendered(String source) {
         try {
-            AtomicFiles.write(dir.resolve(MARK), source);
+            AtomicFiles.write(dir.resolve(MARK), source + "\n" + files());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + dir.resolve(MARK) + ": " + e.getMessage(), e);
         }

@@ -66,6 +66,7 @@ public final class RunStore implements AutoCloseable {
     private final StoredCallCache callCache;
     private final BatchJobTable batchJobs;
     private boolean closed; // guarded by lock
+    private boolean changedHere; // guarded by lock: changed since opened or since the count was last read
 
     private RunStore(Path file, Clock clock, Connection connection, SqliteErrors errors) {
         this.file = file;
@@ -162,11 +163,13 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * How many write transactions changed the store since it was made (or reached schema version 5): any that
-     * inserted, updated or deleted a row adds one. Equal numbers mean the same contents.
+     * A count that moves whenever the store changed since it was last read: the first write that inserts, updates or
+     * deletes a row after a reading (or after opening) adds one, in the same transaction. Equal numbers at the end of
+     * two runs mean the second changed nothing; a run that died after changing the store has moved the count too.
      */
     public long generation() {
         return read("read its change count", c -> {
+            changedHere = false; // a change after this reading moves the count again
             try (Statement select = c.createStatement();
                     ResultSet row = select.executeQuery("SELECT generation FROM store_changes WHERE id = 1")) {
                 return row.next() ? row.getLong(1) : 0L;
@@ -253,13 +256,16 @@ public final class RunStore implements AutoCloseable {
                 control.execute("BEGIN IMMEDIATE");
                 boolean committed = false;
                 try {
-                    long before = totalChanges(control);
+                    long before = changedHere ? 0 : totalChanges(control);
                     T result = work.run(c);
-                    if (totalChanges(control) != before) {
+                    boolean first = !changedHere && totalChanges(control) != before;
+                    if (first) {
+                        // once after each reading: one page more in the log, not one per commit
                         control.executeUpdate("UPDATE store_changes SET generation = generation + 1 WHERE id = 1");
                     }
                     control.execute("COMMIT");
                     committed = true;
+                    changedHere |= first;
                     return result;
                 } finally {
                     if (!committed) {

@@ -92,9 +92,10 @@ record Schema(int version, List<String> create, List<List<String>> migrations) {
             )""", "CREATE INDEX batch_items_call ON batch_items (call_key)");
 
     /**
-     * Version 5: a count of the write transactions that changed anything, so that outputs rendered from a store that
-     * has not changed since need not be rendered again (kept by {@link RunStore}, not by triggers: a trigger's changes
-     * would count in every statement's update count).
+     * Version 5: a count of the processes that changed the store, so that outputs rendered from a store that has not
+     * changed since need not be rendered again (kept by {@link RunStore}, once between readings: not by triggers, whose
+     * changes would count in every statement's update count, nor per commit, which would write one more page to the
+     * log at every commit).
      */
     private static final List<String> VERSION_5 = List.of(
             "CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)",

@@ -52,6 +52,33 @@ class RunStoreTest {
     }
 
     @Test
+    void theChangeCountMovesOnceWithTheFirstChangeAfterEachReadingAndNotForWritesThatChangeNothing() {
+        try (RunStore store = open()) {
+            long start = store.generation();
+            store.articles().resetInFlight(); // a write that changes no row
+            assertThat(store.generation()).as("nothing changed").isEqualTo(start);
+
+            store.articles().saveCleaned(id("a1"), "l1", "h1", cleaned("a1", "x"));
+            store.articles().saveTranslation(id("a1"), translation("a1", "x"));
+            long afterTwoChanges = store.generation();
+            assertThat(afterTwoChanges).as("moved once for both").isEqualTo(start + 1);
+
+            store.articles().saveSummary(id("a1"), summary("a1", "x"));
+            assertThat(store.generation())
+                    .as("a change after the reading moves it again")
+                    .isEqualTo(start + 2);
+        }
+        try (RunStore reopened = open()) {
+            long kept = reopened.generation();
+            reopened.callCache()
+                    .put("k", new ModelReply("x", FinishReason.STOP, Optional.empty(), ProviderKind.OLLAMA, "m"));
+            assertThat(reopened.generation())
+                    .as("kept in the file, and moved by any table's change")
+                    .isEqualTo(kept + 1);
+        }
+    }
+
+    @Test
     void keepsEverythingAcrossCloseAndReopen() {
         ModelReply reply =
                 new ModelReply("Hello.", FinishReason.STOP, Optional.of(new Usage(10, 2)), ProviderKind.MISTRAL, "m");
