@@ -4,6 +4,7 @@ import io.dragoman.core.llm.ProviderConfig;
 import io.dragoman.core.llm.ProviderKind;
 import io.dragoman.core.llm.batch.AnthropicBatchClient;
 import io.dragoman.core.llm.batch.BatchClient;
+import io.dragoman.core.llm.batch.GeminiBatchClient;
 import io.dragoman.core.llm.batch.MistralBatchClient;
 import io.dragoman.core.llm.batch.OpenAiBatchClient;
 import io.dragoman.core.pipeline.BatchRounds;
@@ -74,13 +75,9 @@ final class BatchOptions {
     /** Checks that the provider has a batch API here. */
     void check(ProviderKind kind) {
         switch (kind) {
-            case OPENAI, ANTHROPIC, MISTRAL -> {}
+            case OPENAI, ANTHROPIC, GEMINI, MISTRAL -> {}
             case OLLAMA, OPENAI_COMPATIBLE ->
                 throw new IllegalArgumentException("--batch: " + kind.id() + " has no batch API; run without --batch");
-            default ->
-                throw new IllegalArgumentException(
-                        "--batch: batch jobs are built for openai, anthropic and mistral only so far, not for "
-                                + kind.id() + "; run without --batch");
         }
     }
 
@@ -89,6 +86,7 @@ final class BatchOptions {
         check(config.kind());
         return switch (config.kind()) {
             case ANTHROPIC -> new AnthropicBatchClient(config);
+            case GEMINI -> new GeminiBatchClient(config);
             case MISTRAL -> new MistralBatchClient(config);
             default -> new OpenAiBatchClient(config);
         };

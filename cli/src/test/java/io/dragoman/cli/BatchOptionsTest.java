@@ -1,6 +1,8 @@
 package io.dragoman.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.llm.ProviderKind;
@@ -41,32 +43,32 @@ class BatchOptionsTest {
     }
 
     @Test
-    void aProviderWhoseBatchClientIsNotBuiltIsAUsageErrorNamingIt() {
-        Cli.Result r = Cli.runWith(
-                Map.of("GEMINI_API_KEY", "gemini-test-key"),
-                "run",
-                Cli.SEEDS.toString(),
-                "--out",
-                tmp.resolve("out").toString(),
-                "--batch",
-                "--provider",
-                "gemini");
+    void noCloudProviderIsRefusedAndLocalOnesAre() {
+        BatchOptions options = new BatchOptions();
+        options.batch = true;
 
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err())
-                .contains(
-                        "--batch: batch jobs are built for openai, anthropic and mistral only so far, not for gemini");
-        assertThat(r.err()).doesNotContain("gemini-test-key");
+        for (ProviderKind kind : ProviderKind.values()) {
+            boolean local = kind == ProviderKind.OLLAMA || kind == ProviderKind.OPENAI_COMPATIBLE;
+            if (local) {
+                assertThatThrownBy(() -> options.check(kind))
+                        .as(kind.id())
+                        .hasMessage("--batch: " + kind.id() + " has no batch API; run without --batch");
+            } else {
+                assertThatCode(() -> options.check(kind)).as(kind.id()).doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test
-    void anthropicAndMistralGetTheirOwnBatchClients() {
+    void anthropicGeminiAndMistralGetTheirOwnBatchClients() {
         BatchOptions options = new BatchOptions();
         options.batch = true;
 
         assertThat(options.client(config(ProviderKind.ANTHROPIC, "claude-haiku-4-5")))
                 .isInstanceOf(io.dragoman.core.llm.batch.AnthropicBatchClient.class)
                 .satisfies(c -> assertThat(c.limits().maxRequests()).isEqualTo(100_000));
+        assertThat(options.client(config(ProviderKind.GEMINI, "gemini-2.5-flash")))
+                .isInstanceOf(io.dragoman.core.llm.batch.GeminiBatchClient.class);
         assertThat(options.client(config(ProviderKind.MISTRAL, "mistral-small-latest")))
                 .isInstanceOf(io.dragoman.core.llm.batch.MistralBatchClient.class);
         assertThat(options.client(config(ProviderKind.OPENAI, "gpt-4.1-mini")))
