@@ -24,7 +24,7 @@ final class BatchOptions {
     @Option(
             names = "--batch",
             description =
-                    "Send the model requests as provider batch jobs (openai, anthropic, mistral): half the price, replies within 24"
+                    "Send the model requests as provider batch jobs (openai, anthropic, gemini, mistral): half the price, replies within 24"
                             + " h. The run waits for them; Ctrl-C stops it and the same command again picks the jobs up.")
     boolean batch;
 

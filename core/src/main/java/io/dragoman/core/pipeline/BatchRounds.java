@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * with a growing interval; its replies kept in the store; and the next pass, which takes every article a step
  * further. A pass that collects few requests (the repairs and re-asks after the first rounds) sends them online
  * instead. Jobs an earlier run left open are waited for first, found again among the provider's jobs ({@link
- * BatchClient#find}: by our key in their metadata, or as the provider's client matches them) when the earlier run
+ * BatchClient#find}: by our key in their metadata or name, or as the provider's client matches them) when the earlier run
  * stopped between submitting and recording the job's id, so no request is submitted twice.
  */
 public final class BatchRounds {
