@@ -100,9 +100,9 @@ class BatchRunIT {
     @ParameterizedTest
     @EnumSource(
             value = BatchStandIn.Dialect.class,
-            names = {"ANTHROPIC", "MISTRAL"})
-    void anthropicAndMistralRunsKilledWhileTheyWaitAreRunAgainWithNoRequestSubmittedTwice(BatchStandIn.Dialect dialect)
-            throws Exception {
+            names = {"ANTHROPIC", "GEMINI", "MISTRAL"})
+    void anthropicGeminiAndMistralRunsKilledWhileTheyWaitAreRunAgainWithNoRequestSubmittedTwice(
+            BatchStandIn.Dialect dialect) throws Exception {
         api.close();
         api = new BatchStandIn(dialect, ARTICLES, Duration.ofSeconds(3));
         ProviderKind provider = ProviderKind.valueOf(dialect.name());

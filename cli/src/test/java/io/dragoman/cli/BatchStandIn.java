@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * A stand-in for a provider's batch API (and its chat API, for the requests a run sends online), on 127.0.0.1, in the
- * wire format of OpenAI's Files and Batch APIs, Anthropic's Message Batches or Mistral's batch jobs: a job is
+ * wire format of OpenAI's Files and Batch APIs, Anthropic's Message Batches, Gemini's batch mode or Mistral's batch jobs: a job is
  * validating, then in progress, and completes a fixed time after it was created; its results answer every request with
  * the synthetic article's translation or summary, in a shuffled order. Counts every request submitted in a job and
  * every online one, per article and kind.
@@ -51,6 +51,7 @@ final class BatchStandIn implements AutoCloseable {
     enum Dialect {
         OPENAI,
         ANTHROPIC,
+        GEMINI,
         MISTRAL
     }
 
@@ -115,6 +116,7 @@ final class BatchStandIn implements AutoCloseable {
             switch (dialect) {
                 case OPENAI -> openAi(exchange, method, path, body);
                 case ANTHROPIC -> anthropic(exchange, method, path, body);
+                case GEMINI -> gemini(exchange, method, path, body);
                 case MISTRAL -> mistral(exchange, method, path, body);
             }
         }
@@ -251,6 +253,102 @@ final class BatchStandIn implements AutoCloseable {
                 .put("canceled", 0)
                 .put("expired", 0);
         return status;
+    }
+
+    private void gemini(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst("x-goog-api-key");
+        String query = exchange.getRequestURI().getRawQuery();
+        if (key == null || key.isEmpty() || (query != null && query.contains("key="))) {
+            reply(exchange, 401, error("the key goes in the x-goog-api-key header"));
+        } else if (method.equals("POST") && path.matches("/models/[^/:]+:batchGenerateContent")) {
+            // the requests as the JSONL a file upload would hold, so that counting and answering are shared
+            JsonNode batch = JSON.readTree(body).path("batch");
+            StringBuilder lines = new StringBuilder();
+            for (JsonNode request : batch.path("inputConfig").path("requests").path("requests")) {
+                ObjectNode line = JSON.createObjectNode()
+                        .put("custom_id", request.path("metadata").path("key").asText());
+                line.set("body", request.path("request"));
+                lines.append(line).append('\n');
+            }
+            String name = batch.path("displayName").asText();
+            Job job = createOn(lines.toString(), name.replaceFirst("^dragoman_job=", ""));
+            reply(exchange, 200, geminiOperation(job, false));
+        } else if (method.equals("GET") && path.equals("/batches")) {
+            ObjectNode list = JSON.createObjectNode();
+            var operations = list.putArray("operations");
+            for (Job j : newestFirst()) {
+                operations.add(geminiOperation(j, false));
+            }
+            reply(exchange, 200, list);
+        } else if (method.equals("GET") && path.startsWith("/batches/")) {
+            statusQuestions.incrementAndGet();
+            Job job = jobs.get(path.substring("/batches/".length()));
+            reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : geminiOperation(job, true));
+        } else if (path.contains(":generateContent")) {
+            online.incrementAndGet();
+            reply(exchange, 404, error("online calls are not part of this stand-in"));
+        } else {
+            reply(exchange, 404, error("not here: " + method + " " + path));
+        }
+    }
+
+    /** A batch as Gemini's long-running operation; with {@code results}, its inlined responses once it is done. */
+    private ObjectNode geminiOperation(Job job, boolean results) throws IOException {
+        int total = total(job);
+        long age = System.nanoTime() - job.createdNanos();
+        boolean done = completed(job);
+        String state = done
+                ? "BATCH_STATE_SUCCEEDED"
+                : age < takes.toNanos() / 4 ? "BATCH_STATE_PENDING" : "BATCH_STATE_RUNNING";
+        ObjectNode operation = JSON.createObjectNode().put("name", "batches/" + job.id());
+        ObjectNode batch = operation
+                .putObject("metadata")
+                .put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch")
+                .put("model", "models/gemini-2.5-flash")
+                .put("displayName", "dragoman_job=" + job.jobKey())
+                .put("name", "batches/" + job.id())
+                .put(
+                        "createTime",
+                        java.time.Instant.ofEpochSecond(job.createdEpoch()).toString())
+                .put("state", state);
+        batch.putObject("batchStats")
+                .put("requestCount", Integer.toString(total))
+                .put("successfulRequestCount", Integer.toString(done ? total : 0))
+                .put("pendingRequestCount", Integer.toString(done ? 0 : total));
+        operation.put("done", done);
+        if (done && results) {
+            var inlined = operation
+                    .putObject("response")
+                    .put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput")
+                    .putObject("inlinedResponses")
+                    .putArray("inlinedResponses");
+            for (String line : output(job).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode result = JSON.readTree(line);
+                String text = result.path("response")
+                        .path("body")
+                        .path("choices")
+                        .path(0)
+                        .path("message")
+                        .path("content")
+                        .asText();
+                ObjectNode item = inlined.addObject();
+                ObjectNode response = item.putObject("response");
+                ObjectNode candidate = response.putArray("candidates").addObject();
+                ObjectNode content = candidate.putObject("content").put("role", "model");
+                content.putArray("parts").addObject().put("text", text);
+                candidate.put("finishReason", "STOP").put("index", 0);
+                response.putObject("usageMetadata")
+                        .put("promptTokenCount", 1200)
+                        .put("candidatesTokenCount", 900)
+                        .put("totalTokenCount", 2100);
+                response.put("modelVersion", "gemini-2.5-flash");
+                item.putObject("metadata").put("key", result.path("custom_id").asText());
+            }
+        }
+        return operation;
     }
 
     private void mistral(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
