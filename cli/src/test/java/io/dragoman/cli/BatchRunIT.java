@@ -152,4 +152,44 @@ class BatchRunIT {
         runs.assertEveryArticleOnceAndSummarized(out);
         assertEveryRequestSubmittedOnce();
     }
+
+    @Test
+    void batchesListsTheOpenJobFromTheJarAndCancelAsksTheProviderToCancelIt() throws Exception {
+        Path out = tmp.resolve("out");
+        StandInRuns.Exit submitted = StandInRuns.finish(start(out, List.of("--batch-submit-only")), TIMEOUT_SECONDS);
+        assertThat(submitted.code()).as(submitted.err()).isZero();
+
+        StandInRuns.Exit listed = jar(List.of("batches", out.toString()));
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).containsPattern("batch_1\\s+openai gpt-4.1-mini\\s+validating\\*\\s+200\\s+0\\s+0");
+        assertThat(listed.out()).contains("still open");
+
+        StandInRuns.Exit cancel = jar(
+                List.of("batches", out.toString(), "--cancel", "--provider", "openai", "--base-url", api.baseUrl()));
+        assertThat(cancel.code()).as(cancel.err()).isZero();
+        assertThat(cancel.err()).contains("dragoman: batch job batch_1: cancelling");
+        assertThat(cancel.err()).doesNotContain("sk-test-batch-1");
+        assertThat(api.cancelled()).containsExactly("batch_1");
+    }
+
+    /** Runs the packaged jar with these arguments and the stand-in's key, to the end. */
+    private StandInRuns.Exit jar(List<String> args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                StandInRuns.jar().toString()));
+        command.addAll(args);
+        Path stdout = Files.createTempFile(tmp, "jar", ".out");
+        Path stderr = Files.createTempFile(tmp, "jar", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().put("OPENAI_API_KEY", "sk-test-batch-1");
+        builder.environment().put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        StandInRuns.Running running = new StandInRuns.Running(builder.start(), stdout, stderr);
+        return StandInRuns.finish(running, TIMEOUT_SECONDS);
+    }
 }

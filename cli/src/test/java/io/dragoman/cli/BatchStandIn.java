@@ -43,6 +43,7 @@ final class BatchStandIn implements AutoCloseable {
     private final AtomicIntegerArray batchedTranslations;
     private final AtomicIntegerArray batchedSummaries;
     private final AtomicInteger online = new AtomicInteger();
+    private final java.util.Set<String> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger statusQuestions = new AtomicInteger();
 
     private final Dialect dialect;
@@ -104,6 +105,11 @@ final class BatchStandIn implements AutoCloseable {
         return online.get();
     }
 
+    /** The OpenAI jobs a cancel request named. */
+    java.util.Set<String> cancelled() {
+        return java.util.Set.copyOf(cancelled);
+    }
+
     int statusQuestions() {
         return statusQuestions.get();
     }
@@ -154,6 +160,13 @@ final class BatchStandIn implements AutoCloseable {
             Collections.reverse(all);
             all.forEach(j -> data.add(status(j)));
             reply(exchange, 200, list);
+        } else if (method.equals("POST") && path.matches("/batches/[^/]+/cancel")) {
+            String id = path.substring("/batches/".length(), path.length() - "/cancel".length());
+            Job job = jobs.get(id);
+            if (job != null) {
+                cancelled.add(id);
+            }
+            reply(exchange, job == null ? 404 : 200, job == null ? error("no such batch") : status(job));
         } else if (method.equals("GET") && path.startsWith("/batches/")) {
             statusQuestions.incrementAndGet();
             Job job = jobs.get(path.substring("/batches/".length()));
