@@ -50,7 +50,7 @@ public final class CachingModelProvider implements ModelProvider {
     @Override
     public ModelReply chat(ModelRequest request) {
         String key = key(delegate.info(), request);
-        Optional<ModelReply> kept = lookUp(key, true);
+        Optional<ModelReply> kept = lookUp(key);
         if (kept.isPresent()) {
             return kept.get();
         }
@@ -64,24 +64,41 @@ public final class CachingModelProvider implements ModelProvider {
     @Override
     public ModelReply chat(ModelRequest request, CallSession session) {
         String key = key(delegate.info(), request);
-        Optional<ModelReply> kept = lookUp(key, !session.fresh());
+        Optional<ModelReply> kept = replay(key, request, session);
         if (kept.isPresent()) {
-            session.replayed(delegate.info(), request, kept.get());
             return kept.get();
         }
+        misses.incrementAndGet();
         return session.send(delegate.info(), request, () -> keep(key, delegate.chat(request)));
     }
 
-    /** The kept reply, when reading is allowed and there is one; counts the hit or the miss. */
-    private Optional<ModelReply> lookUp(String key, boolean read) {
-        Optional<ModelReply> kept = read ? cache.get(key) : Optional.empty();
-        if (kept.isPresent()) {
-            hits.incrementAndGet();
-            kept.get().usage().ifPresent(used -> saved.accumulateAndGet(used, Usage::plus));
-        } else {
-            misses.incrementAndGet();
+    /**
+     * The kept reply to a request whose {@link #key} is {@code key}, when the session may read the cache and the call
+     * is there: counted as a hit and told to the session as replayed. Empty otherwise, with nothing sent.
+     */
+    public Optional<ModelReply> replay(String key, ModelRequest request, CallSession session) {
+        if (session.fresh()) {
+            return Optional.empty();
         }
+        Optional<ModelReply> kept = cache.get(key);
+        kept.ifPresent(reply -> {
+            counted(reply);
+            session.replayed(delegate.info(), request, reply);
+        });
         return kept;
+    }
+
+    /** The kept reply, when there is one; counts the hit or the miss. */
+    private Optional<ModelReply> lookUp(String key) {
+        Optional<ModelReply> kept = cache.get(key);
+        kept.ifPresentOrElse(this::counted, misses::incrementAndGet);
+        return kept;
+    }
+
+    /** Counts a reply answered from the cache, and what it saved. */
+    private void counted(ModelReply reply) {
+        hits.incrementAndGet();
+        reply.usage().ifPresent(used -> saved.accumulateAndGet(used, Usage::plus));
     }
 
     private ModelReply keep(String key, ModelReply reply) {

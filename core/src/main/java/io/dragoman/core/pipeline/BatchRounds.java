@@ -164,18 +164,17 @@ public final class BatchRounds {
             List<Map.Entry<String, ModelRequest>> fresh = collected.stream()
                     .filter(e -> !pending.contains(e.getKey()))
                     .toList();
-            List<StoredBatchJob> submitted = new ArrayList<>();
+            int submitted = 0;
             for (List<Map.Entry<String, ModelRequest>> part : split(fresh)) {
-                Optional<StoredBatchJob> job = submit(part, control);
-                if (job.isEmpty()) {
+                if (!submit(part, control)) {
                     return rounds.end(control);
                 }
-                submitted.add(job.get());
+                submitted++;
             }
             if (settings.submitOnly() && !budgetReached) {
                 control.stop(
                         RunResult.Stop.WAITING,
-                        "Submitted " + submitted.size() + (submitted.size() == 1 ? " batch job" : " batch jobs")
+                        "Submitted " + submitted + (submitted == 1 ? " batch job" : " batch jobs")
                                 + "; run the same command again to collect the replies once the provider is done.");
                 return rounds.end(control);
             }
@@ -217,8 +216,8 @@ public final class BatchRounds {
         return text * 6 / 5 + 512;
     }
 
-    /** Records the job, submits it and records the provider's id; empty when the run stopped instead. */
-    private Optional<StoredBatchJob> submit(List<Map.Entry<String, ModelRequest>> part, BatchRunner.Control control) {
+    /** Records the job, submits it and records the provider's id; false when the run stopped instead. */
+    private boolean submit(List<Map.Entry<String, ModelRequest>> part, BatchRunner.Control control) {
         String jobKey = "dragoman-" + UUID.randomUUID().toString().replace("-", "");
         List<BatchJobTable.Item> items = new ArrayList<>();
         List<BatchRequest> requests = new ArrayList<>();
@@ -234,9 +233,7 @@ public final class BatchRounds {
                 jobs.submitted(jobKey, id);
                 events.said("batch job " + id + ": " + part.size() + (part.size() == 1 ? " request" : " requests")
                         + " submitted to " + client.info().kind().id());
-                return jobs.open().stream()
-                        .filter(j -> j.jobKey().equals(jobKey))
-                        .findFirst();
+                return true;
             } catch (RetriableFailure e) {
                 // the provider may have taken the job before the answer was lost: look before submitting again
                 Optional<BatchJob> taken = jobs.all().stream()
@@ -245,23 +242,21 @@ public final class BatchRounds {
                         .flatMap(this::listed);
                 if (taken.isPresent()) {
                     jobs.submitted(jobKey, taken.get().id());
-                    return jobs.open().stream()
-                            .filter(j -> j.jobKey().equals(jobKey))
-                            .findFirst();
+                    return true;
                 }
                 if (attempt >= SUBMIT_TRIES) {
                     // the provider may still have taken it: the next run looks for it by our key
                     control.stop(RunResult.Stop.UNREACHABLE, "Could not submit a batch job: " + e.getMessage());
-                    return Optional.empty();
+                    return false;
                 }
                 events.said("submitting a batch job failed (" + e.getMessage() + "), trying again");
                 if (!pause(settings.firstPoll(), control)) {
-                    return Optional.empty();
+                    return false;
                 }
             } catch (ModelFailure e) {
                 jobs.notSubmitted(jobKey);
                 control.stop(RunResult.Stop.CONFIGURATION, "The batch job was refused: " + e.getMessage());
-                return Optional.empty();
+                return false;
             }
         }
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Remembers what the output files of a directory were rendered from: the store's change count and the code that
@@ -88,22 +87,14 @@ public final class RenderedOutputs {
     /** The rendering code: the jar or class folder this class came from, with its size and time. */
     private static String code() {
         try {
-            Optional<Path> where = Optional.ofNullable(
-                            RenderedOutputs.class.getProtectionDomain().getCodeSource())
-                    .map(source -> {
-                        try {
-                            return Path.of(source.getLocation().toURI());
-                        } catch (URISyntaxException e) {
-                            return null;
-                        }
-                    });
-            if (where.isEmpty()) {
-                return "unknown code";
-            }
-            Path p = where.get();
+            Path p = Path.of(RenderedOutputs.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException | RuntimeException e) {
-            // unknown code: never taken as the same
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // unknown code (no code source, not a file): never taken as the same
             return "unknown code " + System.nanoTime();
         }
     }

@@ -223,6 +223,19 @@ public final class BatchJobTable implements BatchAnswers {
 
     @Override
     public Optional<ModelReply> take(String callKey) {
+        // most requests have no batch reply: find that out without taking the write lock
+        boolean any = store.read("read the batch replies", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT 1 FROM batch_items WHERE call_key = ? AND text IS NOT NULL AND used = 0 LIMIT 1")) {
+                select.setString(1, callKey);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+        if (!any) {
+            return Optional.empty();
+        }
         return store.write("use a batch reply", c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT i.job_key, i.custom_id, i.text, i.finish_reason, i.input_tokens, i.output_tokens,

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The model as a run with provider batch jobs sees it, in front of the call cache: a request a batch job answered
@@ -59,9 +60,11 @@ public final class BatchedModel implements ModelProvider {
             }
             return session.batched(info(), request, reply);
         }
-        if (!collecting
-                || answers.errored(key)
-                || !session.fresh() && cache.get(key).isPresent()) {
+        Optional<ModelReply> kept = online.replay(key, request, session);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        if (!collecting || answers.errored(key)) {
             return online.chat(request, session);
         }
         synchronized (collected) {
