@@ -166,6 +166,12 @@ class TranslateEndToEndTest {
                 .contains("| MINSK, 26. November (BelTA) – | MINSK, 26 November (BelTA) – |")
                 .contains("Checks: truncated passed · paragraph-count passed");
         assertThat(out.resolve("failures.jsonl")).isEmptyFile();
+        // each person's row names the entity page its spelling belongs to
+        List<String> people = Files.readAllLines(out.resolve("people.csv"));
+        assertThat(people.get(0)).endsWith(",entity");
+        assertThat(people.subList(1, people.size()))
+                .anySatisfy(row ->
+                        assertThat(row.substring(row.lastIndexOf(',') + 1)).contains("Lavrov"));
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(StubChatServer.CHAT_PATH))))
                 .hasSize(4)
                 .allSatisfy(req -> {
