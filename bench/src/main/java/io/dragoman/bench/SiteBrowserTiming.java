@@ -24,8 +24,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Times the reader site's index in headless Chromium, opened from disk ({@code file://}) as a reader opens it: the
  * first page until its rows are in the document (and the browser's own navigation and paint timings), then a search
  * for a word one article has and for a word a ninth of them have, each from the press of the button until the count
- * says how many stories match. The first search loads every search shard and builds its index; the second shows what
- * a search costs once they are in memory. The browser runs with the flags of the project's browser tests: no network.
+ * says how many stories match. The first search loads the rows every search needs and the term shard of its word;
+ * the later ones show what a search costs once the rows are in memory. The browser runs with the flags of the project's browser tests: no network.
  */
 final class SiteBrowserTiming {
 
@@ -33,7 +33,6 @@ final class SiteBrowserTiming {
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
     private static final long SEARCH_LIMIT_MS = 15 * 60 * 1000L;
 
-    /** One search: the words, how long until the count showed, and what it said. */
     /**
      * One search: the words, how long until the count showed, what it said, and how many data files it loaded and when
      * the last of them had arrived (the rest of the time is the script building indexes and matching).
@@ -146,10 +145,10 @@ final class SiteBrowserTiming {
         q.clear();
         q.sendKeys(words);
         js.executeScript("document.getElementById('count').textContent = '';");
-        // count the data files as they arrive: each is a call of DRAGOMAN.rows or DRAGOMAN.search
+        // count the data files as they arrive: each is a call of DRAGOMAN.rows or DRAGOMAN.terms
         double clicked = number(js.executeScript("var D = window.DRAGOMAN; window.benchLoaded = 0;"
                 + " window.benchLast = performance.now();"
-                + " ['rows', 'search'].forEach(function (name) { var f = D['bench_' + name] || D[name];"
+                + " ['rows', 'terms'].forEach(function (name) { var f = D['bench_' + name] || D[name];"
                 + "   D['bench_' + name] = f;"
                 + "   D[name] = function (n, data) { window.benchLoaded++; window.benchLast = performance.now();"
                 + "     return f(n, data); }; });"

@@ -3,7 +3,9 @@ package io.dragoman.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dragoman.core.output.SearchTerms;
 import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import io.dragoman.core.testing.SyntheticCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +170,30 @@ class SiteBrowserIT {
         filter("q", "dairy");
         assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("33 stories match");
         assertThat(headlines()).allMatch(h -> h.startsWith("Dairy products in focus"));
+    }
+
+    @Test
+    void theSearchTermsTheSiteWasWrittenWithAreTheOnesLunrMakesInTheBrowser() throws InterruptedException {
+        StringBuilder text = new StringBuilder(
+                "Ärger über-all Straße ΟΔΥΣΣΕΥΣ İstanbul ﬁnance e\u0301 a\u00A0b"
+                        + " \uD83D\uDE00\uD83D\uDE00ing ba\uD83D\uDE00ing yelling Yoyos “quoted” __proto__ constructor 1,000.5");
+        try (RunStore store = RunStore.open(site.resolveSibling("dragoman.db"));
+                Stream<StoredArticle> rows = store.articles().allById()) {
+            rows.limit(40).forEach(row -> {
+                row.cleaned().ifPresent(c -> text.append('\n').append(String.join("\n", c.paragraphs())));
+                row.translation().ifPresent(t -> text.append('\n').append(String.join("\n", t.paragraphs())));
+                row.summary().ifPresent(s -> text.append('\n').append(s.fields()));
+            });
+        }
+        browser.open(url("index.html"));
+        filter("q", "Minsk"); // the search loads Lunr
+
+        Object lunr = browser.script(
+                "var p = new lunr.Pipeline(); p.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);"
+                        + " return p.run(lunr.tokenizer(arguments[0])).map(String).filter(function (t) { return t !== ''; });",
+                text.toString());
+
+        assertThat(SearchTerms.of(text.toString())).hasSizeGreaterThan(1000).isEqualTo(lunr);
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class SiteViews {
             List<String> sources,
             List<String> sections,
             int rowShards,
-            int searchShards) {}
+            int termShards) {}
 
     /** A check, warning, review reason or failure shown at the top of an article. */
     public record Notice(String kind, String label, String text) {}

@@ -47,8 +47,6 @@ public final class SiteWriter {
     static final int PAGE_SIZE = 50;
     /** Articles in one filter shard ({@code data/rows-N.js}). */
     static final int ROW_SHARD = 2000;
-    /** Articles in one search shard ({@code data/search-N.js}). */
-    static final int SEARCH_SHARD = 500;
     /** Other versions listed on an article page, the newest; the index's badge counts them all. */
     static final int VERSIONS_LISTED = 20;
     /** Articles listed on an entity page; the rest are found through the index's filter. */
@@ -97,7 +95,7 @@ public final class SiteWriter {
         SiteFiles written = new SiteFiles(dir);
 
         ArticlePages pages = new ArticlePages(entities);
-        SearchShards search = new SearchShards(dir.resolve("data"), written::add);
+        SearchIndex search = new SearchIndex();
         Map<String, int[]> neighbours = neighbours(entries);
         for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
             StoredArticle row = it.next();
@@ -117,12 +115,12 @@ public final class SiteWriter {
                             .map(v -> articleLink(entries.get(v), "../article/"))
                             .toList());
             written.write("article/" + entry.id() + ".html", render("article.jte", page));
-            search.add(row, entry);
+            search.add(row, entry, at);
         }
-        search.finish();
+        int termShards = search.write(dir.resolve("data"), written::add);
 
         int rowShards = RowShards.write(dir.resolve("data"), entries, entities, versions, written::add);
-        writeIndex(entries, versions, rowShards, search.shards(), written);
+        writeIndex(entries, versions, rowShards, termShards, written);
         for (EntityKind kind : EntityKind.values()) {
             writeEntities(kind, entries, entities, versions, written);
         }
@@ -134,8 +132,7 @@ public final class SiteWriter {
         return new Result(dir.resolve("index.html"), entries.size(), files, Duration.between(start, Instant.now()));
     }
 
-    private void writeIndex(
-            List<SiteEntry> entries, Versions versions, int rowShards, int searchShards, SiteFiles out) {
+    private void writeIndex(List<SiteEntry> entries, Versions versions, int rowShards, int termShards, SiteFiles out) {
         List<Versions.Story> stories = versions.stories();
         int pages = Math.max(1, (stories.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<String> sources = new ArrayList<>(new TreeSet<>(entries.stream()
@@ -163,7 +160,7 @@ public final class SiteWriter {
                     sources,
                     sections,
                     rowShards,
-                    searchShards);
+                    termShards);
             out.write(indexFile(p), render("index.jte", page));
         }
     }

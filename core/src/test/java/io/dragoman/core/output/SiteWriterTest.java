@@ -2,14 +2,19 @@ package io.dragoman.core.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.store.RunStore;
+import io.dragoman.core.store.StoredArticle;
 import io.dragoman.core.testing.SyntheticCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -113,7 +118,77 @@ class SiteWriterTest {
         }
         assertThat(tmp.resolve("site/assets/lunr.min.js")).exists();
         assertThat(Files.readString(tmp.resolve("site/data/rows-0.js"))).startsWith("DRAGOMAN.rows(0,[");
-        assertThat(Files.readString(tmp.resolve("site/data/search-0.js"))).contains("Zusammenarbeit");
+        assertThat(Files.readString(tmp.resolve("site/data/terms-0.js"))).startsWith("DRAGOMAN.terms(0,[");
+    }
+
+    @Test
+    void theSearchIndexPointsFromATermToTheArticlesHoldingItInEitherLanguage() throws IOException {
+        render(120);
+
+        assertThat(articlesWith("57")).containsExactly("syn-000057");
+        assertThat(articlesWith("zusammenarbeit"))
+                .as("German, from the original text")
+                .isNotEmpty();
+        for (String english : List.of("dairy", "cooperation")) {
+            List<String> holding = new ArrayList<>();
+            try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"));
+                    Stream<StoredArticle> rows = store.articles().allById()) {
+                rows.forEach(row -> {
+                    String text = String.join(
+                            "\n",
+                            row.translation().orElseThrow().paragraphs().toString(),
+                            row.cleaned().orElseThrow().paragraphs().toString(),
+                            row.summary().orElseThrow().fields().toString());
+                    if (text.toLowerCase(Locale.ROOT).contains(english)) {
+                        holding.add(row.id().value());
+                    }
+                });
+            }
+            assertThat(holding).as(english).isNotEmpty();
+            assertThat(articlesWith(SearchTerms.of(english).get(0)))
+                    .as(english)
+                    .containsExactlyInAnyOrderElementsOf(holding);
+        }
+        assertThat(articlesWith("getreideernte"))
+                .as("the index holds stems, as Lunr's does")
+                .isEmpty();
+    }
+
+    @Test
+    void aLargerSiteSpreadsItsTermsOverMoreShardsEachTermInTheOneItsHashNames() throws IOException {
+        assertThat(SearchIndex.shardsFor(10)).isEqualTo(1);
+        assertThat(SearchIndex.shardsFor(SearchIndex.POSTINGS_PER_SHARD * 100L)).isEqualTo(100);
+        assertThat(SearchIndex.shardsFor(Long.MAX_VALUE / 2)).isEqualTo(SearchIndex.MAX_SHARDS);
+        assertThat(SearchIndex.shardOf("lukashenko", 7)).isEqualTo(Math.floorMod("lukashenko".hashCode(), 7));
+        assertThat(SearchIndex.shardOf("", 7)).isZero();
+    }
+
+    /** The ids of the articles the site's term shard lists for a term, read as the page's script reads it. */
+    private List<String> articlesWith(String term) throws IOException {
+        int shards = Integer.parseInt(page("index.html").selectFirst("#filters").attr("data-term-shards"));
+        int shard = SearchIndex.shardOf(term, shards);
+        JsonNode terms = call(tmp.resolve("site/data/terms-" + shard + ".js"), "terms", shard);
+        List<String> ids = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        call(tmp.resolve("site/data/rows-0.js"), "rows", 0)
+                .forEach(r -> rows.add(r.get(0).asText()));
+        for (JsonNode t : terms) {
+            if (t.get(0).asText().equals(term)) {
+                int position = -1;
+                for (JsonNode gap : t.get(1)) {
+                    position += gap.asInt();
+                    ids.add(rows.get(position));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static JsonNode call(Path file, String function, int number) throws IOException {
+        String js = Files.readString(file, StandardCharsets.UTF_8);
+        String start = "DRAGOMAN." + function + "(" + number + ",";
+        assertThat(js).startsWith(start).endsWith(");\n");
+        return new ObjectMapper().readTree(js.substring(start.length(), js.length() - 3));
     }
 
     @Test

@@ -3,16 +3,21 @@
 (function () {
   var D = (window.DRAGOMAN = window.DRAGOMAN || {});
   var rowShards = {};
-  var searchShards = {};
-  var indexes = {};
+  var termShards = {}; // shard number → Map of term → positions of the articles holding it
   var waiting = {};
+  var loading = {}; // data file → the promise of its arrival
   var root = '';
   var versionsOf = null; // story id → the rows of its other versions, newest first
   /** Other versions listed under a story's row; the article page lists as many. */
   var LISTED = 20;
 
   D.rows = function (n, rows) { rowShards[n] = rows; settle('rows-' + n); };
-  D.search = function (n, docs) { searchShards[n] = docs; settle('search-' + n); };
+  D.terms = function (n, terms) {
+    var map = new Map();
+    terms.forEach(function (t) { map.set(t[0], t[1]); });
+    termShards[n] = map;
+    settle('terms-' + n);
+  };
 
   function settle(name) {
     var callback = waiting[name];
@@ -34,14 +39,18 @@
     });
   }
 
+  /** Loads a data file once: a second search asking for it while it loads waits for the same script. */
   function load(name) {
-    return new Promise(function (resolve, reject) {
-      waiting[name] = resolve;
-      var s = document.createElement('script');
-      s.src = root + 'data/' + name + '.js';
-      s.onerror = function () { reject(new Error('cannot load ' + name)); };
-      document.head.appendChild(s);
-    });
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        waiting[name] = resolve;
+        var s = document.createElement('script');
+        s.src = root + 'data/' + name + '.js';
+        s.onerror = function () { delete loading[name]; reject(new Error('cannot load ' + name)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[name];
   }
 
   function loadAll(prefix, count, have) {
@@ -52,41 +61,57 @@
     return Promise.all(pending);
   }
 
-  function lunrIndex(n) {
-    if (!indexes[n]) {
-      var docs = searchShards[n];
-      indexes[n] = window.lunr(function () {
-        var builder = this;
-        builder.ref('i');
-        builder.field('e');
-        builder.field('s');
-        builder.field('o');
-        docs.forEach(function (d) { builder.add(d); });
-      });
-    }
-    return indexes[n];
+  /** The query's terms as Lunr makes them: its tokenizer, then its search pipeline (the stemmer). */
+  function queryTerms(q) {
+    return window.lunr.tokenizer(q).map(function (t) { return window.lunr.stemmer(t).toString(); });
   }
 
-  /** The ids of the articles whose text holds every word of the query, in English or the original. */
-  function matching(q, count) {
-    var terms = window.lunr.tokenizer(q).map(function (t) { return t.toString(); });
-    var ids = new Set();
-    for (var n = 0; n < count; n++) {
-      var results = lunrIndex(n).query(function (query) {
-        terms.forEach(function (t) {
-          query.term(t, { presence: window.lunr.Query.presence.REQUIRED });
-        });
-      });
-      results.forEach(function (r) { ids.add(r.ref); });
-    }
-    return ids;
+  /** The term shard holding a term: Java's String.hashCode, as the site was written with, modulo the shards. */
+  function shardOf(term, count) {
+    var h = 0;
+    for (var i = 0; i < term.length; i++) { h = (Math.imul(31, h) + term.charCodeAt(i)) | 0; }
+    return ((h % count) + count) % count;
+  }
+
+  /** Loads the term shards the query's words are in. */
+  function loadTerms(terms, count) {
+    var pending = [];
+    terms.forEach(function (t) {
+      var n = shardOf(t, count);
+      if (!(n in termShards)) { pending.push(load('terms-' + n)); }
+    });
+    return Promise.all(pending);
+  }
+
+  /** The positions of a term's articles, from its gaps. */
+  function positions(term, count) {
+    var gaps = termShards[shardOf(term, count)].get(term) || [];
+    var out = new Set();
+    var p = -1;
+    for (var i = 0; i < gaps.length; i++) { p += gaps[i]; out.add(p); }
+    return out;
+  }
+
+  /** The positions of the articles whose text holds every word of the query, in English or the original. */
+  function matching(terms, count) {
+    if (terms.length === 0) { return new Set(); }
+    var found = null;
+    terms.forEach(function (t) {
+      var these = positions(t, count);
+      found = found === null ? these : new Set(Array.from(found).filter(function (p) { return these.has(p); }));
+    });
+    return found;
   }
 
   /** The id of the newest version of the row's story: the row that stands for the story. */
   function storyOf(row) { return row[13] || row[0]; }
 
+  /** Visits every row with its position on the list. */
   function eachRow(count, visit) {
-    for (var n = 0; n < count; n++) { rowShards[n].forEach(visit); }
+    var position = 0;
+    for (var n = 0; n < count; n++) {
+      rowShards[n].forEach(function (row) { visit(row, position++); });
+    }
   }
 
   function otherVersions(count) {
@@ -105,8 +130,8 @@
     return list.some(function (name) { return name.toLowerCase().indexOf(wanted) >= 0; });
   }
 
-  function accepts(c, row, ids) {
-    if (ids && !ids.has(row[0])) { return false; }
+  function accepts(c, row, position, matched) {
+    if (matched && !matched.has(position)) { return false; }
     if (c.from && (!row[1] || row[1] < c.from)) { return false; }
     if (c.until && (!row[1] || row[1] > c.until)) { return false; }
     if (c.source && row[3] !== c.source) { return false; }
@@ -187,7 +212,7 @@
     var original = list.cloneNode(true);
     var originalCount = count.textContent;
     var rowCount = Number(form.dataset.shards);
-    var searchCount = Number(form.dataset.searchShards);
+    var termCount = Number(form.dataset.termShards);
     var found = [];
     var shown = 0;
 
@@ -209,13 +234,21 @@
         return;
       }
       count.textContent = 'Searching…';
+      var terms = null;
       var ready = [loadAll('rows-', rowCount, rowShards)];
-      if (c.q) { ready.push(loadLunr(), loadAll('search-', searchCount, searchShards)); }
+      if (c.q) {
+        ready.push(loadLunr().then(function () {
+          terms = queryTerms(c.q);
+          return loadTerms(terms, termCount);
+        }));
+      }
       Promise.all(ready).then(function () {
-        var ids = c.q ? matching(c.q, searchCount) : null;
+        var matched = c.q ? matching(terms, termCount) : null;
         // a story matches when any of its versions does, and shows as its newest version's row
         var stories = new Set();
-        eachRow(rowCount, function (row) { if (accepts(c, row, ids)) { stories.add(storyOf(row)); } });
+        eachRow(rowCount, function (row, position) {
+          if (accepts(c, row, position, matched)) { stories.add(storyOf(row)); }
+        });
         found = [];
         eachRow(rowCount, function (row) { if (stories.has(row[0])) { found.push(row); } });
         list.textContent = '';
