@@ -49,7 +49,7 @@ public final class SiteRender {
             long bytes,
             long firstPageBytes,
             long largestRowShard,
-            long largestSearchShard) {}
+            long largestTermShard) {}
 
     /** The command line. */
     record Options(int articles, Optional<Path> dir, boolean browser, boolean browserOnly) {
@@ -173,7 +173,7 @@ public final class SiteRender {
                 bytes,
                 firstPage,
                 largest(site.resolve("data"), "rows-"),
-                largest(site.resolve("data"), "search-"));
+                largest(site.resolve("data"), "terms-"));
     }
 
     static void report(Render r, long maxHeap, PrintStream out) {
@@ -194,7 +194,7 @@ public final class SiteRender {
                 "first page loads              %.1f KB (index.html, site.css, site.js; no data file)%n",
                 r.firstPageBytes() / 1024.0);
         out.printf(Locale.ROOT, "largest rows shard            %.1f KB%n", r.largestRowShard() / 1024.0);
-        out.printf(Locale.ROOT, "largest search shard          %.1f KB%n", r.largestSearchShard() / 1024.0);
+        out.printf(Locale.ROOT, "largest term shard            %.1f KB%n", r.largestTermShard() / 1024.0);
     }
 
     /** The CPU time of the whole process so far, every thread and the collector included: a loaded machine's other

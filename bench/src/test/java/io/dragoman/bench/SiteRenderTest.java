@@ -34,7 +34,7 @@ class SiteRenderTest {
                         + Files.size(tmp.resolve("site/assets/site.css"))
                         + Files.size(tmp.resolve("site/assets/site.js")));
         assertThat(render.bytes()).isGreaterThan(render.firstPageBytes());
-        assertThat(render.largestSearchShard()).isEqualTo(Files.size(tmp.resolve("site/data/search-0.js")));
+        assertThat(render.largestTermShard()).isEqualTo(Files.size(tmp.resolve("site/data/terms-0.js")));
         assertThat(render.seconds()).isPositive();
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +27,30 @@ final class SearchIndex {
     /** The most term shards a site has. */
     static final int MAX_SHARDS = 4096;
 
+    /** Words stemmed a moment ago: most words of a corpus come again, and the stemmer is the slow part. */
+    static final int STEMS_KEPT = 200_000;
+
     private final Map<String, Postings> terms = new HashMap<>();
+    private final Map<String, String> stems = new HashMap<>();
     private long postings;
 
     /** Adds the terms of the article at this position of the index's list. */
     void add(StoredArticle row, SiteEntry entry, int position) {
-        for (String term : terms(text(row, entry))) {
-            terms.computeIfAbsent(term, t -> new Postings()).add(position);
-            postings++;
+        Set<String> distinct = new HashSet<>();
+        for (String token : SearchTerms.tokens(text(row, entry))) {
+            String term = stems.get(token);
+            if (term == null) {
+                if (stems.size() == STEMS_KEPT) {
+                    stems.clear();
+                }
+                term = SearchTerms.stem(token);
+                stems.put(token, term);
+            }
+            if (distinct.add(term)) {
+                terms.computeIfAbsent(term, t -> new Postings()).add(position);
+                postings++;
+            }
         }
-    }
-
-    /** The distinct terms of a text. */
-    static Set<String> terms(String text) {
-        return new LinkedHashSet<>(SearchTerms.of(text));
     }
 
     /** What a search looks at of an article, its three fields one after the other. */

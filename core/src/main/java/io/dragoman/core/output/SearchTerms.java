@@ -36,21 +36,31 @@ public final class SearchTerms {
      * empties is left out (Lunr indexes it as the empty term, which no query can ask for).
      */
     public static List<String> of(String text) {
-        List<String> terms = new ArrayList<>();
+        return tokens(text).stream().map(SearchTerms::stem).toList();
+    }
+
+    /** The words of a text before the stemmer: lower case, trimmed, no stop word. */
+    static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         int start = 0;
         for (int end = 0; end <= lower.length(); end++) {
             if (end == lower.length() || separator(lower.charAt(end))) {
                 if (end > start) {
-                    String term = trim(lower.substring(start, end));
-                    if (!term.isEmpty() && !STOP_WORDS.contains(term)) {
-                        terms.add(Porter.stem(term));
+                    String token = trim(lower.substring(start, end));
+                    if (!token.isEmpty() && !STOP_WORDS.contains(token)) {
+                        tokens.add(token);
                     }
                 }
                 start = end + 1;
             }
         }
-        return terms;
+        return tokens;
+    }
+
+    /** The stem of a word of {@link #tokens}. */
+    static String stem(String token) {
+        return Porter.stem(token);
     }
 
     /** JavaScript's {@code [\s\-]}: its white space is Unicode's space separators, the BOM and the line ends. */

@@ -24,13 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +57,7 @@ public final class SiteWriter {
 
     private final Path dir;
     private final Path digestFile;
+    private final int threads;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(
             null, ContentType.Html, SiteWriter.class.getClassLoader(), "io.dragoman.core.output.templates");
 
@@ -68,8 +69,14 @@ public final class SiteWriter {
      * {@code dragoman digest} wrote one, else it is weekly over every article.
      */
     public SiteWriter(Path dir) {
+        this(dir, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Writes into this folder, rendering its pages on this many threads. */
+    SiteWriter(Path dir, int threads) {
         this.dir = dir;
         this.digestFile = dir.toAbsolutePath().resolveSibling("digest.json");
+        this.threads = threads;
     }
 
     /**
@@ -97,6 +104,35 @@ public final class SiteWriter {
         ArticlePages pages = new ArticlePages(entities);
         SearchIndex search = new SearchIndex();
         Map<String, int[]> neighbours = neighbours(entries);
+        try (PageWriters writers = new PageWriters(threads)) {
+            writeArticles(store, index, position, neighbours, pages, search, written, writers);
+            int termShards = search.write(dir.resolve("data"), written::add);
+            int rowShards = RowShards.write(dir.resolve("data"), entries, entities, versions, written::add);
+            writeIndex(entries, versions, rowShards, termShards, written, writers);
+            for (EntityKind kind : EntityKind.values()) {
+                writeEntities(kind, entries, entities, versions, written, writers);
+            }
+        }
+        DigestFile.Saved saved = DigestFile.read(digestFile);
+        Digest digest = saved.apply(Digests.build(entries, entities, versions, saved.options()));
+        written.write("digest.html", render("digest.jte", new DigestPage(digest, DigestMarkdown.scope(digest))));
+        copyAssets(written);
+        int files = written.removeOthers();
+        return new Result(dir.resolve("index.html"), entries.size(), files, Duration.between(start, Instant.now()));
+    }
+
+    /** The second pass over the store: each article's page, and its words into the search index. */
+    private void writeArticles(
+            RunStore store,
+            SiteIndex index,
+            Map<String, Integer> position,
+            Map<String, int[]> neighbours,
+            ArticlePages pages,
+            SearchIndex search,
+            SiteFiles written,
+            PageWriters writers) {
+        List<SiteEntry> entries = index.entries();
+        Versions versions = index.versions();
         for (Iterator<StoredArticle> it = store.articles().allById().iterator(); it.hasNext(); ) {
             StoredArticle row = it.next();
             Integer at = position.get(row.id().value());
@@ -114,25 +150,18 @@ public final class SiteWriter {
                             .limit(VERSIONS_LISTED)
                             .map(v -> articleLink(entries.get(v), "../article/"))
                             .toList());
-            written.write("article/" + entry.id() + ".html", render("article.jte", page));
+            writers.submit(() -> written.write("article/" + entry.id() + ".html", render("article.jte", page)));
             search.add(row, entry, at);
         }
-        int termShards = search.write(dir.resolve("data"), written::add);
-
-        int rowShards = RowShards.write(dir.resolve("data"), entries, entities, versions, written::add);
-        writeIndex(entries, versions, rowShards, termShards, written);
-        for (EntityKind kind : EntityKind.values()) {
-            writeEntities(kind, entries, entities, versions, written);
-        }
-        DigestFile.Saved saved = DigestFile.read(digestFile);
-        Digest digest = saved.apply(Digests.build(entries, entities, versions, saved.options()));
-        written.write("digest.html", render("digest.jte", new DigestPage(digest, DigestMarkdown.scope(digest))));
-        copyAssets(written);
-        int files = written.removeOthers();
-        return new Result(dir.resolve("index.html"), entries.size(), files, Duration.between(start, Instant.now()));
     }
 
-    private void writeIndex(List<SiteEntry> entries, Versions versions, int rowShards, int termShards, SiteFiles out) {
+    private void writeIndex(
+            List<SiteEntry> entries,
+            Versions versions,
+            int rowShards,
+            int termShards,
+            SiteFiles out,
+            PageWriters writers) {
         List<Versions.Story> stories = versions.stories();
         int pages = Math.max(1, (stories.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<String> sources = new ArrayList<>(new TreeSet<>(entries.stream()
@@ -161,7 +190,8 @@ public final class SiteWriter {
                     sections,
                     rowShards,
                     termShards);
-            out.write(indexFile(p), render("index.jte", page));
+            String file = indexFile(p);
+            writers.submit(() -> out.write(file, render("index.jte", page)));
         }
     }
 
@@ -180,7 +210,12 @@ public final class SiteWriter {
     }
 
     private void writeEntities(
-            EntityKind kind, List<SiteEntry> entries, Entities entities, Versions versions, SiteFiles out) {
+            EntityKind kind,
+            List<SiteEntry> entries,
+            Entities entities,
+            Versions versions,
+            SiteFiles out,
+            PageWriters writers) {
         List<Counted> list = new ArrayList<>();
         for (Entities.Stats s : entities.all(kind)) {
             list.add(new Counted(s.entity.href(""), s.entity.label(), s.positions.size()));
@@ -204,7 +239,8 @@ public final class SiteWriter {
                     Math.max(0, s.positions.size() - ENTITY_ARTICLES),
                     "../index.html?" + kind.folder() + "="
                             + URLEncoder.encode(s.entity.label(), StandardCharsets.UTF_8));
-            out.write(s.entity.href(""), render("entity.jte", page));
+            String file = s.entity.href("");
+            writers.submit(() -> out.write(file, render("entity.jte", page)));
         }
         out.write(listFile(kind), render("entities.jte", new EntitiesPage(kind, list)));
     }
@@ -293,7 +329,7 @@ public final class SiteWriter {
     /** The files of one render: written atomically, and every other file of the site folder removed at the end. */
     static final class SiteFiles {
         private final Path dir;
-        private final Set<Path> written = new HashSet<>();
+        private final Set<Path> written = ConcurrentHashMap.newKeySet(); // pages are written on several threads
 
         SiteFiles(Path dir) {
             this.dir = dir;

@@ -163,6 +163,28 @@ class SiteWriterTest {
         assertThat(SearchIndex.shardOf("", 7)).isZero();
     }
 
+    @Test
+    void aSiteRenderedOnSeveralThreadsIsTheSameAsOneRenderedOnOne() throws IOException {
+        try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {
+            SyntheticCorpus.fill(store, 150);
+            new SiteWriter(tmp.resolve("one"), 1).write(store);
+            new SiteWriter(tmp.resolve("three"), 3).write(store);
+        }
+
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(tmp.resolve("one"))) {
+            files = all.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(150);
+        for (Path f : files) {
+            Path other = tmp.resolve("three").resolve(tmp.resolve("one").relativize(f));
+            assertThat(other).as(other.toString()).hasSameBinaryContentAs(f);
+        }
+        try (Stream<Path> all = Files.walk(tmp.resolve("three"))) {
+            assertThat(all.filter(Files::isRegularFile).count()).isEqualTo(files.size());
+        }
+    }
+
     /** The ids of the articles the site's term shard lists for a term, read as the page's script reads it. */
     private List<String> articlesWith(String term) throws IOException {
         int shards = Integer.parseInt(page("index.html").selectFirst("#filters").attr("data-term-shards"));
