@@ -60,6 +60,12 @@ final class BoilerplatePhrases {
                 || CREDIT.matcher(block).find();
     }
 
+    /** True for a short block that credits a picture ("Foto: dpa", "Photo by …", "Getty Images"). */
+    static boolean isCredit(String block) {
+        return LineSignals.words(block) <= MAX_PHRASE_WORDS
+                && CREDIT.matcher(block).find();
+    }
+
     private static boolean startsWithAny(String key, List<String> phrases) {
         for (String prefix : phrases) {
             if (key.startsWith(prefix)

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Gives every line of a plain-text scrape its {@link LineKind}: chrome phrase, footer, section, date, capture stamp,
- * relative time, chrome learned from the batch, or text; then turns "read also" boxes that the article continues after
+ * Gives every line of a plain-text scrape its {@link LineKind}: chrome phrase, picture credit, a single "read also"
+ * link ({@code Lesen Sie auch: <headline>}), footer, section, date, capture stamp, relative time, chrome learned from
+ * the batch, or text; then turns "read also" boxes that the article continues after
  * from footer into {@link LineKind#BOX}. Holds the profiles and the batch's {@link ChromeLearner}, nothing per page.
  */
 final class LineClassifier {
@@ -57,6 +58,8 @@ final class LineClassifier {
             LineKind kind;
             if (chrome.contains(key)
                     || LineSignals.isCommentHeader(line)
+                    || BoilerplatePhrases.isCredit(line)
+                    || words <= LineSignals.MAX_MARKER_WORDS && startsWithLabel(key, boxes)
                     || words <= LineSignals.MAX_MARKER_WORDS && startsWithPhrase(key, prompts)) {
                 kind = LineKind.CHROME;
             } else if (isFooter(line, key, words, footers)) {
@@ -119,6 +122,20 @@ final class LineClassifier {
      */
     private static boolean isRepeated(int count, boolean seenBefore, int words) {
         return (count > 1 && words <= MAX_PHRASE_WORDS) || seenBefore;
+    }
+
+    /**
+     * True when {@code key} starts with one of the phrases followed by a colon: a label with the headline of one linked
+     * article on the same line ({@code Lea también: …}). Such a line is one link within the article, whatever the
+     * headline's length, not a box heading that may end it.
+     */
+    private static boolean startsWithLabel(String key, List<String> phrases) {
+        for (String phrase : phrases) {
+            if (key.length() > phrase.length() && key.startsWith(phrase) && key.charAt(phrase.length()) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code key} is one of the phrases, or starts with one and the phrase ends at a word boundary. */

@@ -1,0 +1,50 @@
+package io.dragoman.core.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dragoman.core.article.ArticleId;
+import io.dragoman.core.article.CleanedArticle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes of lines in plain-text scrapes that {@link TextCleaner} must tell apart from the article, each on a small
+ * hand-made page.
+ */
+class TextCleanerLinesTest {
+    private final TextCleaner cleaner =
+            new TextCleaner(SharedCleaner.profiles(), SharedCleaner.languages(), DetectingCleaner.DEFAULT_MAX_BYTES);
+
+    private CleanedArticle clean(String... lines) {
+        return cleaner.cleanText(new ArticleId("lines"), "test/lines.txt", String.join("\n", lines), List.of());
+    }
+
+    @Test
+    void pictureCreditBetweenParagraphsIsLeftOut() {
+        CleanedArticle article = clean(
+                "Startseite",
+                "Neue Brücke über den Fluss eröffnet",
+                "Die Stadt hat am Montag die neue Brücke über den Fluss für den Verkehr freigegeben, nach drei Jahren Bauzeit.",
+                "Foto: Max Beispiel",
+                "Der Bürgermeister sprach von einem wichtigen Tag für die Pendler aus den Vororten und dankte den Arbeitern.",
+                "Die alte Brücke wird im kommenden Frühjahr abgerissen, weil sie den Lasten nicht mehr gewachsen ist.");
+        assertThat(article.paragraphs()).hasSize(3).noneMatch(p -> p.contains("Max Beispiel"));
+    }
+
+    @Test
+    void readAlsoLinkWithItsHeadlineOnTheLineIsLeftOutAndTheArticleGoesOn() {
+        CleanedArticle article = clean(
+                "Inicio",
+                "El puerto amplía su muelle principal",
+                "La autoridad portuaria anunció el lunes la ampliación del muelle principal para recibir barcos más grandes.",
+                "Lea también: La nueva terminal de pasajeros abrirá sus puertas antes del verano según el gobierno regional",
+                "Las obras durarán dos años y costarán unos cuarenta millones de euros, según el presidente del puerto.",
+                "Los pescadores temen que el ruido de las obras afecte a su trabajo durante los meses de verano.");
+        assertThat(article.paragraphs())
+                .hasSize(3)
+                .noneMatch(p -> p.startsWith("Lea también"))
+                .last()
+                .asString()
+                .startsWith("Los pescadores");
+    }
+}
