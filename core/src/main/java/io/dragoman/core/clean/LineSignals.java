@@ -69,6 +69,12 @@ final class LineSignals {
                     + "|\\d{1,2}:\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * A line of program code: an assignment, a call, a line closed by a brace or semicolon, or a shell prompt.
+     */
+    private static final Pattern CODE =
+            Pattern.compile("[\\w\\])'\"]\\s*+[-+*/|&!:]?=\\s*+\\S|\\w\\(.*\\)|[{};]\\s*+$|^\\s*+[}{]|^[$#>]\\s");
+
     /** Copyright notices and comment counts longer than this are text that happens to mention them. */
     static final int MAX_MARKER_WORDS = 30;
 
@@ -190,6 +196,11 @@ final class LineSignals {
             }
         }
         return words;
+    }
+
+    /** True when the line looks like a line of program code rather than prose or a menu item. */
+    static boolean looksLikeCode(String line) {
+        return CODE.matcher(line).find();
     }
 
     /** True for a byline, a credit or a line with a time of day or a numeric date. */

@@ -67,7 +67,9 @@ final class LineWeights {
 
     /**
      * How much a line counts towards being article body: positive for paragraphs, by their length; zero for long lines
-     * that do not read as sentences; negative for short lines without sentence punctuation and for chrome. Boxes and
+     * that do not read as sentences and for lines of program code (a code block between paragraphs is part of a
+     * technical article, and menus have no code); negative for other short lines without sentence punctuation and for
+     * chrome. Boxes and
      * lines of kinds that break runs have no weight of their own (zero).
      */
     static double weight(String line, LineKind kind) {
@@ -88,6 +90,9 @@ final class LineWeights {
         }
         if (words >= SENTENCE_WORDS && sentence) {
             return chars * SHORT_SENTENCE_SHARE;
+        }
+        if (LineSignals.looksLikeCode(line)) {
+            return 0;
         }
         return -Math.max(MIN_SHORT_LINE_PENALTY, SHORT_LINE_PENALTY - chars / 4.0);
     }

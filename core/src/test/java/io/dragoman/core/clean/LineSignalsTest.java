@@ -138,4 +138,31 @@ class LineSignalsTest {
         LineSignals.contentWords(line);
         assertThat(LineSignals.isCopyright(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "config = configparser.ConfigParser()",
+                "resp = requests.get(URL, headers=headers)",
+                "if (count >= limit) {",
+                "}",
+                "$ tar xzf archive.tar.gz",
+                "int total = 0;"
+            })
+    void programCodeLooksLikeCode(String line) {
+        assertThat(LineSignals.looksLikeCode(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Startseite",
+                "Politik und Wirtschaft",
+                "Der Bürgermeister (SPD) sprach von einem guten Tag",
+                "Read more: the new bridge opens",
+                "3 Kommentare"
+            })
+    void menusAndProseDoNotLookLikeCode(String line) {
+        assertThat(LineSignals.looksLikeCode(line)).isFalse();
+    }
 }

@@ -47,4 +47,27 @@ class TextCleanerLinesTest {
                 .asString()
                 .startsWith("Los pescadores");
     }
+
+    @Test
+    void codeBlockBetweenParagraphsKeepsTheArticleTogether() {
+        CleanedArticle article = clean(
+                "Blog",
+                "Reading a config file in Python",
+                "Most small tools need a configuration file, and the standard library already reads the common formats.",
+                "Open the file and hand it to the parser, which returns a dictionary of sections and their keys.",
+                "import configparser",
+                "config = configparser.ConfigParser()",
+                "config.read('tool.ini')",
+                "for section in config.sections():",
+                "print(section)",
+                "names = [s.upper() for s in config]",
+                "items = {}",
+                "The parser keeps the keys as strings, so numbers have to be converted where they are used later.",
+                "That is all it takes to read a small configuration file without any third-party package at all.");
+        assertThat(article.paragraphs())
+                .contains("config.read('tool.ini')")
+                .last()
+                .asString()
+                .startsWith("That is all");
+    }
 }
