@@ -70,4 +70,18 @@ class TextCleanerLinesTest {
                 .asString()
                 .startsWith("That is all");
     }
+
+    @Test
+    void newsletterInvitationEndsTheArticleBeforeTheTeasersBelowIt() {
+        CleanedArticle article = clean(
+                "Home",
+                "Town library extends its opening hours",
+                "The town library will open until nine in the evening from next month, the council said on Tuesday.",
+                "Students had asked for longer hours for years, and a grant from the county now pays for the staff.",
+                "The reading room on the first floor will also stay open on Sunday afternoons during the exam weeks.",
+                "Stay up to date: subscribe to our newsletter.",
+                "Every week we send the most important local stories straight to your inbox, free of charge and ads.",
+                "The bakery on the market square has closed after forty years, and its owners are looking for a buyer.");
+        assertThat(article.paragraphs()).hasSize(3).last().asString().startsWith("The reading room");
+    }
 }
