@@ -73,7 +73,7 @@ final class LineSignals {
      * A line of program code: an assignment, a call, a line closed by a brace or semicolon, or a shell prompt.
      */
     private static final Pattern CODE =
-            Pattern.compile("[\\w\\])'\"]\\s*+[-+*/|&!:]?=\\s*+\\S|\\w\\(.*\\)|[{};]\\s*+$|^\\s*+[}{]|^[$#>]\\s");
+            Pattern.compile("[\\w\\])'\"]\\s*+[-+*/|&!:]?=\\s*+\\S|\\w\\([^()]*+\\)|[{};]\\s*+$|^\\s*+[}{]|^[$#>]\\s");
 
     /** Copyright notices and comment counts longer than this are text that happens to mention them. */
     static final int MAX_MARKER_WORDS = 30;

@@ -34,6 +34,12 @@ final class Page {
     /** The title is looked for in this many lines above the body. */
     static final int TITLE_WINDOW = 20;
 
+    /** A run of at least this many headline-like lines is a list of links to other articles. */
+    static final int MIN_HEADLINE_LIST = 6;
+
+    /** Headlines in such lists are shorter than this. */
+    static final int MAX_HEADLINE_CHARS = 150;
+
     /** The lede is the first this many lines of the body. */
     static final int LEDE_LINES = 3;
 
@@ -55,10 +61,51 @@ final class Page {
         this.paragraphs = new int[lines.size() + 1];
         for (int i = 0; i < lines.size(); i++) {
             weights[i] = LineWeights.weight(lines.get(i), kinds.get(i));
+        }
+        discountHeadlineLists();
+        for (int i = 0; i < lines.size(); i++) {
             paragraphs[i + 1] = paragraphs[i] + (weights[i] > 0 ? 1 : 0);
         }
         findBody();
         findTitle();
+    }
+
+    /**
+     * True for a text line that could be an item of a list of headlines: shorter than {@link #MAX_HEADLINE_CHARS},
+     * not ending like a sentence, and no line of code.
+     */
+    private boolean headlineLike(int i) {
+        String line = lines.get(i);
+        return kinds.get(i) == LineKind.TEXT
+                && line.length() < MAX_HEADLINE_CHARS
+                && !LineSignals.endsLikeSentence(line)
+                && !LineSignals.looksLikeCode(line);
+    }
+
+    /**
+     * Counts the items of headline lists against the body: in a run of {@link #MIN_HEADLINE_LIST} or more lines that
+     * all look like headlines (teasers of other articles, "most read" boxes), a line that weighs as a sentence because
+     * it has one inside ("Prices rise. What it means for you") weighs as a short line instead. An article's own lists
+     * are shorter, and its paragraphs end like sentences.
+     */
+    private void discountHeadlineLists() {
+        int n = lines.size();
+        int i = 0;
+        while (i < n) {
+            if (!headlineLike(i)) {
+                i++;
+                continue;
+            }
+            int from = i;
+            while (i < n && headlineLike(i)) {
+                i++;
+            }
+            if (i - from >= MIN_HEADLINE_LIST) {
+                for (int j = from; j < i; j++) {
+                    weights[j] = Math.min(weights[j], -LineWeights.MIN_SHORT_LINE_PENALTY);
+                }
+            }
+        }
     }
 
     /**

@@ -84,4 +84,30 @@ class TextCleanerLinesTest {
                 "The bakery on the market square has closed after forty years, and its owners are looking for a buyer.");
         assertThat(article.paragraphs()).hasSize(3).last().asString().startsWith("The reading room");
     }
+
+    @Test
+    void listOfTeaserHeadlinesWithSentencesInsideIsNoBody() {
+        CleanedArticle article = clean(
+                "Wiadomości",
+                "Nowy most na rzece otwarty",
+                "Miasto otworzyło w poniedziałek nowy most na rzece po trzech latach budowy i wielu opóźnieniach.",
+                "Burmistrz mówił o ważnym dniu dla mieszkańców, którzy codziennie dojeżdżają do pracy w centrum.",
+                "Udostępnij",
+                "Drukuj",
+                "Tematy",
+                "most",
+                "rzeka",
+                "miasto",
+                "Komentarze",
+                "Zobacz więcej",
+                "Ceny mieszkań rosną. Co to oznacza dla kupujących w dużych miastach",
+                "Nowa linia kolejowa. Pociągi pojadą szybciej już od przyszłego roku",
+                "Rekord w energetyce. Jeszcze nigdy nie wyprodukowano tyle prądu ze słońca",
+                "Zima wraca. Synoptycy ostrzegają przed mrozem i śniegiem w górach",
+                "Szkoły bez ocen? Ministerstwo chce zmian w sposobie oceniania uczniów",
+                "Rynek pracy. Firmy szukają pracowników z doświadczeniem w handlu",
+                "Wybory lokalne. Kandydaci przedstawili swoje programy dla regionu",
+                "Drogi ekspresowe. Nowe odcinki zostaną otwarte jeszcze przed wakacjami");
+        assertThat(article.paragraphs()).hasSize(2).first().asString().startsWith("Miasto otworzyło");
+    }
 }
