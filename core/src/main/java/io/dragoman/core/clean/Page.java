@@ -67,6 +67,7 @@ final class Page {
             paragraphs[i + 1] = paragraphs[i] + (weights[i] > 0 ? 1 : 0);
         }
         findBody();
+        takeLineCutBeforeBody();
         findTitle();
     }
 
@@ -138,6 +139,21 @@ final class Page {
                 start = runStart;
                 end = i;
             }
+        }
+    }
+
+    /**
+     * When the body's first line starts in lower case, it continues a sentence that the flattening cut at an inline
+     * element ("Der Wettbewerb für Kinder" / "findet zum sechsten Mal statt."): the text line above it, which does not
+     * end like a sentence and is no byline, opens the body.
+     */
+    private void takeLineCutBeforeBody() {
+        if (start > 0
+                && Character.isLowerCase(lines.get(start).codePointAt(0))
+                && kinds.get(start - 1) == LineKind.TEXT
+                && !LineSignals.endsLikeSentence(lines.get(start - 1))
+                && !LineSignals.isByline(lines.get(start - 1))) {
+            start--;
         }
     }
 

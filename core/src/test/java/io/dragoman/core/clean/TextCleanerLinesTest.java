@@ -110,4 +110,16 @@ class TextCleanerLinesTest {
                 "Drogi ekspresowe. Nowe odcinki zostaną otwarte jeszcze przed wakacjami");
         assertThat(article.paragraphs()).hasSize(2).first().asString().startsWith("Miasto otworzyło");
     }
+
+    @Test
+    void sentenceCutBeforeTheFirstParagraphOpensTheBody() {
+        CleanedArticle article = clean(
+                "Startseite",
+                "Vereine",
+                "Sommerfest am See",
+                "Das große Sommerfest des Segelvereins",
+                "findet in diesem Jahr zum zehnten Mal statt, am ersten Samstag im Juli auf der Wiese am Hafen.",
+                "Für Kinder gibt es eine Regatta mit kleinen Booten, und am Abend spielt eine Band aus der Stadt.");
+        assertThat(article.paragraphs()).first().asString().isEqualTo("Das große Sommerfest des Segelvereins");
+    }
 }
