@@ -19,10 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs a batch against a {@link RunStore}: takes inputs one by one from a stream (never holding them all) and runs
- * each through the {@link ArticlePipeline} on a bounded pool of workers, which skips what an earlier run finished and
- * commits each finished stage before the next starts. This class keeps the intake (ids in input order), the pool and
+ * each through the {@link ArticlePipeline}, cleaning a bounded number ahead of the model slots ({@link WorkerPools}),
+ * which skips what an earlier run finished and commits each finished stage before the next starts. This class keeps the intake (ids in input order), the pool and
  * the control: an interruption, the cost budget or a rejected key stops the intake while the articles in flight
  * finish. A per-article failure is an outcome and the batch goes on.
  */
@@ -237,12 +233,7 @@ public final class BatchRunner {
         long hitsBefore = cache.map(CachingModelProvider::hits).orElse(0L);
         store.articles().resetInFlight();
         RunTally tally = new RunTally();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
-            Thread t = new Thread(runnable, "dragoman-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        Semaphore slots = new Semaphore(settings.concurrency() * 2);
+        WorkerPools pools = new WorkerPools(settings.concurrency(), WorkerPools.defaultCleaners());
         RunIds ids = new RunIds(id -> store.articles().find(new ArticleId(id)).flatMap(StoredArticle::location));
         try (inputs) {
             var it = inputs.iterator();
@@ -260,26 +251,29 @@ public final class BatchRunner {
                     continue;
                 }
                 Input taken = input;
-                if (!takeSlot(slots, control)) {
+                if (!pools.admit(control)) {
                     break;
                 }
-                pool.execute(() -> {
-                    try {
-                        listener.started(failureId);
-                        ArticleOutcome outcome = process(taken, failureId, listener, control, budget);
-                        tally.add(outcome);
-                        listener.finished(outcome);
-                    } catch (RuntimeException e) {
-                        // per-article problems are outcomes; what escapes (the store refusing a write) stops the run
-                        control.abort(e);
-                    } finally {
-                        slots.release();
-                    }
-                });
+                // per-article problems are outcomes; what escapes (the store refusing a write) stops the run
+                pools.clean(
+                        () -> {
+                            listener.started(failureId);
+                            Cleaned cleaned = clean(taken, failureId);
+                            if (cleaned.outcome().isPresent()) {
+                                finish(cleaned.outcome().get(), tally, listener);
+                                return Optional.empty();
+                            }
+                            return Optional.of(() -> {
+                                cleaned.row().commit();
+                                finish(models(cleaned.ready(), failureId, listener, control, budget), tally, listener);
+                            });
+                        },
+                        control::abort,
+                        // the run is being abandoned: the article stays pending for the next run
+                        () -> finish(new ArticleOutcome.Deferred(failureId, control.message.get()), tally, listener));
             }
         } finally {
-            pool.shutdown();
-            awaitQuietly(pool, control);
+            pools.finish(control);
             resetInFlight(control);
         }
         RuntimeException error = control.error.get();
@@ -309,81 +303,38 @@ public final class BatchRunner {
         }
     }
 
-    /** Waits for a free slot; false when the intake stopped meanwhile. */
-    private static boolean takeSlot(Semaphore slots, Control control) {
-        boolean interrupted = false;
-        try {
-            while (control.takesInputs()) {
-                try {
-                    if (slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                        if (control.takesInputs()) {
-                            return true;
-                        }
-                        slots.release();
-                        return false;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return false;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static void finish(ArticleOutcome outcome, RunTally tally, RunListener listener) {
+        tally.add(outcome);
+        listener.finished(outcome);
     }
 
-    /** How long abandoned calls get to notice before the run ends without them (their threads are daemons). */
-    private static final Duration ABANDON_WAIT = Duration.ofSeconds(2);
+    /** A cleaned article ready for its model stages, or what became of it when it ended at cleaning. */
+    private record Cleaned(ArticlePipeline.Cleaning.Ready ready, Optional<ArticleOutcome> outcome, HeldClean row) {}
 
     /**
-     * Waits for the articles in flight; once the control's grace is over, interrupts their calls and waits at most
-     * {@link #ABANDON_WAIT} more.
+     * Cleans an input; never throws for a per-article problem. An article that ends here is stored at once; one ready
+     * for its model stages holds its cleaned row back for its slot to commit ({@link HeldClean}).
      */
-    private static void awaitQuietly(ExecutorService pool, Control control) {
-        boolean interrupted = false;
-        long giveUpAt = Long.MAX_VALUE;
-        while (true) {
-            try {
-                if (pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-            if (control.abandonNow()) {
-                pool.shutdownNow();
-                giveUpAt = System.nanoTime() + ABANDON_WAIT.toNanos();
-            }
-            if (System.nanoTime() - giveUpAt >= 0) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * One article, start to finish, through the pipeline, with the run's control between cleaning and the model
-     * stages; never throws for a per-article problem.
-     *
-     * @param id the id an unreadable input's failure is stored under (a read article has its own)
-     */
-    ArticleOutcome process(Input input, String id, RunListener listener, Control control, Budget budget) {
+    private Cleaned clean(Input input, String id) {
+        HeldClean row = new HeldClean(progress);
         if (input instanceof Input.Unreadable u) {
             progress.failed(
                     new ArticleId(id),
                     StoredFailure.of(Stage.CLEAN, u.reason(), false).at(u.location(), ""));
-            return ArticleOutcome.Failed.cleaning(id, u.location(), u.reason());
+            return new Cleaned(null, Optional.of(ArticleOutcome.Failed.cleaning(id, u.location(), u.reason())), row);
         }
         RawArticle raw = ((Input.Read) input).article();
-        ArticlePipeline.Cleaning cleaning = pipeline.clean(raw, progress);
+        ArticlePipeline.Cleaning cleaning = pipeline.clean(raw, row);
         if (cleaning instanceof ArticlePipeline.Cleaning.Ended ended) {
-            return ended.outcome();
+            row.commit();
+            return new Cleaned(null, Optional.of(ended.outcome()), row);
         }
-        ArticlePipeline.Cleaning.Ready ready = (ArticlePipeline.Cleaning.Ready) cleaning;
+        return new Cleaned((ArticlePipeline.Cleaning.Ready) cleaning, Optional.empty(), row);
+    }
+
+    /** The model stages of a cleaned article, with the run's control and budget before them. */
+    private ArticleOutcome models(
+            ArticlePipeline.Cleaning.Ready ready, String id, RunListener listener, Control control, Budget budget) {
         if (control.stopping()) {
             return new ArticleOutcome.Deferred(id, control.message.get());
         }
