@@ -4,6 +4,7 @@ import io.dragoman.core.Dragoman;
 import io.dragoman.core.article.ArticleId;
 import io.dragoman.core.article.Review;
 import io.dragoman.core.article.Stages;
+import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.input.InputReader;
 import io.dragoman.core.llm.ModelCall;
 import io.dragoman.core.llm.ModelReply;
@@ -144,8 +145,26 @@ final class ArticleJob {
     }
 
     private int runLocked(Optional<ProviderConfig> provider, String configError, Optional<String> takenOver) {
+        Cleaner cleaner = parent.newCleaner(input.maxBytes);
+        BatchRunner.Control control = new BatchRunner.Control();
+        InputReader reader = input.reader(parent.stdin());
+        // the learning pass reads the inputs while the models load and the store opens
+        try (LearningPass learning = new LearningPass(
+                cleaner,
+                () -> reader.read(
+                        input.inputs.stream().filter(a -> !a.equals("-")).toList()),
+                control::stopping)) {
+            return runLocked(provider, configError, takenOver, new Start(cleaner, control, reader, learning));
+        }
+    }
+
+    /** What a run starts with before its models are loaded: the cleaner, learning from the inputs meanwhile. */
+    private record Start(Cleaner cleaner, BatchRunner.Control control, InputReader reader, LearningPass learning) {}
+
+    private int runLocked(
+            Optional<ProviderConfig> provider, String configError, Optional<String> takenOver, Start start) {
         Dragoman.Builder builder = Dragoman.builder()
-                .cleaner(parent.newCleaner(input.maxBytes))
+                .cleaner(start.cleaner())
                 .languages(parent.languages())
                 .store(out.resolve("dragoman.db"))
                 .stages(stages)
@@ -180,7 +199,7 @@ final class ArticleJob {
         }
         Ended ended;
         try {
-            ended = runAndRender(builder, takenOver);
+            ended = runAndRender(builder, takenOver, start);
         } catch (RunStoreException | OutputsNotWritten e) {
             // a full disk, a file size limit, a read-only directory: one line that says which file and why
             return OutputFiles.cannotWrite(e, stderr, verbose);
@@ -255,10 +274,10 @@ final class ArticleJob {
      * @throws RunStoreException when the store cannot be opened or written
      * @throws OutputsNotWritten when an output file cannot be written
      */
-    private Ended runAndRender(Dragoman.Builder builder, Optional<String> takenOver) {
+    private Ended runAndRender(Dragoman.Builder builder, Optional<String> takenOver, Start start) {
         try (Dragoman dragoman = builder.build()) {
             takenOver.ifPresent(this::say);
-            BatchRunner.Control control = new BatchRunner.Control();
+            BatchRunner.Control control = start.control();
             AtomicBoolean rendering = new AtomicBoolean();
             try (Progress progress = Progress.start(
                             display.display(parent.terminal()), stages.anyModel(), stderr, Clock.systemUTC());
@@ -270,13 +289,8 @@ final class ArticleJob {
                 if (!options.acceptReview().isEmpty()) {
                     accept(dragoman);
                 }
-                InputReader reader = input.reader(parent.stdin());
-                int[] seen = {0};
-                int learned = dragoman.learn(reader.read(input.inputs.stream()
-                                .filter(a -> !a.equals("-"))
-                                .toList())
-                        .takeWhile(i -> !control.stopping())
-                        .peek(i -> progress.counting(++seen[0])));
+                InputReader reader = start.reader();
+                int learned = start.learning().await(progress);
                 progress.counted(learned, !input.inputs.contains("-"));
                 if (!quiet) {
                     InputOptions.skipped(reader).forEach(progress::say);

@@ -3,6 +3,7 @@ package io.dragoman.cli;
 import io.dragoman.core.clean.BoilerplateProfiles;
 import io.dragoman.core.clean.Cleaner;
 import io.dragoman.core.clean.DetectingCleaner;
+import io.dragoman.core.lang.BackgroundLanguageDetector;
 import io.dragoman.core.lang.LanguageDetector;
 import io.dragoman.core.lang.OpenNlpLanguageDetector;
 import io.dragoman.core.llm.setup.OllamaProbe;
@@ -64,7 +65,7 @@ public final class DragomanCommand implements java.util.concurrent.Callable<Inte
                 () -> System.in,
                 System.getenv(),
                 new OllamaProbe(Duration.ofMillis(500)),
-                memoized(OpenNlpLanguageDetector::new));
+                memoized(() -> new BackgroundLanguageDetector(OpenNlpLanguageDetector::new)));
     }
 
     /** The command as run from a terminal, with one language detector for the cleaner and the checks. */
