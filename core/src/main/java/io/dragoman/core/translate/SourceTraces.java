@@ -40,6 +40,12 @@ final class SourceTraces {
     private static final Set<String> DETERMINERS = Set.of(
             "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "zum", "zur",
             "im", "am", "vom", "beim", "ins", "dieser", "diese", "dieses", "diesem", "diesen");
+    /** A name's capitalised words are joined by at most this many particles in a row. */
+    private static final int MAX_NAME_PARTICLES = 2;
+    /** The lower-case words that join the parts of a German place or institution name. */
+    private static final Set<String> PLACE_PARTICLES = Set.of(
+            "am", "an", "der", "dem", "den", "des", "ob", "vor", "von", "zu", "zum", "zur", "im", "bei", "auf", "für",
+            "unter");
     /** Words that open the particles of a name ({@code von der Leyen}, {@code van den Berg}). */
     private static final Set<String> NAME_PARTICLES = Set.of("von", "van", "de", "zu");
     /** Words that may follow those inside a name. */
@@ -58,8 +64,21 @@ final class SourceTraces {
         return new SourceTraces(words("german-function-words.txt"), words("shared-words.txt"));
     }
 
-    /** What is known of one source paragraph, for judging the sentences of its translation. */
-    record Source(Set<String> words, Set<String> lowerCase, Set<String> nouns, List<Set<String>> sentences) {}
+    /**
+     * What is known of one source paragraph, for judging the sentences of its translation.
+     *
+     * @param words every word, in lower case
+     * @param lowerCase the words written in lower case somewhere (or first in a sentence), in lower case
+     * @param nouns the capitalised words that follow an article or a fused preposition
+     * @param sentences each sentence's lower-case words
+     * @param names the source's multi-word names joined by lower-case particles ({@code Frankfurt am Main}), as written
+     */
+    record Source(
+            Set<String> words,
+            Set<String> lowerCase,
+            Set<String> nouns,
+            List<Set<String>> sentences,
+            Set<List<String>> names) {}
 
     /** Reads a source paragraph split into its sentences. */
     Source source(List<String> sentences) {
@@ -67,8 +86,16 @@ final class SourceTraces {
         Set<String> lowerCase = new HashSet<>();
         Set<String> nouns = new HashSet<>();
         List<Set<String>> bySentence = new ArrayList<>();
+        Set<List<String>> names = new HashSet<>();
         for (String sentence : sentences) {
             List<String> tokens = tokens(sentence);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (opensName(tokens, i)) {
+                    for (int end : nameEnds(tokens, i)) {
+                        names.add(List.copyOf(tokens.subList(i, end)));
+                    }
+                }
+            }
             for (int i = 0; i < tokens.size(); i++) {
                 String t = tokens.get(i);
                 words.add(t.toLowerCase(Locale.ROOT));
@@ -83,7 +110,71 @@ final class SourceTraces {
             }
             bySentence.add(lowerCaseWords(sentence));
         }
-        return new Source(words, lowerCase, nouns, bySentence);
+        return new Source(words, lowerCase, nouns, bySentence, names);
+    }
+
+    /**
+     * True when a name may start at {@code i}: not an article or other function word, and not a noun after one (a
+     * German noun phrase copied from the source, {@code die Entscheidung der Stadt}, still counts as German).
+     */
+    private boolean opensName(List<String> tokens, int i) {
+        String lower = tokens.get(i).toLowerCase(Locale.ROOT);
+        return !DETERMINERS.contains(lower)
+                && !functionWords.contains(lower)
+                && (i == 0 || !DETERMINERS.contains(tokens.get(i - 1).toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The ends (exclusive, ascending) of the names that start at {@code start}: capitalised words joined by runs of one
+     * or two name particles ({@code Mülheim an der Ruhr}, {@code Bad Homburg vor der Höhe}); each end follows a
+     * capitalised word after a run of particles. Empty when no such name starts there.
+     */
+    private static List<Integer> nameEnds(List<String> tokens, int start) {
+        List<Integer> ends = new ArrayList<>();
+        int i = start;
+        while (i < tokens.size() && capitalised(tokens.get(i))) {
+            i++;
+        }
+        while (i > start && i < tokens.size()) {
+            int j = i;
+            while (j < tokens.size() && j - i < MAX_NAME_PARTICLES && PLACE_PARTICLES.contains(tokens.get(j))) {
+                j++;
+            }
+            if (j == i || j == tokens.size() || !capitalised(tokens.get(j))) {
+                break;
+            }
+            i = j;
+            while (i < tokens.size() && capitalised(tokens.get(i))) {
+                i++;
+            }
+            ends.add(i);
+        }
+        return ends;
+    }
+
+    private static boolean capitalised(String token) {
+        return Character.isUpperCase(token.charAt(0));
+    }
+
+    /**
+     * Which tokens of an English sentence belong to a name the source writes the same way, particles and all: a place
+     * keeps its German name in English ({@code Frankfurt am Main}), and its {@code am} is no German left in the
+     * sentence.
+     */
+    private static boolean[] inSourceName(List<String> tokens, Source source) {
+        boolean[] in = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            List<Integer> ends = nameEnds(tokens, i);
+            for (int e = ends.size() - 1; e >= 0; e--) {
+                if (source.names().contains(tokens.subList(i, ends.get(e)))) {
+                    for (int k = i; k < ends.get(e); k++) {
+                        in[k] = true;
+                    }
+                    break;
+                }
+            }
+        }
+        return in;
     }
 
     /** True when the English sentence is a sentence of the source, or nearly (its lower-case words are). */
@@ -104,8 +195,12 @@ final class SourceTraces {
     /** The German signs in an English sentence of this source's translation. */
     int signs(String english, Source source) {
         List<String> tokens = tokens(english);
+        boolean[] named = inSourceName(tokens, source);
         int signs = 0;
         for (int i = 0; i < tokens.size(); i++) {
+            if (named[i]) {
+                continue;
+            }
             String t = tokens.get(i);
             String lower = t.toLowerCase(Locale.ROOT);
             boolean capitalised = Character.isUpperCase(t.charAt(0));

@@ -29,4 +29,52 @@ class SourceTracesTest {
                         "Transport Chief Julia Becker called die Entscheidung a strong Signal für die Region."))
                 .isTrue();
     }
+
+    private static boolean readsAsGerman(String german, String english) {
+        SourceTraces.Source source = TRACES.source(List.of(german));
+        return SourceTraces.readsAsGerman(TRACES.signs(english, source), SourceTraces.wordCount(english));
+    }
+
+    @Test
+    void germanPlaceNamesKeptWithTheirParticlesAreNotGermanLeftInTheSentence() {
+        assertThat(readsAsGerman(
+                        "Die Polizei in Mülheim an der Ruhr nahm drei Männer fest.",
+                        "Police in Mülheim an der Ruhr arrested three men."))
+                .isFalse();
+        assertThat(readsAsGerman(
+                        "Der Bürgermeister von Bad Homburg vor der Höhe kündigte Kürzungen an.",
+                        "The mayor of Bad Homburg vor der Höhe announced cuts."))
+                .isFalse();
+        assertThat(readsAsGerman(
+                        "Die Messe in Frankfurt am Main zählte mehr Besucher als im Vorjahr.",
+                        "The fair in Frankfurt am Main counted more visitors than the year before."))
+                .isFalse();
+    }
+
+    @Test
+    void aPlaceNameDoesNotExcuseGermanAroundIt() {
+        assertThat(readsAsGerman(
+                        "Die Polizei in Mülheim an der Ruhr nahm drei Männer fest.",
+                        "Police in Mülheim an der Ruhr nahm drei Männer fest."))
+                .isTrue();
+        assertThat(readsAsGerman(
+                        "Die Messe in Frankfurt am Main zählte mehr Besucher als im Vorjahr.",
+                        "Die Messe in Frankfurt am Main counted mehr Besucher als im Vorjahr."))
+                .isTrue();
+    }
+
+    @Test
+    void aGermanNounPhraseCopiedFromTheSourceIsNoName() {
+        assertThat(readsAsGerman(
+                        "Der Rat begrüßte die Entscheidung der Stadt zur Sanierung.",
+                        "The council welcomed the Entscheidung der Stadt zur Sanierung."))
+                .isTrue();
+    }
+
+    @Test
+    void aNameInTheEnglishThatTheSourceDoesNotHoldIsNoExcuse() {
+        assertThat(readsAsGerman(
+                        "Die Polizei nahm drei Männer fest.", "Police in Bad Homburg vor der Höhe arrested three men."))
+                .isTrue();
+    }
 }
