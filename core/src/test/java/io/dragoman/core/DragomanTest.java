@@ -297,7 +297,7 @@ class DragomanTest {
                 .model(again)
                 .store(tmp.resolve("dragoman.db"))
                 .concurrency(1)
-                .maxCost(new BigDecimal("0.006"))
+                .maxCost(new BigDecimal("0.0055"))
                 .build()) {
             d.forgetArticles();
             RunResult result = d.run(seeds(), o -> {}, new BatchRunner.Control());
@@ -350,7 +350,7 @@ class DragomanTest {
                 .model(model)
                 .store(tmp.resolve("dragoman.db"))
                 .concurrency(1)
-                .maxCost(new BigDecimal("0.006"))
+                .maxCost(new BigDecimal("0.0055"))
                 .build()) {
             RunResult result = d.run(seeds(), o -> {}, new BatchRunner.Control());
 
@@ -358,7 +358,7 @@ class DragomanTest {
             assertThat(result.done()).isEqualTo(1);
             assertThat(result.deferred()).isEqualTo(1);
             assertThat(result.cost())
-                    .hasValueSatisfying(c -> assertThat(c).isLessThanOrEqualTo(new BigDecimal("0.006")));
+                    .hasValueSatisfying(c -> assertThat(c).isLessThanOrEqualTo(new BigDecimal("0.0055")));
             assertThat(result.stopMessage()).contains("--max-cost");
         }
         try (RunStore store = RunStore.open(tmp.resolve("dragoman.db"))) {

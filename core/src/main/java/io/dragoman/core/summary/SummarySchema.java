@@ -28,7 +28,9 @@ public final class SummarySchema {
         this.text = text;
         this.schema =
                 JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
-        this.sent = withoutDescriptions(tree()).toString();
+        ObjectNode sent = (ObjectNode) withoutDescriptions(tree());
+        sent.remove("$schema");
+        this.sent = sent.toString();
     }
 
     /** The schema built into the jar. */
@@ -43,8 +45,8 @@ public final class SummarySchema {
 
     /**
      * The schema as requests carry it: on one line, without the {@code description}s (the system prompt's rules say
-     * what each field holds), so that a provider's structured output and a prompt pay only for the shape. Validation
-     * uses the whole document.
+     * what each field holds) and the {@code $schema} line, so that a provider's structured output and a prompt pay
+     * only for the shape. Validation uses the whole document.
      */
     public String sent() {
         return sent;

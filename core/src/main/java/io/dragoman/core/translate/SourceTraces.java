@@ -40,12 +40,10 @@ final class SourceTraces {
     private static final Set<String> DETERMINERS = Set.of(
             "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "zum", "zur",
             "im", "am", "vom", "beim", "ins", "dieser", "diese", "dieses", "diesem", "diesen");
-    /** A name's capitalised words are joined by at most this many particles in a row. */
-    private static final int MAX_NAME_PARTICLES = 2;
-    /** The lower-case words that join the parts of a German place or institution name. */
-    private static final Set<String> PLACE_PARTICLES = Set.of(
-            "am", "an", "der", "dem", "den", "des", "ob", "vor", "von", "zu", "zum", "zur", "im", "bei", "auf", "für",
-            "unter");
+    /** The prepositions that open the particles of a German place name ({@code am}, {@code an der}, {@code vor der}). */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("am", "an", "ob", "vor", "im", "bei", "auf", "unter");
+    /** The articles that may follow such a preposition. */
+    private static final Set<String> PLACE_ARTICLES = Set.of("der", "dem", "den");
     /** Words that open the particles of a name ({@code von der Leyen}, {@code van den Berg}). */
     private static final Set<String> NAME_PARTICLES = Set.of("von", "van", "de", "zu");
     /** Words that may follow those inside a name. */
@@ -125,9 +123,10 @@ final class SourceTraces {
     }
 
     /**
-     * The ends (exclusive, ascending) of the names that start at {@code start}: capitalised words joined by runs of one
-     * or two name particles ({@code Mülheim an der Ruhr}, {@code Bad Homburg vor der Höhe}); each end follows a
-     * capitalised word after a run of particles. Empty when no such name starts there.
+     * The ends (exclusive, ascending) of the names that start at {@code start}: capitalised words joined by a place
+     * preposition and perhaps an article ({@code Mülheim an der Ruhr}, {@code Bad Homburg vor der Höhe}, not {@code
+     * Belarus der Nachrichtenagentur}, a genitive); each end follows a capitalised word after such a joint. Empty when
+     * no such name starts there.
      */
     private static List<Integer> nameEnds(List<String> tokens, int start) {
         List<Integer> ends = new ArrayList<>();
@@ -137,8 +136,11 @@ final class SourceTraces {
         }
         while (i > start && i < tokens.size()) {
             int j = i;
-            while (j < tokens.size() && j - i < MAX_NAME_PARTICLES && PLACE_PARTICLES.contains(tokens.get(j))) {
+            if (j < tokens.size() && PLACE_PREPOSITIONS.contains(tokens.get(j))) {
                 j++;
+                if (j < tokens.size() && PLACE_ARTICLES.contains(tokens.get(j))) {
+                    j++;
+                }
             }
             if (j == i || j == tokens.size() || !capitalised(tokens.get(j))) {
                 break;

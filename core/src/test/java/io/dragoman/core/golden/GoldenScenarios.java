@@ -26,8 +26,15 @@ import java.util.stream.Stream;
  */
 final class GoldenScenarios {
 
-    /** The seed of the synthetic run's fault mix. */
-    static final long SEED = 20_260_302L;
+    /**
+     * The seed of the synthetic run's fault mix. The mix is drawn from each request's digest, so a prompt edit redraws
+     * it; the seed is the date of the last redraw whose run shows every kind of failure {@code GoldenRunTest} asks
+     * for.
+     */
+    static final long SEED = 20_261_203L;
+
+    /** The seed the old run-store fixture was made with ({@code OldStoreResumeTest}); it never changes. */
+    static final long FIXTURE_SEED = 20_260_302L;
 
     /**
      * The synthetic run's mix: a 400 for 2 % of first requests and a server that stays down for 1.5 %, one or two
@@ -35,6 +42,9 @@ final class GoldenScenarios {
      * and a wrong second reply for a quarter of repairs and re-asks.
      */
     static final ReplyPlan.Mix MIX = new ReplyPlan.Mix(SEED, 0.02, 0.015, 0.25, 0.25, 0.25);
+
+    /** The same mix with the fixture's seed. */
+    static final ReplyPlan.Mix FIXTURE_MIX = new ReplyPlan.Mix(FIXTURE_SEED, 0.02, 0.015, 0.25, 0.25, 0.25);
 
     private GoldenScenarios() {}
 

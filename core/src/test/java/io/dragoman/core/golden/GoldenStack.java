@@ -16,6 +16,7 @@ import io.dragoman.core.llm.retry.RetryingModelProvider;
 import io.dragoman.core.llm.setup.ModelProviders;
 import io.dragoman.core.pipeline.BatchRunner;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.soak.ModelWire;
 import io.dragoman.core.translate.Seeds;
 import java.nio.file.Path;
@@ -133,6 +134,7 @@ final class GoldenStack implements AutoCloseable {
      * @param summarize whether to summarise
      * @param model the model to run with: the stack's own, or one in front of it
      * @param force whether the store's articles are forgotten first ({@code --force}); its call cache is kept
+     * @param prompts the prompts to run with ({@code --prompts DIR}, or the built-in ones)
      */
     record Run(
             Path dir,
@@ -140,13 +142,27 @@ final class GoldenStack implements AutoCloseable {
             boolean translate,
             boolean summarize,
             ModelProvider model,
-            boolean force) {}
+            boolean force,
+            PromptLibrary prompts) {
+
+        /** A run with the built-in prompts. */
+        Run(
+                Path dir,
+                Supplier<Stream<Input>> inputs,
+                boolean translate,
+                boolean summarize,
+                ModelProvider model,
+                boolean force) {
+            this(dir, inputs, translate, summarize, model, force, PromptLibrary.builtIn());
+        }
+    }
 
     /** Runs as the record says and writes the outputs. */
     RunResult run(Run run) {
         try (Dragoman dragoman = Dragoman.builder()
                 .languages(Seeds.languages())
                 .model(run.model())
+                .prompts(run.prompts())
                 .stages(new Stages(run.translate(), run.summarize()))
                 .store(run.dir().resolve("dragoman.db"))
                 .concurrency(CONCURRENCY)

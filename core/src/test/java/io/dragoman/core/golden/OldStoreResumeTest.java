@@ -10,6 +10,7 @@ import io.dragoman.core.llm.ModelReply;
 import io.dragoman.core.llm.ModelRequest;
 import io.dragoman.core.llm.ProviderInfo;
 import io.dragoman.core.pipeline.RunResult;
+import io.dragoman.core.prompt.PromptLibrary;
 import io.dragoman.core.translate.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,15 @@ class OldStoreResumeTest {
     static final String FIXTURE_UPDATE = "dragoman.fixture.update";
 
     private static final Path FIXTURE = GoldenFiles.ROOT.resolve("old-store").resolve("dragoman.db");
+    /**
+     * The translation prompt the fixture was made with and the repair prompt the expectations below were recorded with,
+     * as {@code --prompts DIR}: a resume or a forced rerun sends the same translation and repair requests as then, so
+     * the call cache and the stand-in's mix (drawn from each request's digest) answer them as they did. A later prompt
+     * edit changes the requests, which no call cache may answer.
+     */
+    private static final Path FIXTURE_PROMPTS =
+            GoldenFiles.ROOT.resolve("old-store").resolve("prompts");
+
     private static final long MAX_FIXTURE_BYTES = 300 * 1024;
 
     /** The synthetic articles run in full: reasked, repaired, clean, split and repaired, failed twice. */
@@ -128,7 +138,7 @@ class OldStoreResumeTest {
     @EnabledIfSystemProperty(named = FIXTURE_UPDATE, matches = "true")
     void makeTheFixtureWithTheCurrentCode() throws IOException, SQLException {
         Path made = tmp.resolve("made");
-        try (GoldenStack stack = new GoldenStack(GoldenScenarios.MIX, script())) {
+        try (GoldenStack stack = new GoldenStack(GoldenScenarios.FIXTURE_MIX, script())) {
             stack.run(new GoldenStack.Run(
                     made,
                     () -> Stream.concat(
@@ -182,7 +192,7 @@ class OldStoreResumeTest {
     @Order(3)
     void resumingTheOldStoreAsksNothingForFinishedWorkAndRendersTheRecordedOutputs() throws IOException, SQLException {
         Path dir = copyOfTheFixture();
-        try (GoldenStack stack = new GoldenStack(GoldenScenarios.MIX, script())) {
+        try (GoldenStack stack = new GoldenStack(GoldenScenarios.FIXTURE_MIX, script())) {
             // finished articles get no call at all; the translated one and the one whose summary failed keep their
             // translations and are only summarised
             Guard guard = new Guard(stack.model(), script(), (article, task) -> switch (article) {
@@ -190,8 +200,14 @@ class OldStoreResumeTest {
                 case TRANSLATED, SUMMARY_FAILED -> !task.translates();
                 default -> false;
             });
-            RunResult result =
-                    stack.run(new GoldenStack.Run(dir, OldStoreResumeTest::inputs, true, true, guard, false));
+            RunResult result = stack.run(new GoldenStack.Run(
+                    dir,
+                    OldStoreResumeTest::inputs,
+                    true,
+                    true,
+                    guard,
+                    false,
+                    PromptLibrary.withOverrides(FIXTURE_PROMPTS)));
 
             assertThat(guard.violations()).as("model calls for finished work").isEmpty();
             assertThat(stack.standIn().unexpected()).isEmpty();
@@ -213,7 +229,7 @@ class OldStoreResumeTest {
     void aForcedRerunOfTheOldStoreIsAnsweredFromItsCallCache() throws IOException, SQLException {
         Path dir = copyOfTheFixture();
         Map<String, String> before = recordsById(GoldenFiles.ROOT.resolve("old-store/recorded/articles.jsonl"));
-        try (GoldenStack stack = new GoldenStack(GoldenScenarios.MIX, script())) {
+        try (GoldenStack stack = new GoldenStack(GoldenScenarios.FIXTURE_MIX, script())) {
             // the cache keeps every reply that finished normally, so every first translation request is answered from
             // it; only a reply cut off by its output limit and a failed call go to the model again, and the repairs
             // and summaries, whose requests have changed since the fixture was made (a repair repeats the first
@@ -223,7 +239,14 @@ class OldStoreResumeTest {
                     script(),
                     (article, task) ->
                             CUT_OFF.contains(article) || article.equals(TRANSLATION_FAILED) || task != Task.TRANSLATE);
-            RunResult result = stack.run(new GoldenStack.Run(dir, OldStoreResumeTest::inputs, true, true, guard, true));
+            RunResult result = stack.run(new GoldenStack.Run(
+                    dir,
+                    OldStoreResumeTest::inputs,
+                    true,
+                    true,
+                    guard,
+                    true,
+                    PromptLibrary.withOverrides(FIXTURE_PROMPTS)));
 
             assertThat(guard.violations())
                     .as("model calls the old call cache should have answered")

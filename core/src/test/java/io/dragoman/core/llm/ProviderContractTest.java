@@ -708,12 +708,13 @@ abstract class ProviderContractTest {
 
         summarizer().summarize(TranslationArticle.MAKEJ_AND_LAWROW);
 
-        // the schema's "$schema" line is never sent in the structured-output field, so only the prompt can carry it
+        // the schema block's words are in the prompt only, and the schema's shape is sent either way
         RequestPatternBuilder sent = postRequestedFor(urlPathEqualTo(chatPath()));
         server.verify(
                 kind().spec().schemaInPrompt()
-                        ? sent.withRequestBody(containing("json-schema.org"))
-                        : sent.withRequestBody(notContaining("json-schema.org")));
+                        ? sent.withRequestBody(containing("JSON Schema of the answer"))
+                        : sent.withRequestBody(notContaining("JSON Schema of the answer")));
+        server.verify(sent.withRequestBody(containing("additionalProperties")));
     }
 
     /** After a 429 carrying one of the provider's retry hints, the retry waits as long as the hint says. */

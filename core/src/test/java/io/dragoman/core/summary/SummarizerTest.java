@@ -86,7 +86,7 @@ public class SummarizerTest {
 
         assertThat(model.requests.get(0).jsonSchema()).isPresent();
         assertThat(model.requests.get(0).user())
-                .contains("validates against this JSON Schema")
+                .contains("The JSON Schema of the answer")
                 .contains("\"keyPoints\"");
         assertThat(model.requests.get(0).user()).doesNotContain("<translation>");
     }

@@ -77,4 +77,12 @@ class SourceTracesTest {
                         "Die Polizei nahm drei Männer fest.", "Police in Bad Homburg vor der Höhe arrested three men."))
                 .isTrue();
     }
+
+    @Test
+    void anArticleAloneBetweenCapitalisedWordsIsAGenitiveNotAPlaceName() {
+        assertThat(readsAsGerman(
+                        "Das teilte das Außenministerium von Belarus der Nachrichtenagentur BelTA mit.",
+                        "The foreign ministry of Belarus der Nachrichtenagentur BelTA reported this."))
+                .isTrue();
+    }
 }
