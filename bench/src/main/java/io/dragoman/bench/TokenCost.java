@@ -45,9 +45,8 @@ import java.util.Optional;
  *
  * <p>The articles: article {@code n} joins the paragraphs of two to nine consecutive {@link LocalNews} articles under
  * the first one's title and dateline, 250 to 1,400 source tokens (the seeds are about 700). The stand-in knows the
- * English of every paragraph it was built from. The untranslated check doubts a few of those English sentences (they
- * keep names and numbers of the German), so some articles get a repair request, and the repaired reply (the same
- * English) is kept for review: the per-request table shows the first attempts apart from the repairs.
+ * English of every paragraph it was built from, and every check passes on it, so an article takes its translation and
+ * its summary request and nothing else; a repair or re-ask would show as a row of its own.
  *
  * <p>Costs per article use the built-in price table, each provider with the same requests (the summary schema goes in
  * the prompt where the provider's spec says so):
@@ -56,11 +55,16 @@ import java.util.Optional;
  *   <li>{@code online}: every prompt token at the input price;
  *   <li>{@code online+caching}: the provider's prompt cache as documented, simulated on the requests in the order they
  *       are sent: OpenAI serves the longest prefix (schema, system, user) shared with an earlier request once it is
- *       1,024 tokens or more, in steps of 128, at the cached-input price; Anthropic caches up to the {@code
- *       cache_control} breakpoint after the system message, when that prefix reaches the model's minimum (4,096 tokens
- *       for Haiku 4.5, 1,024 for Sonnet 4.5), writing it once at the cache-write price and reading it after;
+ *       1,024 tokens or more, in steps of 128, at the cached-input price; Anthropic caches up to the request's {@code
+ *       cache_control} breakpoint (after the system message as sent, after the article in the continuation), when
+ *       that prefix reaches the model's minimum (4,096 tokens for Haiku 4.5, 1,024 for Sonnet 4.5), writing it once
+ *       at the cache-write price and reading it after;
  *   <li>{@code batch}: every token at the provider's batch price, no cache credit.
  * </ul>
+ *
+ * <p>Each mode is priced for two layouts: {@code separate}, the requests as Dragoman sends them, and {@code
+ * continuation}, simulated from the same requests ({@link #continued}): the summary request continuing the translation
+ * request, so that its long prefix (instructions and article) is the cached part.
  *
  * <p>Run from the repository root:
  *
@@ -82,13 +86,45 @@ public final class TokenCost {
      * @param article the article's index
      * @param kind translate, repair, summarize or summary re-ask
      * @param tokens the request's tokens in the order a provider reads them: schema, system, user
-     * @param systemTokens how many of them are the schema and the system message
+     * @param breakpoint how many of them come before Anthropic's {@code cache_control} breakpoint (the schema and the
+     *     system message, as Dragoman sends them)
      * @param outputTokens the reply's tokens
+     * @param reply the reply's tokens themselves
+     * @param task a summary request's own words without the article: its system message, its user message less the
+     *     {@code <article>} block, and the schema (empty for other requests)
      */
-    record Sent(int article, String kind, int[] tokens, int systemTokens, long outputTokens) {
+    record Sent(int article, String kind, int[] tokens, int breakpoint, long outputTokens, int[] reply, int[] task) {
         long promptTokens() {
             return tokens.length;
         }
+    }
+
+    /**
+     * The same article's requests laid out the other way, simulated: the summary request continues the translation
+     * request (its system message and article, then the translation as the model's turn, then the summary's own
+     * instructions and schema in a last user message), so the translation request is a prefix of it; Anthropic's
+     * breakpoint goes after the article in both. Not what Dragoman sends: a measure of whether it would pay.
+     */
+    static List<Sent> continued(List<Sent> sent) {
+        List<Sent> out = new ArrayList<>();
+        Sent translation = null;
+        for (Sent s : sent) {
+            if (s.kind().equals("translate")) {
+                translation = new Sent(
+                        s.article(), s.kind(), s.tokens(), s.tokens().length, s.outputTokens(), s.reply(), s.task());
+                out.add(translation);
+            } else if (s.kind().equals("summarize") && translation != null && translation.article() == s.article()) {
+                int[] t = translation.tokens();
+                int[] tokens = new int[t.length + translation.reply().length + s.task().length];
+                System.arraycopy(t, 0, tokens, 0, t.length);
+                System.arraycopy(translation.reply(), 0, tokens, t.length, translation.reply().length);
+                System.arraycopy(s.task(), 0, tokens, t.length + translation.reply().length, s.task().length);
+                out.add(new Sent(s.article(), s.kind(), tokens, t.length, s.outputTokens(), s.reply(), s.task()));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private static int[] encode(String text) {
@@ -157,33 +193,47 @@ public final class TokenCost {
                 summarizer.summarize(article, Optional.of(translation));
                 done++;
             }
+            List<Sent> continued = continued(standIn.sent);
             if (kind == ProviderKind.OPENAI) {
-                perKind(out, kind, standIn.sent, sourceTokens, done);
+                perKind(out, kind, "separate requests (as sent)", standIn.sent, sourceTokens, done);
+                perKind(
+                        out,
+                        kind,
+                        "summary continuing the translation request (simulated)",
+                        continued,
+                        sourceTokens,
+                        done);
             }
             TokenPricing.Cost cost = new TokenPricing.Cost(kind, model, prices.price(kind, model));
             double online = cost.online(standIn.sent) / done;
-            double cached = cost.cached(standIn.sent) / done;
-            double batch = cost.batch(standIn.sent) / done;
-            costRows.add(row(kind, model, "online", online, online));
-            costRows.add(row(kind, model, "online+caching", cached, online));
-            costRows.add(row(kind, model, "batch", batch, online));
+            for (Object[] layout : new Object[][] {{"separate", standIn.sent}, {"continuation", continued}}) {
+                @SuppressWarnings("unchecked")
+                List<Sent> requests = (List<Sent>) layout[1];
+                String name = (String) layout[0];
+                costRows.add(row(kind, model, name, "online", cost.online(requests) / done, online));
+                costRows.add(row(kind, model, name, "online+caching", cost.cached(requests) / done, online));
+                costRows.add(row(kind, model, name, "batch", cost.batch(requests) / done, online));
+            }
         }
-        out.println("| provider | model | mode | USD per article | vs online |");
-        out.println("|---|---|---|---|---|");
+        out.println("| provider | model | layout | mode | USD per article | vs separate online |");
+        out.println("|---|---|---|---|---|---|");
         costRows.forEach(r -> out.println("| " + String.join(" | ", r) + " |"));
     }
 
-    private static String[] row(ProviderKind kind, String model, String mode, double perArticle, double online) {
+    private static String[] row(
+            ProviderKind kind, String model, String layout, String mode, double perArticle, double online) {
         return new String[] {
             kind.id(),
             model,
+            layout,
             mode,
             String.format(Locale.ROOT, "%.6f", perArticle),
             String.format(Locale.ROOT, "%+.0f %%", (perArticle / online - 1) * 100)
         };
     }
 
-    private static void perKind(PrintStream out, ProviderKind kind, List<Sent> sent, long source, int done) {
+    private static void perKind(
+            PrintStream out, ProviderKind kind, String layout, List<Sent> sent, long source, int done) {
         Map<String, long[]> kinds = new LinkedHashMap<>();
         for (Sent s : sent) {
             long[] k = kinds.computeIfAbsent(s.kind(), x -> new long[3]);
@@ -191,7 +241,7 @@ public final class TokenCost {
             k[1] += s.promptTokens();
             k[2] += s.outputTokens();
         }
-        out.printf(Locale.ROOT, "%s: %d articles done%n%n", kind.id(), done);
+        out.printf(Locale.ROOT, "%s, %s: %d articles done%n%n", kind.id(), layout, done);
         out.println("| request | requests | prompt tokens | per source token | output tokens |");
         out.println("|---|---|---|---|---|");
         long prompt = 0;
@@ -292,7 +342,8 @@ public final class TokenCost {
                     : (user.contains("<previous>") ? "repair" : "translate");
             String reply = summary ? summary(user) : translation(user);
             // the order a provider reads a request in: the structured-output schema, then the messages
-            int[] schema = request.jsonSchema().map(TokenCost::encode).orElse(new int[0]);
+            String schemaText = request.jsonSchema().orElse("");
+            int[] schema = encode(schemaText);
             int[] system = encode(request.system());
             int[] message = encode(user);
             int[] tokens = new int[schema.length + system.length + message.length];
@@ -300,13 +351,25 @@ public final class TokenCost {
             System.arraycopy(system, 0, tokens, schema.length, system.length);
             System.arraycopy(message, 0, tokens, schema.length + system.length, message.length);
             long out = TOKENS.count(reply);
-            sent.add(new Sent(article, kindOf, tokens, schema.length + system.length, out));
+            int[] task = summary
+                    ? encode(request.system() + "\n\n" + withoutArticle(user) + "\n\n" + schemaText)
+                    : new int[0];
+            sent.add(new Sent(article, kindOf, tokens, schema.length + system.length, out, encode(reply), task));
             return new ModelReply(reply, FinishReason.STOP, Optional.of(new Usage(tokens.length, out)), kind, model);
         }
 
         @Override
         public ProviderInfo info() {
             return new ProviderInfo(kind, model, "http://127.0.0.1/stand-in");
+        }
+
+        /** The user message less its {@code <article>} block. */
+        private static String withoutArticle(String user) {
+            int start = user.indexOf("<article>");
+            int end = user.indexOf("</article>");
+            return start < 0 || end < start
+                    ? user
+                    : (user.substring(0, start) + user.substring(end + "</article>".length())).strip();
         }
 
         private String translation(String user) {

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The built-in price table read as data, and what {@link TokenCost}'s requests cost online, cached and in batch. */
 final class TokenPricing {
@@ -106,13 +108,13 @@ final class TokenPricing {
             return d / 1e6;
         }
 
-        /** Anthropic: the system message behind its breakpoint, once it reaches the model's minimum. */
+        /** Anthropic: the prefix behind the request's breakpoint, once it reaches the model's minimum. */
         private double anthropic(List<TokenCost.Sent> sent) {
             int minimum = model.contains("haiku") ? 4096 : 1024;
             double d = 0;
-            List<String> written = new ArrayList<>();
+            Set<String> written = new HashSet<>();
             for (TokenCost.Sent s : sent) {
-                int system = s.systemTokens();
+                int system = s.breakpoint();
                 long read = 0;
                 long write = 0;
                 if (system >= minimum) {
