@@ -139,7 +139,7 @@ final class FaultInjectingModel implements ResponseDefinitionTransformerV2 {
         if (article == null) {
             return unexpected("no known article in a request to " + path);
         }
-        Stage stage = request.user().contains("as one JSON object") ? Stage.SUMMARIZE : Stage.TRANSLATE;
+        Stage stage = request.user().contains("Summarise this") ? Stage.SUMMARIZE : Stage.TRANSLATE;
         int index = callsPerStage
                 .computeIfAbsent(protocol.get().id() + "/" + article.number() + "/" + stage, k -> new AtomicInteger())
                 .getAndIncrement();
