@@ -2,88 +2,101 @@ package io.dragoman.beam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dragoman.core.testing.LocalNews;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dragoman.core.testing.StandInModel;
-import io.dragoman.core.testing.TestWarcs;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netpreserve.jwarc.WarcRecord;
 
 /**
- * Runs the packaged {@code dragoman-beam.jar} as a user does, on the DirectRunner against a stand-in for OpenAI, with
- * the key in the environment only. Run by failsafe after {@code package}.
+ * Runs the packaged {@code dragoman-beam.jar} as a user does, on the DirectRunner against a stand-in for OpenAI over
+ * the network, with the key in the environment only: the seeds, 200 synthetic articles of a JSONL feed and five
+ * captures of a web archive, through transient faults (429, 500, 503, a body that is not JSON). Run by failsafe after
+ * {@code package}.
  */
 class BeamJarIT {
-    private static final int ARTICLES = 5;
+    private static final int ARTICLES = 200;
+    private static final String KEY = "sk-test-beam-jar-secret";
 
     @TempDir
     Path tmp;
 
-    @Test
-    void runsAWebArchiveFromThePackagedJarWithTheKeyFromTheEnvironment() throws Exception {
-        Path jar = Path.of(System.getProperty("dragoman.beam.jar", "target/dragoman-beam.jar"))
-                .toAbsolutePath();
-        assertThat(jar).as("the packaged jar; run mvn verify").isRegularFile();
-        List<WarcRecord> records = new ArrayList<>(TestWarcs.crawl(0));
-        for (int n = 0; n < ARTICLES; n++) {
-            records.add(TestWarcs.resource(
-                    "https://lokal.example/" + n,
-                    "text/plain",
-                    LocalNews.NEWS.article(n).page()));
-        }
-        Path warc = tmp.resolve("crawl.warc.gz");
-        TestWarcs.write(warc, true, records);
-        Path out = tmp.resolve("out");
-        String key = "sk-test-beam-jar-secret";
-        try (StandInModel model = StandInModel.start(0, 8, 1)) {
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            jar.toString(),
-                            "--runner=DirectRunner",
-                            "--inputs=" + warc,
-                            "--output=" + out,
-                            "--provider=openai",
-                            "--baseUrl=" + model.baseUrl(),
-                            "--shards=2")
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(tmp.resolve("stdout").toFile())
-                    .redirectError(tmp.resolve("stderr").toFile());
-            builder.environment().put("OPENAI_API_KEY", key);
-            builder.environment().put("XDG_CONFIG_HOME", tmp.toString());
-            builder.environment().remove("JAVA_TOOL_OPTIONS");
-            Process process = builder.start();
-            assertThat(process.waitFor(240, TimeUnit.SECONDS))
-                    .as("the job ends")
-                    .isTrue();
-            String stdout = Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8);
-            String stderr = Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8);
+    /** A fault for about one request in five the first time it comes, and one in twenty the second time. */
+    static BeamStandIn.Faults transientFaults(long seed) {
+        BeamStandIn.Fault[] kinds = BeamStandIn.Fault.values();
+        return (article, attempt) -> {
+            SplittableRandom random = new SplittableRandom(seed * 31 + article * 7 + attempt);
+            double p = attempt == 0 ? 0.2 : attempt == 1 ? 0.05 : 0;
+            return random.nextDouble() < p ? Optional.of(kinds[random.nextInt(kinds.length)]) : Optional.empty();
+        };
+    }
 
-            assertThat(process.exitValue()).as(stderr).isZero();
-            assertThat(model.requests()).isGreaterThanOrEqualTo(2 * ARTICLES);
-            assertThat(stdout + stderr).doesNotContain(key);
-            List<String> lines = new ArrayList<>();
-            try (Stream<Path> files = Files.list(out)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("articles-"))
-                        .toList()) {
-                    lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
-                }
+    @Test
+    void writesTheSeedsAndTwoHundredArticlesOnceThroughTransientFaultsAndARerunMakesNoModelCall() throws Exception {
+        BeamJar jar = new BeamJar(tmp);
+        String inputs = BeamJar.inputs(tmp.resolve("in"), true, ARTICLES);
+        Path out = tmp.resolve("out");
+        List<String> args = List.of(
+                "--runner=DirectRunner",
+                "--inputs=" + inputs,
+                "--output=" + out,
+                "--provider=openai",
+                "--shards=4",
+                "--concurrency=4");
+        try (StandInModel model = StandInModel.start(0, 16, 1);
+                BeamStandIn api = BeamStandIn.start(model.baseUrl())) {
+            api.faults(transientFaults(20261204));
+            List<String> withUrl = Stream.concat(args.stream(), Stream.of("--baseUrl=" + api.baseUrl()))
+                    .toList();
+
+            BeamJar.Exit first = jar.run(Map.of("OPENAI_API_KEY", KEY), "first", withUrl);
+            int requests = api.requests();
+            BeamJar.Exit again = jar.run(Map.of("OPENAI_API_KEY", KEY), "again", withUrl);
+
+            assertThat(first.code()).as(first.err()).isZero();
+            List<JsonNode> records = BeamJar.records(out, "articles");
+            assertThat(BeamJar.ids(records))
+                    .as(first.out() + BeamJar.records(out, "failures"))
+                    .hasSize(2 + ARTICLES + 5)
+                    .doesNotHaveDuplicates()
+                    .contains("synthetic-000000", "synthetic-000199", "lokal.example_200", "lokal.example_204");
+            assertThat(records).allSatisfy(r -> {
+                assertThat(r.get("status").asText()).as(r.get("id").asText()).isIn("summarized", "needs-review");
+                assertThat(r.at("/translation/paragraphs").size()).isPositive();
+                assertThat(r.at("/summary/headline").asText()).isNotBlank();
+            });
+            assertThat(records)
+                    .filteredOn(
+                            r -> r.at("/summary/headline").asText().equals("Aleinik and Lavrov hold talks in Minsk"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("status").asText()).isEqualTo("summarized"));
+            assertThat(BeamJar.records(out, "failures")).isEmpty();
+            assertThat(api.faulted()).as("faults met").isPositive();
+            assertThat(api.paidTwice()).as("requests answered twice").isEmpty();
+            assertThat(api.mostArrivals()).as("attempts of one request").isLessThanOrEqualTo(5);
+            try (Stream<Path> pages = Files.list(out.resolve("md"))) {
+                assertThat(pages.filter(p -> p.getFileName().toString().endsWith(".md")))
+                        .hasSize(2 + ARTICLES + 5);
             }
-            assertThat(lines).hasSize(ARTICLES).allSatisfy(l -> assertThat(l).contains("\"summary\""));
+
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(api.requests()).as("requests after the rerun").isEqualTo(requests);
+            assertThat(BeamJar.records(out, "articles")).hasSize(2 + ARTICLES + 5);
+            assertThat(again.out()).contains((2 + ARTICLES + 5) + " already done by an earlier run");
+
+            assertThat(first.out() + first.err() + again.out() + again.err()).doesNotContain(KEY);
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(Files.readString(f, StandardCharsets.UTF_8))
                             .as(f.toString())
-                            .doesNotContain(key);
+                            .doesNotContain(KEY);
                 }
             }
         }
