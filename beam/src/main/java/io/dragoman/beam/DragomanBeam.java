@@ -37,7 +37,10 @@ public final class DragomanBeam {
 
     private DragomanBeam() {}
 
-    /** Runs the job; exit code 0 when it finished, 2 for bad options, 3 for no usable model, 1 when it failed. */
+    /**
+     * Runs the job; exit code 0 when it finished with every article done, 1 when it failed or finished with articles
+     * failed (each in {@code failures-*.jsonl}, tried again by a rerun), 2 for bad options, 3 for no usable model.
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, Clock.systemUTC()));
     }
@@ -75,7 +78,7 @@ public final class DragomanBeam {
             return 1;
         }
         out.println(summary(settings, counts));
-        return 0;
+        return counts.getOrDefault("articles failed", 0L) > 0 ? 1 : 0;
     }
 
     private static Throwable rootCause(Throwable e) {

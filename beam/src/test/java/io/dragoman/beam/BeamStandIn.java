@@ -78,6 +78,7 @@ final class BeamStandIn implements AutoCloseable {
     private final URI model;
     private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+    private final Map<String, String> about = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
     private volatile Faults faults = Faults.NONE;
@@ -140,6 +141,17 @@ final class BeamStandIn implements AutoCloseable {
         return arrivals.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
     }
 
+    /** The requests that arrived more than {@code times} times, with what each was about and how often it came. */
+    Map<String, Integer> arrivedMoreThan(int times) {
+        Map<String, Integer> more = new java.util.TreeMap<>();
+        arrivals.forEach((hash, n) -> {
+            if (n.get() > times) {
+                more.merge(about.get(hash) + " " + hash.substring(0, 8), n.get(), Integer::sum);
+            }
+        });
+        return more;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
@@ -153,6 +165,10 @@ final class BeamStandIn implements AutoCloseable {
             String text = new String(body, StandardCharsets.UTF_8);
             Optional<String> seed = seedOf(text);
             long article = seed.isPresent() ? -1 : SyntheticNews.numberIn(text).orElse(-1L);
+            about.putIfAbsent(
+                    hash,
+                    (seed.isPresent() ? seed.get() : "article " + article)
+                            + (text.contains("Summarise this") ? ", summary" : ", translation"));
             Optional<Fault> fault = faults.fault(article, attempt);
             if (fault.isPresent()) {
                 faulted.incrementAndGet();
