@@ -7,12 +7,14 @@ import io.dragoman.core.testing.StandInModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,25 +42,34 @@ class BeamJarIT {
 
     @Test
     void writesTheSeedsAndTwoHundredArticlesOnceThroughTransientFaultsAndARerunMakesNoModelCall() throws Exception {
+        seedsAndTwoHundredArticles(Map.of("OPENAI_API_KEY", KEY), "--provider=openai");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "dragoman.soak", matches = "true", disabledReason = "runs under -Psoak (.ci/run)")
+    void doesTheSameWithAnOpenAiCompatibleServerAndAModelName() throws Exception {
+        seedsAndTwoHundredArticles(
+                Map.of("OPENAI_COMPATIBLE_API_KEY", KEY),
+                "--provider=openai-compatible",
+                "--model=" + StandInModel.MODEL);
+    }
+
+    private void seedsAndTwoHundredArticles(Map<String, String> env, String... provider) throws Exception {
         BeamJar jar = new BeamJar(tmp);
         String inputs = BeamJar.inputs(tmp.resolve("in"), true, ARTICLES);
         Path out = tmp.resolve("out");
-        List<String> args = List.of(
-                "--runner=DirectRunner",
-                "--inputs=" + inputs,
-                "--output=" + out,
-                "--provider=openai",
-                "--shards=4",
-                "--concurrency=4");
+        List<String> args = new ArrayList<>(List.of(
+                "--runner=DirectRunner", "--inputs=" + inputs, "--output=" + out, "--shards=4", "--concurrency=4"));
+        args.addAll(List.of(provider));
         try (StandInModel model = StandInModel.start(0, 16, 1);
                 BeamStandIn api = BeamStandIn.start(model.baseUrl())) {
             api.faults(transientFaults(20261204));
             List<String> withUrl = Stream.concat(args.stream(), Stream.of("--baseUrl=" + api.baseUrl()))
                     .toList();
 
-            BeamJar.Exit first = jar.run(Map.of("OPENAI_API_KEY", KEY), "first", withUrl);
+            BeamJar.Exit first = jar.run(env, "first", withUrl);
             int requests = api.requests();
-            BeamJar.Exit again = jar.run(Map.of("OPENAI_API_KEY", KEY), "again", withUrl);
+            BeamJar.Exit again = jar.run(env, "again", withUrl);
 
             assertThat(first.code()).as(first.err()).isZero();
             List<JsonNode> records = BeamJar.records(out, "articles");
