@@ -164,7 +164,7 @@ class SiteServeIT {
                 new Expected("/index.html", "text/html; charset=utf-8", "article/" + id + ".html"),
                 new Expected("/article/" + id + ".html", "text/html; charset=utf-8", "Artikel-0003"),
                 new Expected("/people.html", "text/html; charset=utf-8", "People"),
-                new Expected("/data/search-0.js", "text/javascript; charset=utf-8", "DRAGOMAN.search(0,"),
+                new Expected("/data/terms-0.js", "text/javascript; charset=utf-8", "DRAGOMAN.terms(0,"),
                 new Expected("/data/rows-0.js", "text/javascript; charset=utf-8", "DRAGOMAN.rows(0,"),
                 new Expected("/assets/lunr.min.js", "text/javascript; charset=utf-8", "lunr"),
                 new Expected("/assets/site.css", "text/css; charset=utf-8", "{"))) {
